@@ -1,0 +1,25 @@
+package com.loyaltysuite.events;
+
+/** Topic names: {@code <domain>.<stream>.v<major>}. A breaking change to a stream is a new major topic. */
+public final class Topics {
+
+    /** Input owned by the order system. */
+    public static final String ORDER_PAID = "orders.order-paid.v1";
+    /** Input owned by the order system. */
+    public static final String ORDER_REFUNDED = "orders.order-refunded.v1";
+
+    public static final String MEMBERS = "loyalty.members.v1";
+    public static final String POINTS = "loyalty.points.v1";
+    public static final String TIERS = "loyalty.tiers.v1";
+    public static final String BENEFITS = "loyalty.benefits.v1";
+    public static final String NOTIFICATIONS = "loyalty.notifications.v1";
+
+    /** Suffix of the dead-letter topic next to each consumed topic (spring-kafka's default). */
+    public static final String DEAD_LETTER_SUFFIX = ".DLT";
+
+    private Topics() {}
+
+    public static String deadLetterOf(String topic) {
+        return topic + DEAD_LETTER_SUFFIX;
+    }
+}
