@@ -1,0 +1,16 @@
+package com.loyaltysuite.points.account;
+
+import com.loyaltysuite.events.MemberId;
+import com.loyaltysuite.events.Money;
+import com.loyaltysuite.events.OrderId;
+import java.time.Instant;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Award the points a paid order earns. {@code causationId} is the id of the OrderPaid event. */
+public record EarnPoints(
+        @TargetAggregateIdentifier MemberId memberId,
+        String programId,
+        OrderId orderId,
+        Money amount,
+        Instant paidAt,
+        String causationId) {}

@@ -1,0 +1,98 @@
+package com.loyaltysuite.support.config;
+
+import com.loyaltysuite.events.Topics;
+import com.loyaltysuite.support.inbox.Inbox;
+import com.loyaltysuite.support.messaging.DeadLetterConfiguration;
+import com.loyaltysuite.support.messaging.InboundEvents;
+import com.loyaltysuite.support.messaging.IntegrationEventMapper;
+import com.loyaltysuite.support.messaging.IntegrationEventRelay;
+import com.loyaltysuite.support.web.ProblemDetailsAdvice;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The shared plumbing of a {@link com.loyaltysuite.support.LoyaltyService}. */
+@AutoConfiguration
+@ConditionalOnProperty("loyalty.service.name")
+@EnableConfigurationProperties(KafkaTopicsProperties.class)
+@Import({DeadLetterConfiguration.class, ProblemDetailsAdvice.class})
+public class LoyaltyServiceAutoConfiguration {
+
+    /** Business rules take time from this clock, so tests can fix it. */
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    Inbox inbox(JdbcTemplate jdbc) {
+        return new Inbox(jdbc);
+    }
+
+    @Bean
+    InboundEvents inboundEvents(
+            Inbox inbox,
+            PlatformTransactionManager transactionManager,
+            MeterRegistry meters,
+            @Value("${loyalty.service.name}") String serviceName) {
+        return new InboundEvents(inbox, new TransactionTemplate(transactionManager), meters, serviceName);
+    }
+
+    @Bean
+    @ConditionalOnBean(IntegrationEventMapper.class)
+    IntegrationEventRelay integrationEventRelay(
+            IntegrationEventMapper mapper,
+            KafkaOperations<String, byte[]> kafka,
+            MeterRegistry meters,
+            @Value("${loyalty.service.name}") String serviceName) {
+        return new IntegrationEventRelay(mapper, kafka, serviceName, meters);
+    }
+
+    /**
+     * Event handlers that fail must not skip the event (Axon's default logs and moves on): the
+     * processor stops, backs off and retries, so projections and the relay never lose an event.
+     */
+    @Bean
+    ConfigurerModule propagateEventHandlerErrors() {
+        return configurer -> configurer
+                .eventProcessing()
+                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
+    }
+
+    @Bean
+    KafkaAdmin.NewTopics loyaltyTopics(KafkaTopicsProperties topics) {
+        List<NewTopic> newTopics = new ArrayList<>();
+        Stream.concat(topics.produces().stream(), topics.consumes().stream())
+                .distinct()
+                .forEach(name -> newTopics.add(topic(name, topics)));
+        topics.consumes().forEach(name -> newTopics.add(topic(Topics.deadLetterOf(name), topics)));
+        return new KafkaAdmin.NewTopics(newTopics.toArray(NewTopic[]::new));
+    }
+
+    private static NewTopic topic(String name, KafkaTopicsProperties topics) {
+        return TopicBuilder.name(name)
+                .partitions(topics.partitions())
+                .replicas(topics.replicas())
+                .build();
+    }
+}

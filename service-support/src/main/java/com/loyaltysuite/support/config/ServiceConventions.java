@@ -1,0 +1,94 @@
+package com.loyaltysuite.support.config;
+
+import com.loyaltysuite.support.LoyaltyService;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Gives every {@link LoyaltyService} the same defaults, derived from its name, at the lowest
+ * precedence: anything in the service's own YAML, the environment or the command line wins. Runs
+ * before config files are read so that it can choose which file ({@code spring.config.name}).
+ */
+public class ServiceConventions implements EnvironmentPostProcessor, Ordered {
+
+    public static final String PROPERTY_SOURCE = "loyaltyServiceConventions";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        String name = serviceName(application);
+        if (name == null) {
+            return;
+        }
+        if (!environment.containsProperty("spring.config.name")) {
+            environment.getPropertySources().addFirst(new MapPropertySource(
+                    "loyaltyServiceConfigName", Map.of("spring.config.name", name + "-service")));
+        }
+        environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE, defaults(name)));
+    }
+
+    static Map<String, Object> defaults(String name) {
+        String service = name + "-service";
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("loyalty.service.name", name);
+        p.put("spring.application.name", service);
+
+        p.put("spring.datasource.url", "${LOYALTY_DB_URL:jdbc:postgresql://127.0.0.1:5432/loyalty}");
+        p.put("spring.datasource.username", "${LOYALTY_DB_USER:postgres}");
+        p.put("spring.datasource.password", "${LOYALTY_DB_PASSWORD:}");
+        p.put("spring.datasource.hikari.schema", name);
+        p.put("spring.datasource.hikari.maximum-pool-size", "10");
+        p.put("spring.flyway.schemas", name);
+        p.put("spring.flyway.default-schema", name);
+        p.put("spring.flyway.locations", "classpath:db/migration/common,classpath:db/migration/" + name);
+        // Shared migrations (V0_x) may be added after a service's own (V1+); both sets are independent.
+        p.put("spring.flyway.out-of-order", "true");
+        p.put("spring.jpa.hibernate.ddl-auto", "validate");
+        p.put("spring.jpa.open-in-view", "false");
+        p.put("spring.jpa.properties.hibernate.default_schema", name);
+        p.put("spring.jpa.properties.hibernate.dialect", "com.loyaltysuite.support.persistence.PostgresByteaDialect");
+
+        p.put("spring.kafka.bootstrap-servers", "${LOYALTY_KAFKA_BOOTSTRAP:127.0.0.1:9092}");
+        p.put("spring.kafka.consumer.group-id", service);
+        p.put("spring.kafka.consumer.auto-offset-reset", "earliest");
+        p.put("spring.kafka.consumer.key-deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
+        p.put("spring.kafka.consumer.value-deserializer", "org.apache.kafka.common.serialization.ByteArrayDeserializer");
+        p.put("spring.kafka.producer.key-serializer", "org.apache.kafka.common.serialization.StringSerializer");
+        p.put("spring.kafka.producer.value-serializer", "org.apache.kafka.common.serialization.ByteArraySerializer");
+        p.put("spring.kafka.producer.acks", "all");
+        p.put("spring.kafka.producer.properties.enable.idempotence", "true");
+        p.put("spring.kafka.producer.client-id", service);
+
+        p.put("axon.axonserver.enabled", "false");
+        // XStream cannot read records back; Jackson can.
+        p.put("axon.serializer.general", "jackson");
+        p.put("axon.serializer.events", "jackson");
+        p.put("axon.serializer.messages", "jackson");
+
+        p.put("management.endpoints.web.exposure.include", "health,info,prometheus,metrics");
+        p.put("management.endpoint.health.probes.enabled", "true");
+        p.put("management.info.git.mode", "simple");
+        p.put("management.metrics.tags.application", service);
+        p.put("management.metrics.distribution.percentiles-histogram.http.server.requests", "true");
+        return p;
+    }
+
+    private static String serviceName(SpringApplication application) {
+        for (Object source : application.getAllSources()) {
+            if (source instanceof Class<?> type && type.isAnnotationPresent(LoyaltyService.class)) {
+                return type.getAnnotation(LoyaltyService.class).value();
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public int getOrder() {
+        // Before ConfigDataEnvironmentPostProcessor (HIGHEST_PRECEDENCE + 10) reads spring.config.name.
+        return Ordered.HIGHEST_PRECEDENCE + 5;
+    }
+}

@@ -1,0 +1,89 @@
+package com.loyaltysuite.support.messaging;
+
+import com.loyaltysuite.events.Topics;
+import com.loyaltysuite.events.codec.InvalidEventException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.NonTransientDataAccessResourceException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/**
+ * Consumer failures. Invalid or rejected events go to {@code <topic>.DLT} at once, with the reason
+ * in spring-kafka's {@code kafka_dlt-exception-*} headers, and the partition goes on. A database that
+ * is unreachable is retried with back-off for as long as it takes (nothing is dropped). Anything
+ * else is retried a few times, then dead-lettered.
+ */
+@Configuration(proxyBeanMethods = false)
+public class DeadLetterConfiguration {
+
+    @Bean
+    DefaultErrorHandler kafkaErrorHandler(
+            KafkaOperations<Object, Object> template,
+            MeterRegistry meters,
+            @Value("${loyalty.service.name}") String serviceName) {
+        // Partition -1: let the key choose, so a DLT may have fewer partitions than its source topic.
+        var publisher = new DeadLetterPublishingRecoverer(
+                template, (record, ex) -> new TopicPartition(Topics.deadLetterOf(record.topic()), -1));
+        DefaultErrorHandler handler = new DefaultErrorHandler(
+                (record, ex) -> {
+                    Counter.builder("loyalty." + serviceName + ".events.dead.lettered")
+                            .description("Records sent to a dead-letter topic, by source topic and reason")
+                            .tag("topic", record.topic())
+                            .tag("reason", rootCause(ex).getClass().getSimpleName())
+                            .register(meters)
+                            .increment();
+                    publisher.accept(record, ex);
+                },
+                boundedRetries());
+        handler.addNotRetryableExceptions(InvalidEventException.class, RejectedEventException.class);
+        handler.setBackOffFunction((record, ex) -> isInfrastructureDown(ex) ? untilItComesBack() : null);
+        return handler;
+    }
+
+    private static BackOff boundedRetries() {
+        ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
+        backOff.setMaxInterval(5_000);
+        backOff.setMaxAttempts(6);
+        return backOff;
+    }
+
+    private static BackOff untilItComesBack() {
+        ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
+        backOff.setMaxInterval(30_000);
+        return backOff;
+    }
+
+    static boolean isInfrastructureDown(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof CannotCreateTransactionException
+                    || t instanceof TransientDataAccessException
+                    || t instanceof RecoverableDataAccessException
+                    || t instanceof NonTransientDataAccessResourceException
+                    || t instanceof java.sql.SQLTransientException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Throwable rootCause(Throwable ex) {
+        Throwable t = ex;
+        while (t.getCause() != null
+                && (t instanceof org.springframework.kafka.listener.ListenerExecutionFailedException
+                        || t.getClass().getName().contains("LinkedException"))) {
+            t = t.getCause();
+        }
+        return t;
+    }
+}
