@@ -21,8 +21,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
 /**
  * Consumer failures. Invalid or rejected events go to {@code <topic>.DLT} at once, with the reason
  * in spring-kafka's {@code kafka_dlt-exception-*} headers, and the partition goes on. A database that
- * is unreachable is retried with back-off for as long as it takes (nothing is dropped). Anything
- * else is retried a few times, then dead-lettered.
+ * is unreachable, or any {@link TransientFailure}, is retried with back-off for as long as it takes
+ * (nothing is dropped). Anything else is retried a few times, then dead-lettered.
  */
 @Configuration(proxyBeanMethods = false)
 public class DeadLetterConfiguration {
@@ -47,7 +47,7 @@ public class DeadLetterConfiguration {
                 },
                 boundedRetries());
         handler.addNotRetryableExceptions(InvalidEventException.class, RejectedEventException.class);
-        handler.setBackOffFunction((record, ex) -> isInfrastructureDown(ex) ? untilItComesBack() : null);
+        handler.setBackOffFunction((record, ex) -> isTransient(ex) ? untilItComesBack() : null);
         return handler;
     }
 
@@ -64,9 +64,10 @@ public class DeadLetterConfiguration {
         return backOff;
     }
 
-    static boolean isInfrastructureDown(Throwable ex) {
+    static boolean isTransient(Throwable ex) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
-            if (t instanceof CannotCreateTransactionException
+            if (t instanceof TransientFailure
+                    || t instanceof CannotCreateTransactionException
                     || t instanceof TransientDataAccessException
                     || t instanceof RecoverableDataAccessException
                     || t instanceof NonTransientDataAccessResourceException

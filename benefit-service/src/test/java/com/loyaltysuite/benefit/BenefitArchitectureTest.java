@@ -1,0 +1,17 @@
+package com.loyaltysuite.benefit;
+
+import com.loyaltysuite.testsupport.ServiceArchitectureRules;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+class BenefitArchitectureTest {
+
+    @Test
+    void keepsTheServiceLayout() {
+        var classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("com.loyaltysuite.benefit");
+        ServiceArchitectureRules.check(classes, "com.loyaltysuite.benefit");
+    }
+}

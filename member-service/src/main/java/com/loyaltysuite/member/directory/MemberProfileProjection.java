@@ -1,0 +1,52 @@
+package com.loyaltysuite.member.directory;
+
+import com.loyaltysuite.member.profile.ConsentChanged;
+import com.loyaltysuite.member.profile.MemberRegistered;
+import java.util.Optional;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.stereotype.Component;
+
+/**
+ * Member profiles, built from the member events. Every handler sets state rather than adding to it,
+ * so a redelivered event changes nothing; a reset empties the table and the processor rebuilds it
+ * from the event store.
+ */
+@Component
+@ProcessingGroup(MemberProfileProjection.PROCESSING_GROUP)
+class MemberProfileProjection {
+
+    static final String PROCESSING_GROUP = "member-profile";
+
+    private final MemberProfileRepository profiles;
+
+    MemberProfileProjection(MemberProfileRepository profiles) {
+        this.profiles = profiles;
+    }
+
+    @EventHandler
+    void on(MemberRegistered event) {
+        profiles.save(new MemberProfile(event));
+    }
+
+    @EventHandler
+    void on(ConsentChanged event) {
+        // A member's events are handled in order, so the profile exists by now.
+        profiles.findById(event.memberId().value()).ifPresent(profile -> {
+            profile.consent(event.channel(), event.granted(), event.changedAt());
+            profiles.save(profile);
+        });
+    }
+
+    @QueryHandler
+    Optional<MemberView> handle(FindMember query) {
+        return profiles.findById(query.memberId().value()).map(MemberProfile::view);
+    }
+
+    @ResetHandler
+    void reset() {
+        profiles.deleteAllInBatch();
+    }
+}

@@ -1,0 +1,32 @@
+package com.loyaltysuite.member.directory;
+
+import com.loyaltysuite.events.MemberId;
+import com.loyaltysuite.events.member.Consents;
+import com.loyaltysuite.member.profile.MemberRegistered;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** A member's profile as support agents and other callers of the HTTP API see it. */
+public record MemberView(
+        MemberId memberId,
+        String programId,
+        String name,
+        String mobile,
+        String email,
+        LocalDate birthday,
+        Consents consents,
+        Instant registeredAt) {
+
+    /** The profile as it stands right after registration, before the projection has caught up. */
+    public static MemberView of(MemberRegistered registered) {
+        return new MemberView(
+                registered.memberId(),
+                registered.programId(),
+                registered.name(),
+                registered.mobile(),
+                registered.email(),
+                registered.birthday(),
+                registered.consents(),
+                registered.registeredAt());
+    }
+}

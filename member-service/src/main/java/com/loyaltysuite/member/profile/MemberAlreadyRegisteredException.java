@@ -1,0 +1,17 @@
+package com.loyaltysuite.member.profile;
+
+import com.loyaltysuite.events.MemberId;
+import com.loyaltysuite.support.web.RuleViolationException;
+
+/** A member id is registered once; a second registration would overwrite another person's profile. */
+public class MemberAlreadyRegisteredException extends RuleViolationException {
+
+    public MemberAlreadyRegisteredException(MemberId memberId) {
+        super("Member " + memberId + " is already registered");
+    }
+
+    @Override
+    public String code() {
+        return "member-already-registered";
+    }
+}

@@ -1,0 +1,433 @@
+package com.loyaltysuite.member;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.loyaltysuite.events.Channel;
+import com.loyaltysuite.events.IntegrationEvent;
+import com.loyaltysuite.events.Topics;
+import com.loyaltysuite.events.codec.CloudEventCodec;
+import com.loyaltysuite.events.codec.EventEnvelope;
+import com.loyaltysuite.events.member.ConsentChanged;
+import com.loyaltysuite.events.member.Consents;
+import com.loyaltysuite.events.member.MemberRegistered;
+import com.loyaltysuite.member.profile.RegisterMember;
+import com.loyaltysuite.testsupport.SharedKafka;
+import com.loyaltysuite.testsupport.TopicReader;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.common.Registration;
+import org.axonframework.common.jpa.EntityManagerProvider;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.serialization.Serializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.client.RestTemplateBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** member-service against the embedded KRaft broker and PostgreSQL, driven over HTTP as a support agent would. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability
+class MemberServiceIT {
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    EventProcessingConfiguration processing;
+
+    @Autowired
+    CommandBus commandBus;
+
+    @Test
+    void aRegisteredMemberCanBeReadAndIsPublished() {
+        String member = newMember();
+
+        ResponseEntity<Map> created = register(registration(member));
+
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(created.getHeaders().getLocation()).hasToString("/members/" + member);
+        assertThat(created.getBody())
+                .containsEntry("memberId", member)
+                .containsEntry("programId", "default")
+                .containsEntry("name", "韩梅梅")
+                .containsEntry("mobile", "+8613800138000")
+                .containsEntry("email", "meimei@example.com")
+                .containsEntry("birthday", "1990-05-17")
+                .containsEntry("consents", Map.of("sms", true, "email", false))
+                .containsKey("registeredAt");
+        assertThat(awaitMember(member)).isEqualTo(created.getBody());
+
+        try (TopicReader members = new TopicReader(SharedKafka.bootstrapServers(), Topics.MEMBERS)) {
+            ConsumerRecord<String, byte[]> record = members.awaitRecords(TopicReader.keyed(member)).get(0);
+            EventEnvelope<IntegrationEvent> envelope = CloudEventCodec.fromRecord(record);
+            assertThat(record.key()).isEqualTo(member);
+            assertThat(envelope.source()).hasToString("/loyalty/member-service");
+            assertThat(envelope.type().ceType()).isEqualTo("MemberRegistered");
+            assertThat(envelope.data()).isInstanceOfSatisfying(MemberRegistered.class, registered -> {
+                assertThat(registered.memberId().value()).isEqualTo(member);
+                assertThat(registered.programId()).isEqualTo("default");
+                assertThat(registered.name()).isEqualTo("韩梅梅");
+                assertThat(registered.mobile()).isEqualTo("+8613800138000");
+                assertThat(registered.email()).isEqualTo("meimei@example.com");
+                assertThat(registered.birthday()).isEqualTo(LocalDate.of(1990, 5, 17));
+                assertThat(registered.consents()).isEqualTo(new Consents(true, false));
+                assertThat(registered.registeredAt()).hasToString((String) created.getBody().get("registeredAt"));
+            });
+        }
+    }
+
+    @Test
+    void aMemberWithoutAnIdGetsOne() {
+        ResponseEntity<Map> created =
+                register("{\"name\":\"李雷\",\"mobile\":\"13800138000\",\"consents\":{\"sms\":false,\"email\":false}}");
+
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String member = (String) created.getBody().get("memberId");
+        assertThat(member).matches("M-[0-9a-f-]{36}");
+        assertThat(created.getHeaders().getLocation()).hasToString("/members/" + member);
+        assertThat(created.getBody()).containsEntry("email", null).containsEntry("birthday", null);
+        assertThat(awaitMember(member)).containsEntry("name", "李雷");
+    }
+
+    @Test
+    void anIdRegistersOnceAndTheSecondAttemptIsA409() {
+        String member = newMember();
+        assertThat(register(registration(member)).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+
+        ResponseEntity<Map> again = register(registration(member).replace("韩梅梅", "冒名顶替"));
+
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(again.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(again.getBody()).containsEntry("code", "member-already-registered").containsKey("traceId");
+        assertThat(awaitMember(member)).containsEntry("name", "韩梅梅");
+        assertThat(publishedAfterMarker(member)).extracting(e -> e.getClass().getSimpleName())
+                .containsExactly("MemberRegistered", "ConsentChanged");
+    }
+
+    /** One instance locks the id, so concurrent registrations meet the aggregate's rule in turn. */
+    @Test
+    void concurrentRegistrationsOfOneIdRegisterItOnce() {
+        String member = newMember();
+        ExecutorService clients = Executors.newFixedThreadPool(6);
+        try {
+            List<CompletableFuture<ResponseEntity<Map>>> attempts = IntStream.range(0, 6)
+                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> register(registration(member)), clients))
+                    .toList();
+            List<ResponseEntity<Map>> responses = attempts.stream().map(CompletableFuture::join).toList();
+
+            assertThat(responses).filteredOn(r -> r.getStatusCode() == HttpStatus.CREATED).hasSize(1);
+            assertThat(responses)
+                    .filteredOn(r -> r.getStatusCode() != HttpStatus.CREATED)
+                    .hasSize(5)
+                    .allSatisfy(r -> {
+                        assertThat(r.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+                        assertThat(r.getBody()).containsEntry("code", "member-already-registered");
+                    });
+        } finally {
+            clients.shutdown();
+        }
+        assertThat(publishedAfterMarker(member)).extracting(e -> e.getClass().getSimpleName())
+                .containsExactly("MemberRegistered", "ConsentChanged");
+    }
+
+    /**
+     * Two instances: both registrations load no member and pass the rule, both wait until the other
+     * has too, then both append the stream's first event. The event store lets one through; the
+     * other must still answer 409, not 500.
+     */
+    @Test
+    void registrationsRacingOnTwoInstancesRegisterTheIdOnce() {
+        String member = newMember();
+        CyclicBarrier bothPassedTheRule = new CyclicBarrier(2);
+        MessageHandlerInterceptor<CommandMessage<?>> holdBeforeAppend = (unitOfWork, chain) -> {
+            if (unitOfWork.getMessage().getPayload() instanceof RegisterMember register
+                    && register.memberId().value().equals(member)) {
+                unitOfWork.onPrepareCommit(u -> awaitTheOther(bothPassedTheRule));
+            }
+            return chain.proceed();
+        };
+        ExecutorService clients = Executors.newFixedThreadPool(2);
+        try (ConfigurableApplicationContext other = new SpringApplicationBuilder(
+                                MemberServiceApplication.class, SecondInstance.class)
+                        .run("--server.port=0");
+                Registration here = commandBus.registerHandlerInterceptor(holdBeforeAppend);
+                Registration there = other.getBean(CommandBus.class).registerHandlerInterceptor(holdBeforeAppend)) {
+            TestRestTemplate otherHttp = new TestRestTemplate(new RestTemplateBuilder()
+                    .rootUri("http://127.0.0.1:" + other.getEnvironment().getProperty("local.server.port")));
+            var onThisInstance = CompletableFuture.supplyAsync(
+                    () -> http.postForEntity("/members", json(registration(member)), Map.class), clients);
+            var onTheOther = CompletableFuture.supplyAsync(
+                    () -> otherHttp.postForEntity("/members", json(registration(member)), Map.class), clients);
+            List<ResponseEntity<Map>> responses = List.of(onThisInstance.join(), onTheOther.join());
+
+            assertThat(responses).extracting(ResponseEntity::getStatusCode)
+                    .containsExactlyInAnyOrder(HttpStatus.CREATED, HttpStatus.CONFLICT);
+            assertThat(responses)
+                    .filteredOn(r -> r.getStatusCode() == HttpStatus.CONFLICT)
+                    .singleElement()
+                    .satisfies(r -> assertThat(r.getBody()).containsEntry("code", "member-already-registered"));
+        } finally {
+            clients.shutdown();
+        }
+        assertThat(publishedAfterMarker(member)).extracting(e -> e.getClass().getSimpleName())
+                .containsExactly("MemberRegistered", "ConsentChanged");
+    }
+
+    /**
+     * What makes a second context in this JVM a second instance: Axon names a token owner after the
+     * JVM, and two owners of one name would both process the same segments.
+     */
+    static class SecondInstance {
+
+        @Bean
+        TokenStore secondInstanceTokenStore(Serializer serializer, EntityManagerProvider entityManagers) {
+            return JpaTokenStore.builder()
+                    .entityManagerProvider(entityManagers)
+                    .serializer(serializer)
+                    .nodeId("member-service-second-instance")
+                    .build();
+        }
+    }
+
+    private static void awaitTheOther(CyclicBarrier barrier) {
+        try {
+            barrier.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException | BrokenBarrierException | TimeoutException e) {
+            throw new IllegalStateException("The other registration never reached the event store", e);
+        }
+    }
+
+    @Test
+    void everyBadFieldIsNamedInA400() {
+        String body = "{\"memberId\":\"not an id!\",\"name\":\" \",\"mobile\":\"12345\",\"email\":\"not-an-email\","
+                + "\"birthday\":\"2999-01-01\",\"consents\":{\"sms\":true}}";
+
+        ResponseEntity<Map> response = register(body);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(response.getBody()).containsEntry("code", "validation-failed").containsKey("traceId");
+        assertThat(badFields(response))
+                .containsExactlyInAnyOrder("memberId", "name", "mobile", "email", "birthday", "consents.email");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("singleBadFields")
+    void aBadFieldIsNamedInA400(String why, String body, String field) {
+        ResponseEntity<Map> response = register(body);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(badFields(response)).containsExactly(field);
+    }
+
+    static Stream<Arguments> singleBadFields() {
+        String consents = "\"consents\":{\"sms\":true,\"email\":false}";
+        String mobile = "\"mobile\":\"13800138000\"";
+        return Stream.of(
+                Arguments.of(
+                        "a wrong type",
+                        "{\"name\":\"韩梅梅\"," + mobile + ",\"consents\":{\"sms\":\"maybe\",\"email\":false}}",
+                        "consents.sms"),
+                Arguments.of("a name that is not text", "{\"name\":[\"韩\"]," + mobile + "," + consents + "}", "name"),
+                Arguments.of(
+                        "a malformed birthday",
+                        "{\"name\":\"韩梅梅\"," + mobile + ",\"birthday\":\"1990-02-30\"," + consents + "}",
+                        "birthday"),
+                Arguments.of(
+                        "a name too long", "{\"name\":\"" + "x".repeat(101) + "\"," + mobile + "," + consents + "}", "name"),
+                Arguments.of("no mobile", "{\"name\":\"韩梅梅\"," + consents + "}", "mobile"),
+                Arguments.of(
+                        "a mobile starting with 0",
+                        "{\"name\":\"韩梅梅\",\"mobile\":\"+0123456789\"," + consents + "}",
+                        "mobile"),
+                Arguments.of(
+                        "an empty email", "{\"name\":\"韩梅梅\"," + mobile + ",\"email\":\"\"," + consents + "}", "email"),
+                Arguments.of(
+                        "an id too long",
+                        "{\"memberId\":\"" + "M".repeat(65) + "\",\"name\":\"韩梅梅\"," + mobile + "," + consents + "}",
+                        "memberId"),
+                Arguments.of("no consents", "{\"name\":\"韩梅梅\"," + mobile + "}", "consents"),
+                Arguments.of("not JSON", "{\"name\":", "body"));
+    }
+
+    @Test
+    void consentChangesArePublishedOnlyWhenTheyChange() {
+        String member = newMember();
+        register(registration(member));
+
+        assertThat(putConsents(member, true, true).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(putConsents(member, true, true).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(putConsents(member, false, true).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+        awaitConsents(member, false, true);
+        try (TopicReader members = new TopicReader(SharedKafka.bootstrapServers(), Topics.MEMBERS)) {
+            members.awaitRecords(record -> member.equals(record.key())
+                    && decode(record) instanceof ConsentChanged c
+                    && c.channel() == Channel.SMS);
+            List<IntegrationEvent> events = members.matching(TopicReader.keyed(member)).stream()
+                    .map(MemberServiceIT::decode)
+                    .toList();
+            assertThat(events).hasSize(3);
+            assertThat(events.get(0)).isInstanceOf(MemberRegistered.class);
+            assertThat(events.get(1)).isInstanceOfSatisfying(ConsentChanged.class, c -> {
+                assertThat(c.channel()).isEqualTo(Channel.EMAIL);
+                assertThat(c.granted()).isTrue();
+                assertThat(c.programId()).isEqualTo("default");
+            });
+            assertThat(events.get(2)).isInstanceOfSatisfying(ConsentChanged.class, c -> {
+                assertThat(c.channel()).isEqualTo(Channel.SMS);
+                assertThat(c.granted()).isFalse();
+            });
+        }
+    }
+
+    @Test
+    void consentsMustBothBeGiven() {
+        String member = newMember();
+        register(registration(member));
+
+        ResponseEntity<Map> response = http.exchange(
+                "/members/{id}/consents", HttpMethod.PUT, json("{\"sms\":false}"), Map.class, member);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(badFields(response)).containsExactly("email");
+    }
+
+    @Test
+    void anUnknownMemberIsA404ProblemBody() {
+        String member = newMember();
+
+        ResponseEntity<Map> read = http.getForEntity("/members/{id}", Map.class, member);
+        ResponseEntity<Map> consents = putConsents(member, true, true);
+
+        for (ResponseEntity<Map> response : List.of(read, consents)) {
+            assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+            assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+            assertThat(response.getBody()).containsEntry("code", "member-not-found").containsKey("traceId");
+        }
+    }
+
+    @Test
+    void theProfilesAreRebuiltIdenticallyFromTheEventStore() {
+        String member = newMember();
+        register(registration(member));
+        putConsents(member, false, true);
+        awaitConsents(member, false, true);
+        Map<String, Object> before = awaitMember(member);
+
+        StreamingEventProcessor projection = processing
+                .eventProcessor("member-profile", StreamingEventProcessor.class)
+                .orElseThrow();
+        projection.shutdownAsync().join();
+        projection.resetTokens();
+        assertThat(http.getForEntity("/members/{id}", Map.class, member).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        projection.start();
+
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(http.getForObject("/members/{id}", Map.class, member)).isEqualTo(before));
+    }
+
+    @Test
+    void exposesHealthAndPrometheusMetrics() {
+        assertThat(http.getForObject("/actuator/health", Map.class)).containsEntry("status", "UP");
+        String metrics = http.getForObject("/actuator/prometheus", String.class);
+        assertThat(metrics)
+                .contains("application=\"member-service\"")
+                .contains("loyalty_member_events_published_seconds_count");
+    }
+
+    /** Registration, then an email consent change as a marker: once it is seen, all before it are. */
+    private List<IntegrationEvent> publishedAfterMarker(String member) {
+        putConsents(member, true, true);
+        try (TopicReader members = new TopicReader(SharedKafka.bootstrapServers(), Topics.MEMBERS)) {
+            members.awaitRecords(record -> member.equals(record.key()) && decode(record) instanceof ConsentChanged);
+            return members.matching(TopicReader.keyed(member)).stream().map(MemberServiceIT::decode).toList();
+        }
+    }
+
+    private ResponseEntity<Map> register(String body) {
+        return http.postForEntity("/members", json(body), Map.class);
+    }
+
+    private ResponseEntity<Map> putConsents(String member, boolean sms, boolean email) {
+        return http.exchange(
+                "/members/{id}/consents",
+                HttpMethod.PUT,
+                json("{\"sms\":" + sms + ",\"email\":" + email + "}"),
+                Map.class,
+                member);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> awaitMember(String member) {
+        return (Map<String, Object>) await().atMost(Duration.ofSeconds(60))
+                .until(() -> http.getForEntity("/members/{id}", Map.class, member), r -> r.getStatusCode() == HttpStatus.OK)
+                .getBody();
+    }
+
+    private void awaitConsents(String member, boolean sms, boolean email) {
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(awaitMember(member)).containsEntry("consents", Map.of("sms", sms, "email", email)));
+    }
+
+    private static IntegrationEvent decode(ConsumerRecord<String, byte[]> record) {
+        return CloudEventCodec.fromRecord(record).data();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> badFields(ResponseEntity<Map> response) {
+        return ((List<Map<String, String>>) response.getBody().get("errors"))
+                .stream().map(e -> e.get("field")).toList();
+    }
+
+    private static HttpEntity<String> json(String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return new HttpEntity<>(body, headers);
+    }
+
+    private static String registration(String member) {
+        return "{\"memberId\":\"" + member + "\",\"name\":\"韩梅梅\",\"mobile\":\"+8613800138000\","
+                + "\"email\":\"meimei@example.com\",\"birthday\":\"1990-05-17\","
+                + "\"consents\":{\"sms\":true,\"email\":false}}";
+    }
+
+    private static String newMember() {
+        return "M-" + UUID.randomUUID();
+    }
+}

@@ -1,0 +1,125 @@
+package com.loyaltysuite.member.profile;
+
+import com.loyaltysuite.events.Channel;
+import com.loyaltysuite.events.MemberId;
+import com.loyaltysuite.events.member.Consents;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class MemberTest {
+
+    static final MemberId MEMBER = MemberId.of("M-1");
+    static final Instant REGISTERED_AT = Instant.parse("2026-11-23T10:00:00.123Z");
+    static final Instant NOW = Instant.parse("2026-11-24T09:30:00.456Z");
+
+    AggregateTestFixture<Member> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Member.class);
+        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    @Test
+    void registeringRecordsTheProfileAtTheClocksTime() {
+        fixture.givenNoPriorActivity()
+                .when(register())
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(registered(NOW))
+                .expectResultMessagePayload(registered(NOW));
+    }
+
+    @Test
+    void theClocksSubMillisecondDigitsAreDropped() {
+        fixture = new AggregateTestFixture<>(Member.class);
+        fixture.registerInjectableResource(Clock.fixed(Instant.parse("2026-11-24T09:30:00.456789Z"), ZoneOffset.UTC));
+
+        fixture.givenNoPriorActivity().when(register()).expectEvents(registered(NOW));
+    }
+
+    @Test
+    void emailAndBirthdayAreOptional() {
+        var bare = new RegisterMember(MEMBER, "default", "李雷", "13800138000", null, null, new Consents(false, false));
+
+        fixture.givenNoPriorActivity()
+                .when(bare)
+                .expectEvents(new MemberRegistered(
+                        MEMBER, "default", "李雷", "13800138000", null, null, new Consents(false, false), NOW));
+    }
+
+    @Test
+    void anIdRegistersOnlyOnce() {
+        fixture.given(registered(REGISTERED_AT))
+                .when(register())
+                .expectException(MemberAlreadyRegisteredException.class)
+                .expectExceptionMessage("Member M-1 is already registered")
+                .expectNoEvents();
+    }
+
+    @Test
+    void withdrawingAGrantedConsentIsAChange() {
+        fixture.given(registered(REGISTERED_AT))
+                .when(new ChangeConsent(MEMBER, Channel.SMS, false))
+                .expectEvents(new ConsentChanged(MEMBER, "default", Channel.SMS, false, NOW));
+    }
+
+    @Test
+    void grantingAWithdrawnConsentIsAChange() {
+        fixture.given(registered(REGISTERED_AT))
+                .when(new ChangeConsent(MEMBER, Channel.EMAIL, true))
+                .expectEvents(new ConsentChanged(MEMBER, "default", Channel.EMAIL, true, NOW));
+    }
+
+    @Test
+    void confirmingTheCurrentConsentChangesNothing() {
+        fixture.given(registered(REGISTERED_AT))
+                .when(new ChangeConsent(MEMBER, Channel.SMS, true))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aChangedConsentIsTheNewCurrentOne() {
+        fixture.given(registered(REGISTERED_AT), new ConsentChanged(MEMBER, "default", Channel.EMAIL, true, REGISTERED_AT))
+                .when(new ChangeConsent(MEMBER, Channel.EMAIL, true))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void anUnknownMembersConsentCannotChange() {
+        fixture.givenNoPriorActivity()
+                .when(new ChangeConsent(MEMBER, Channel.SMS, true))
+                .expectException(AggregateNotFoundException.class)
+                .expectNoEvents();
+    }
+
+    static RegisterMember register() {
+        return new RegisterMember(
+                MEMBER,
+                "default",
+                "韩梅梅",
+                "+8613800138000",
+                "meimei@example.com",
+                LocalDate.of(1990, 5, 17),
+                new Consents(true, false));
+    }
+
+    static MemberRegistered registered(Instant at) {
+        return new MemberRegistered(
+                MEMBER,
+                "default",
+                "韩梅梅",
+                "+8613800138000",
+                "meimei@example.com",
+                LocalDate.of(1990, 5, 17),
+                new Consents(true, false),
+                at);
+    }
+}

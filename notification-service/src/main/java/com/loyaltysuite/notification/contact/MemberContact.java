@@ -1,0 +1,81 @@
+package com.loyaltysuite.notification.contact;
+
+import com.loyaltysuite.events.Channel;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** How to reach one member, and on which channels they agreed to be contacted. */
+@Entity
+@Table(name = "member_contact")
+class MemberContact {
+
+    @Id
+    @Column(name = "member_id")
+    private String memberId;
+
+    @Column(name = "program_id", nullable = false)
+    private String programId;
+
+    private String name;
+
+    private String mobile;
+
+    private String email;
+
+    @Column(name = "sms_consent", nullable = false)
+    private boolean smsConsent;
+
+    @Column(name = "email_consent", nullable = false)
+    private boolean emailConsent;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Column(name = "erased_at")
+    private Instant erasedAt;
+
+    protected MemberContact() {}
+
+    /** A contact known only by id until its profile arrives; it may be contacted on no channel. */
+    MemberContact(String memberId, String programId) {
+        this.memberId = memberId;
+        this.programId = programId;
+        this.updatedAt = Instant.EPOCH;
+    }
+
+    void profile(String name, String mobile, String email, Instant at) {
+        this.name = name;
+        this.mobile = mobile;
+        this.email = email;
+        this.updatedAt = at;
+    }
+
+    void consent(Channel channel, boolean granted, Instant at) {
+        switch (channel) {
+            case SMS -> smsConsent = granted;
+            case EMAIL -> emailConsent = granted;
+        }
+        this.updatedAt = at;
+    }
+
+    void erase(Instant at) {
+        name = null;
+        mobile = null;
+        email = null;
+        smsConsent = false;
+        emailConsent = false;
+        updatedAt = at;
+        erasedAt = at;
+    }
+
+    boolean erased() {
+        return erasedAt != null;
+    }
+
+    ContactView view() {
+        return new ContactView(memberId, programId, name, mobile, email, smsConsent, emailConsent, erasedAt != null);
+    }
+}

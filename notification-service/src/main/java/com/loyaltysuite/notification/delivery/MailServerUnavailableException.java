@@ -1,0 +1,14 @@
+package com.loyaltysuite.notification.delivery;
+
+import com.loyaltysuite.support.messaging.TransientFailure;
+
+/**
+ * The SMTP server could not be reached or would not let us in. Nothing about the message is wrong,
+ * so the delivery is not recorded and the consumer retries the event with back-off.
+ */
+public class MailServerUnavailableException extends RuntimeException implements TransientFailure {
+
+    public MailServerUnavailableException(Throwable cause) {
+        super("SMTP server unavailable: " + cause.getMessage(), cause);
+    }
+}

@@ -1,0 +1,87 @@
+package com.loyaltysuite.notification.delivery;
+
+import com.loyaltysuite.events.Channel;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** One message decided on for a member, and its outcome. Unique per (cause, channel, template). */
+@Entity
+@Table(name = "notification_delivery")
+class NotificationDelivery {
+
+    @Id
+    @Column(name = "notification_id")
+    private String notificationId;
+
+    @Column(name = "member_id", nullable = false)
+    private String memberId;
+
+    @Column(name = "program_id", nullable = false)
+    private String programId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Channel channel;
+
+    @Column(nullable = false)
+    private String template;
+
+    @Column(name = "causation_id", nullable = false)
+    private String causationId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private DeliveryStatus status;
+
+    private String reason;
+
+    private String recipient;
+
+    @Column(name = "recorded_at", nullable = false)
+    private Instant recordedAt;
+
+    protected NotificationDelivery() {}
+
+    NotificationDelivery(
+            String notificationId,
+            String memberId,
+            String programId,
+            Channel channel,
+            String template,
+            String causationId,
+            DeliveryStatus status,
+            String reason,
+            String recipient,
+            Instant recordedAt) {
+        this.notificationId = notificationId;
+        this.memberId = memberId;
+        this.programId = programId;
+        this.channel = channel;
+        this.template = template;
+        this.causationId = causationId;
+        this.status = status;
+        this.reason = reason;
+        this.recipient = recipient;
+        this.recordedAt = recordedAt;
+    }
+
+    void failed(String reason, Instant at) {
+        this.status = DeliveryStatus.FAILED;
+        this.reason = reason;
+        this.recordedAt = at;
+    }
+
+    void forgetRecipient() {
+        recipient = null;
+    }
+
+    DeliveryView view() {
+        return new DeliveryView(
+                notificationId, memberId, channel, template, status, reason, recipient, causationId, recordedAt);
+    }
+}

@@ -1,0 +1,327 @@
+package com.loyaltysuite.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import com.loyaltysuite.events.Channel;
+import com.loyaltysuite.events.IntegrationEvent;
+import com.loyaltysuite.events.MemberId;
+import com.loyaltysuite.events.Topics;
+import com.loyaltysuite.events.codec.CloudEventCodec;
+import com.loyaltysuite.events.codec.EventEnvelope;
+import com.loyaltysuite.events.member.ConsentChanged;
+import com.loyaltysuite.events.member.Consents;
+import com.loyaltysuite.events.member.MemberErased;
+import com.loyaltysuite.events.member.MemberRegistered;
+import com.loyaltysuite.events.notification.NotificationSent;
+import com.loyaltysuite.events.tier.QualifyingValue;
+import com.loyaltysuite.events.tier.TierChangeReason;
+import com.loyaltysuite.events.tier.TierChanged;
+import com.loyaltysuite.testsupport.ServicePublisher;
+import com.loyaltysuite.testsupport.SharedKafka;
+import com.loyaltysuite.testsupport.TopicReader;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * notification-service against the embedded KRaft broker, PostgreSQL and a GreenMail SMTP server,
+ * fed member and tier events exactly as member-service and tier-service publish them.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability
+class NotificationServiceIT {
+
+    static final Instant VALID_UNTIL = Instant.parse("2027-11-23T10:00:00Z");
+
+    @RegisterExtension
+    static GreenMailExtension smtp =
+            new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort()).withPerMethodLifecycle(false);
+
+    static ServicePublisher producer;
+
+    @Autowired
+    TestRestTemplate http;
+
+    @DynamicPropertySource
+    static void mailServer(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
+    }
+
+    @BeforeAll
+    static void connect() {
+        producer = new ServicePublisher(SharedKafka.bootstrapServers());
+    }
+
+    @AfterAll
+    static void disconnect() {
+        producer.close();
+    }
+
+    @Test
+    void aTierChangeEmailsAConsentingMemberLogsItAndPublishesNotificationSent() throws Exception {
+        String member = newMember();
+        String address = addressOf(member);
+        registered(member, address, true);
+        String tierEventId = tierChanged(member, "MEMBER", "SILVER");
+
+        List<MimeMessage> mails = awaitMails(address, 1);
+        assertThat(mails).hasSize(1);
+        MimeMessage mail = mails.get(0);
+        assertThat(mail.getSubject()).isEqualTo("恭喜您升级为银牌会员");
+        assertThat(mail.getFrom()[0].toString()).isEqualTo("loyalty@shop.example");
+        assertThat(mail.getContent().toString())
+                .contains("尊敬的张三")
+                .contains("恭喜您升级为银牌会员")
+                .contains("有效期至2027年11月23日");
+
+        List<Map<String, Object>> log = awaitLog(member, 1);
+        assertThat(log.get(0))
+                .containsEntry("status", "SENT")
+                .containsEntry("channel", "EMAIL")
+                .containsEntry("template", "tier-changed")
+                .containsEntry("recipient", address)
+                .containsEntry("causationId", tierEventId);
+        assertThat(mail.getHeader("X-Loyalty-Notification-Id")[0]).isEqualTo(log.get(0).get("notificationId"));
+
+        try (TopicReader notifications = new TopicReader(SharedKafka.bootstrapServers(), Topics.NOTIFICATIONS)) {
+            var records = notifications.awaitRecords(TopicReader.keyed(member));
+            assertThat(records).hasSize(1);
+            EventEnvelope<IntegrationEvent> envelope = CloudEventCodec.fromRecord(records.get(0));
+            assertThat(envelope.source().toString()).isEqualTo("/loyalty/notification-service");
+            assertThat(envelope.data()).isInstanceOfSatisfying(NotificationSent.class, sent -> {
+                assertThat(sent.memberId()).isEqualTo(MemberId.of(member));
+                assertThat(sent.channel()).isEqualTo(Channel.EMAIL);
+                assertThat(sent.template()).isEqualTo("tier-changed");
+                assertThat(sent.causationId()).isEqualTo(tierEventId);
+                assertThat(sent.notificationId()).isEqualTo(log.get(0).get("notificationId"));
+            });
+        }
+    }
+
+    @Test
+    void aMemberWithoutEmailConsentGetsNoEmailButASkippedDelivery() {
+        String member = newMember();
+        String address = addressOf(member);
+        registered(member, address, false);
+        tierChanged(member, "MEMBER", "SILVER");
+
+        List<Map<String, Object>> log = awaitLog(member, 1);
+        assertThat(log.get(0))
+                .containsEntry("status", "SKIPPED")
+                .containsEntry("reason", "member has not consented to email")
+                .containsEntry("recipient", null);
+        // The decision to skip was committed in the transaction that would have sent the mail.
+        assertThat(mailsTo(address)).isEmpty();
+    }
+
+    @Test
+    void aWithdrawnConsentStopsTheEmail() {
+        String member = newMember();
+        String address = addressOf(member);
+        registered(member, address, true);
+        publish("/loyalty/member-service", new ConsentChanged(
+                MemberId.of(member), "default", Channel.EMAIL, false, Instant.parse("2026-11-22T08:00:00Z")));
+        // Member and tier events travel on different topics, and nothing shows when the withdrawal is
+        // applied: tier changes keep coming until one finds it.
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+            tierChanged(member, "MEMBER", "SILVER");
+            return deliveries(member).stream().anyMatch(entry -> "SKIPPED".equals(entry.get("status")));
+        });
+
+        assertThat(deliveries(member).get(0))
+                .containsEntry("status", "SKIPPED")
+                .containsEntry("reason", "member has not consented to email");
+    }
+
+    @Test
+    void theSameTierChangedDeliveredTwiceMailsOnce() throws Exception {
+        String member = newMember();
+        String address = addressOf(member);
+        registered(member, address, true);
+        String eventId = UUID.randomUUID().toString();
+        TierChanged toSilver = change(member, "MEMBER", "SILVER");
+        publish(eventId, "/loyalty/tier-service", toSilver);
+        publish(eventId, "/loyalty/tier-service", toSilver); // redelivered
+        tierChanged(member, "SILVER", "GOLD"); // a marker behind them, on the same partition
+
+        List<Map<String, Object>> log = awaitLog(member, 2);
+        assertThat(log).extracting(entry -> entry.get("status")).containsOnly("SENT");
+        List<MimeMessage> mails = awaitMails(address, 2);
+        assertThat(mails).hasSize(2);
+        assertThat(mails.stream().map(NotificationServiceIT::subject))
+                .containsExactlyInAnyOrder("恭喜您升级为银牌会员", "恭喜您升级为金牌会员");
+    }
+
+    @Test
+    void aTierChangeOvertakingTheRegistrationWaitsForTheContact() throws Exception {
+        String member = newMember();
+        String address = addressOf(member);
+        String tierEventId = tierChanged(member, "MEMBER", "SILVER");
+        registered(member, address, true);
+
+        assertThat(awaitMails(address, 1)).hasSize(1);
+        assertThat(awaitLog(member, 1).get(0))
+                .containsEntry("status", "SENT")
+                .containsEntry("causationId", tierEventId);
+    }
+
+    @Test
+    void erasureForgetsTheAddressAndStopsFurtherEmail() {
+        String member = newMember();
+        String address = addressOf(member);
+        registered(member, address, true);
+        tierChanged(member, "MEMBER", "SILVER");
+        assertThat(awaitLog(member, 1).get(0)).containsEntry("recipient", address);
+
+        publish("/loyalty/member-service", new MemberErased(
+                MemberId.of(member), "default", "member request", Instant.parse("2026-12-01T00:00:00Z")));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(awaitLog(member, 1).get(0)).containsEntry("recipient", null));
+        tierChanged(member, "SILVER", "GOLD");
+
+        List<Map<String, Object>> log = awaitLog(member, 2);
+        assertThat(log.get(0)).containsEntry("status", "SKIPPED").containsEntry("reason", "member was erased");
+        assertThat(mailsTo(address)).hasSize(1);
+    }
+
+    @Test
+    void aMemberNeverNotifiedHasAnEmptyLog() {
+        var response = http.exchange(
+                "/members/{id}/notifications", HttpMethod.GET, null, new ParameterizedTypeReference<List<Object>>() {}, newMember());
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(response.getBody()).isEmpty();
+    }
+
+    @Test
+    void exposesHealthAndPrometheusMetrics() {
+        String member = newMember();
+        registered(member, addressOf(member), false);
+        tierChanged(member, "MEMBER", "SILVER");
+        awaitLog(member, 1);
+
+        assertThat(http.getForObject("/actuator/health", Map.class)).containsEntry("status", "UP");
+        String metrics = http.getForObject("/actuator/prometheus", String.class);
+        assertThat(metrics)
+                .contains("application=\"notification-service\"")
+                .contains("loyalty_notification_events_consumed_total")
+                .contains("loyalty_notification_deliveries_total");
+    }
+
+    private void registered(String member, String address, boolean emailConsent) {
+        publish("/loyalty/member-service", new MemberRegistered(
+                MemberId.of(member),
+                "default",
+                "张三",
+                "13800000000",
+                address,
+                LocalDate.of(1990, 5, 20),
+                new Consents(false, emailConsent),
+                Instant.parse("2026-11-20T08:00:00Z")));
+    }
+
+    /** Publishes a TierChanged as tier-service does; returns its ce_id. */
+    private String tierChanged(String member, String from, String to) {
+        String eventId = UUID.randomUUID().toString();
+        publish(eventId, "/loyalty/tier-service", change(member, from, to));
+        return eventId;
+    }
+
+    private static TierChanged change(String member, String from, String to) {
+        return new TierChanged(
+                MemberId.of(member),
+                "default",
+                from,
+                to,
+                TierChangeReason.QUALIFIED,
+                new QualifyingValue(new BigDecimal("599.00"), "CNY"),
+                "ladder-v1",
+                Instant.parse("2026-11-23T10:00:00Z"),
+                VALID_UNTIL,
+                List.of(UUID.randomUUID().toString()));
+    }
+
+    private void publish(String source, IntegrationEvent event) {
+        publish(UUID.randomUUID().toString(), source, event);
+    }
+
+    private void publish(String eventId, String source, IntegrationEvent event) {
+        producer.publish(eventId, source, event);
+    }
+
+    /** Waits until the member's delivery log has at least {@code size} entries; returns it, newest first. */
+    private List<Map<String, Object>> awaitLog(String member, int size) {
+        return await().atMost(Duration.ofSeconds(60)).until(() -> deliveries(member), entries -> entries.size() >= size);
+    }
+
+    private List<Map<String, Object>> deliveries(String member) {
+        var response = http.exchange(
+                "/members/{id}/notifications",
+                HttpMethod.GET,
+                null,
+                new ParameterizedTypeReference<List<Map<String, Object>>>() {},
+                member);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return response.getBody();
+    }
+
+    private List<MimeMessage> awaitMails(String address, int count) {
+        return await().atMost(Duration.ofSeconds(60)).until(() -> mailsTo(address), mails -> mails.size() >= count);
+    }
+
+    private static List<MimeMessage> mailsTo(String address) {
+        return Arrays.stream(smtp.getReceivedMessages())
+                .filter(mail -> recipients(mail).contains(address))
+                .toList();
+    }
+
+    private static List<String> recipients(MimeMessage mail) {
+        try {
+            Address[] all = mail.getAllRecipients();
+            return all == null ? List.of() : Arrays.stream(all).map(Address::toString).toList();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String subject(MimeMessage mail) {
+        try {
+            return mail.getSubject();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String addressOf(String member) {
+        return member.toLowerCase() + "@example.com";
+    }
+
+    private static String newMember() {
+        return "M-" + UUID.randomUUID();
+    }
+}

@@ -1,0 +1,16 @@
+package com.loyaltysuite.tier.api;
+
+import com.loyaltysuite.support.web.UnknownResourceException;
+
+/** tier-service knows a member from their first paid order; before it there is nothing to show. */
+class MemberTierNotFoundException extends UnknownResourceException {
+
+    MemberTierNotFoundException(String memberId) {
+        super("Member " + memberId + " has no qualifying orders yet");
+    }
+
+    @Override
+    public String code() {
+        return "member-tier-not-found";
+    }
+}
