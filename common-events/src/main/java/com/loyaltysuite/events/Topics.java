@@ -11,6 +11,8 @@ public final class Topics {
     public static final String MEMBERS = "loyalty.members.v1";
     public static final String POINTS = "loyalty.points.v1";
     public static final String TIERS = "loyalty.tiers.v1";
+    /** Compacted: the latest record per member id is that member's current tier. */
+    public static final String MEMBER_TIERS = "loyalty.member-tiers.v1";
     public static final String BENEFITS = "loyalty.benefits.v1";
     public static final String NOTIFICATIONS = "loyalty.notifications.v1";
 

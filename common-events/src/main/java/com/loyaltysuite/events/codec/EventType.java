@@ -14,10 +14,14 @@ import com.loyaltysuite.events.notification.NotificationSent;
 import com.loyaltysuite.events.order.OrderPaid;
 import com.loyaltysuite.events.order.OrderRefunded;
 import com.loyaltysuite.events.points.PointsAdjusted;
+import com.loyaltysuite.events.points.PointsAvailable;
 import com.loyaltysuite.events.points.PointsEarned;
 import com.loyaltysuite.events.points.PointsExpired;
+import com.loyaltysuite.events.points.PointsExpiring;
 import com.loyaltysuite.events.points.PointsRedeemed;
 import com.loyaltysuite.events.points.PointsReversed;
+import com.loyaltysuite.events.tier.CurrentTier;
+import com.loyaltysuite.events.tier.TierAtRisk;
 import com.loyaltysuite.events.tier.TierChanged;
 import java.util.Arrays;
 import java.util.Optional;
@@ -38,7 +42,11 @@ public enum EventType {
     POINTS_REVERSED(PointsReversed.class, Topics.POINTS),
     POINTS_EXPIRED(PointsExpired.class, Topics.POINTS),
     POINTS_ADJUSTED(PointsAdjusted.class, Topics.POINTS),
+    POINTS_AVAILABLE(PointsAvailable.class, Topics.POINTS),
+    POINTS_EXPIRING(PointsExpiring.class, Topics.POINTS),
     TIER_CHANGED(TierChanged.class, Topics.TIERS),
+    TIER_AT_RISK(TierAtRisk.class, Topics.TIERS),
+    CURRENT_TIER(CurrentTier.class, Topics.MEMBER_TIERS),
     BENEFIT_GRANTED(BenefitGranted.class, Topics.BENEFITS),
     BENEFIT_REDEEMED(BenefitRedeemed.class, Topics.BENEFITS),
     BENEFIT_REVOKED(BenefitRevoked.class, Topics.BENEFITS),

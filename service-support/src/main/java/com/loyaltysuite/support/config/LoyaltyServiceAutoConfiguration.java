@@ -6,6 +6,9 @@ import com.loyaltysuite.support.messaging.DeadLetterConfiguration;
 import com.loyaltysuite.support.messaging.InboundEvents;
 import com.loyaltysuite.support.messaging.IntegrationEventMapper;
 import com.loyaltysuite.support.messaging.IntegrationEventRelay;
+import com.loyaltysuite.support.timers.DueTimerHandler;
+import com.loyaltysuite.support.timers.DueTimerPoller;
+import com.loyaltysuite.support.timers.DueTimers;
 import com.loyaltysuite.support.web.ProblemDetailsAdvice;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -27,6 +30,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -35,6 +39,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @ConditionalOnProperty("loyalty.service.name")
 @EnableConfigurationProperties(KafkaTopicsProperties.class)
 @Import({DeadLetterConfiguration.class, ProblemDetailsAdvice.class})
+@EnableScheduling
 public class LoyaltyServiceAutoConfiguration {
 
     /** Business rules take time from this clock, so tests can fix it. */
@@ -42,6 +47,24 @@ public class LoyaltyServiceAutoConfiguration {
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    @Bean
+    DueTimers dueTimers(
+            JdbcTemplate jdbc,
+            PlatformTransactionManager transactionManager,
+            Clock clock,
+            List<DueTimerHandler> handlers,
+            MeterRegistry meters,
+            @Value("${loyalty.service.name}") String serviceName) {
+        return new DueTimers(jdbc, new TransactionTemplate(transactionManager), clock, handlers, meters, serviceName);
+    }
+
+    /** Off ({@code loyalty.timers.poll=false}) only where a test fires timers itself. */
+    @Bean
+    @ConditionalOnProperty(name = "loyalty.timers.poll", havingValue = "true", matchIfMissing = true)
+    DueTimerPoller dueTimerPoller(DueTimers timers, @Value("${loyalty.timers.batch-size:50}") int batchSize) {
+        return new DueTimerPoller(timers, batchSize);
     }
 
     @Bean

@@ -1,0 +1,173 @@
+package com.loyaltysuite.support.timers;
+
+import com.loyaltysuite.events.MemberId;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Durable per-member timers (DESIGN guarantee 6): due dates kept in the service's own database,
+ * scheduled in the transaction of the decision that sets them, and fired close to their instant by
+ * whichever instance claims them first ({@code FOR UPDATE SKIP LOCKED}, then a short lease), each
+ * in its own transaction.
+ * A failing handler leaves its timer pending and retries it with back-off; nothing is dropped. The lag
+ * between a due date and its firing is the {@code loyalty.<service>.timers.lag} timer.
+ */
+public class DueTimers {
+
+    private static final Logger log = LoggerFactory.getLogger(DueTimers.class);
+    private static final Duration MAX_RETRY_DELAY = Duration.ofMinutes(5);
+    private static final Duration LEASE = Duration.ofMinutes(1);
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+    private final Map<String, DueTimerHandler> handlers;
+    private final MeterRegistry meters;
+    private final String meterPrefix;
+
+    public DueTimers(
+            JdbcTemplate jdbc,
+            TransactionTemplate transaction,
+            Clock clock,
+            List<DueTimerHandler> handlers,
+            MeterRegistry meters,
+            String serviceName) {
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.clock = clock;
+        this.handlers = handlers.stream().collect(Collectors.toMap(DueTimerHandler::kind, Function.identity()));
+        this.meters = meters;
+        this.meterPrefix = "loyalty." + serviceName + ".timers";
+        Gauge.builder(meterPrefix + ".overdue", this, DueTimers::overdue)
+                .description("Timers whose due date has passed and that have not fired yet")
+                .register(meters);
+    }
+
+    /**
+     * Sets the timer {@code key} to fire at {@code dueAt}, replacing any earlier setting of that key
+     * (also one that already fired). Joins the caller's transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void schedule(String kind, String key, MemberId memberId, Instant dueAt, String payload) {
+        jdbc.update(
+                "insert into due_timer (kind, timer_key, member_id, due_at, payload) values (?, ?, ?, ?, ?) "
+                        + "on conflict (timer_key) do update set kind = excluded.kind, due_at = excluded.due_at, "
+                        + "payload = excluded.payload, attempts = 0, retry_at = null, last_error = null, fired_at = null",
+                kind,
+                key,
+                memberId.value(),
+                Timestamp.from(dueAt),
+                payload);
+    }
+
+    /** Removes the timer {@code key} if it has not fired. Joins the caller's transaction. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void cancel(String key) {
+        jdbc.update("delete from due_timer where timer_key = ? and fired_at is null", key);
+    }
+
+    /** Fires up to {@code max} timers due now; returns how many were tried. Safe on several instances at once. */
+    public int fireDue(int max) {
+        int tried = 0;
+        for (; tried < max; tried++) {
+            Instant now = clock.instant();
+            Claimed claimed = transaction.execute(status -> claimNext(now));
+            if (claimed == null) {
+                break;
+            }
+            try {
+                transaction.executeWithoutResult(status -> fire(claimed, now));
+            } catch (RuntimeException e) {
+                postpone(claimed, now, e);
+            }
+        }
+        return tried;
+    }
+
+    /**
+     * Leases the earliest due timer to this instance for {@link #LEASE}: others skip it meanwhile, and
+     * if this instance dies before firing it, it is claimable again when the lease ends.
+     */
+    private Claimed claimNext(Instant now) {
+        List<Claimed> due = jdbc.query(
+                "update due_timer set retry_at = ? where id = ("
+                        + " select id from due_timer where fired_at is null and due_at <= ?"
+                        + " and (retry_at is null or retry_at <= ?) order by due_at limit 1 for update skip locked)"
+                        + " returning id, kind, timer_key, member_id, due_at, payload, attempts",
+                (rs, i) -> new Claimed(
+                        rs.getLong("id"),
+                        new DueTimer(
+                                rs.getString("kind"),
+                                rs.getString("timer_key"),
+                                MemberId.of(rs.getString("member_id")),
+                                rs.getTimestamp("due_at").toInstant(),
+                                rs.getString("payload"),
+                                rs.getInt("attempts"))),
+                Timestamp.from(now.plus(LEASE)),
+                Timestamp.from(now),
+                Timestamp.from(now));
+        return due.isEmpty() ? null : due.get(0);
+    }
+
+    /** The handler's effects and the firing commit together. */
+    private void fire(Claimed claimed, Instant now) {
+        DueTimerHandler handler = handlers.get(claimed.timer().kind());
+        if (handler == null) {
+            throw new UnknownTimerKindException(claimed.timer().kind());
+        }
+        handler.fire(claimed.timer());
+        jdbc.update("update due_timer set fired_at = ?, retry_at = null where id = ?", Timestamp.from(now), claimed.id());
+        Timer.builder(meterPrefix + ".lag")
+                .description("How late timers fire after their due date")
+                .tag("kind", claimed.timer().kind())
+                .publishPercentileHistogram()
+                .register(meters)
+                .record(Duration.between(claimed.timer().dueAt(), clock.instant()).abs());
+    }
+
+    private void postpone(Claimed claimed, Instant now, RuntimeException e) {
+        int attempts = claimed.timer().attempts() + 1;
+        Duration delay = Duration.ofSeconds(1L << Math.min(attempts, 16));
+        delay = delay.compareTo(MAX_RETRY_DELAY) > 0 ? MAX_RETRY_DELAY : delay;
+        String error = String.valueOf(e.getMessage());
+        log.warn("Timer {} failed (attempt {}), retrying in {}", claimed.timer().key(), attempts, delay, e);
+        jdbc.update(
+                "update due_timer set attempts = ?, retry_at = ?, last_error = ? where id = ?",
+                attempts,
+                Timestamp.from(now.plus(delay)),
+                error.length() > 1024 ? error.substring(0, 1024) : error,
+                claimed.id());
+    }
+
+    private double overdue() {
+        Long count = jdbc.queryForObject(
+                "select count(*) from due_timer where fired_at is null and due_at <= ?",
+                Long.class,
+                Timestamp.from(clock.instant()));
+        return count == null ? 0 : count;
+    }
+
+    private record Claimed(long id, DueTimer timer) {}
+
+    /** A timer whose kind no handler knows; it stays pending until a handler for it is deployed. */
+    static class UnknownTimerKindException extends RuntimeException {
+        UnknownTimerKindException(String kind) {
+            super("No DueTimerHandler for timer kind '" + kind + "'");
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package com.loyaltysuite.support.timers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.loyaltysuite.events.MemberId;
+import com.loyaltysuite.support.LoyaltyService;
+import com.loyaltysuite.testsupport.MutableClock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Durable timers against a real PostgreSQL, fired by hand with a clock the test moves. */
+@SpringBootTest(properties = "loyalty.timers.poll=false")
+class DueTimersIT {
+
+    static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
+
+    @Autowired
+    DueTimers timers;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    RecordingHandler handler;
+
+    @BeforeEach
+    void reset() {
+        jdbc.update("delete from due_timer");
+        handler.fired.clear();
+        handler.failuresLeft.set(0);
+        clock.set(T0);
+    }
+
+    @Test
+    void firesATimerOnceWhenItIsDueAndNotBefore() {
+        schedule("t-1", T0.plusSeconds(60));
+
+        assertThat(timers.fireDue(10)).isZero();
+        clock.set(T0.plusSeconds(61));
+        timers.fireDue(10);
+        timers.fireDue(10);
+
+        assertThat(handler.fired).containsExactly("t-1");
+    }
+
+    @Test
+    void reschedulingAKeyMovesItsDueDate() {
+        schedule("t-2", T0.plusSeconds(10));
+        schedule("t-2", T0.plusSeconds(100));
+
+        clock.set(T0.plusSeconds(50));
+        timers.fireDue(10);
+        assertThat(handler.fired).isEmpty();
+
+        clock.set(T0.plusSeconds(100));
+        timers.fireDue(10);
+        assertThat(handler.fired).containsExactly("t-2");
+    }
+
+    @Test
+    void aCancelledTimerNeverFires() {
+        schedule("t-3", T0);
+        transaction.executeWithoutResult(status -> timers.cancel("t-3"));
+
+        clock.set(T0.plusSeconds(1));
+        timers.fireDue(10);
+
+        assertThat(handler.fired).isEmpty();
+    }
+
+    @Test
+    void aFailingHandlerIsRetriedWithBackOffAndNotLost() {
+        schedule("t-4", T0);
+        handler.failuresLeft.set(2);
+
+        timers.fireDue(10); // fails: retried in 2 s
+        timers.fireDue(10); // not yet
+        assertThat(handler.fired).isEmpty();
+        Map<String, Object> row = jdbc.queryForMap("select attempts, last_error, fired_at from due_timer where timer_key = 't-4'");
+        assertThat(row.get("attempts")).isEqualTo(1);
+        assertThat((String) row.get("last_error")).contains("induced failure");
+        assertThat(row.get("fired_at")).isNull();
+
+        clock.set(T0.plusSeconds(3));
+        timers.fireDue(10); // fails again: retried in 4 s
+        clock.set(T0.plusSeconds(8));
+        timers.fireDue(10);
+
+        assertThat(handler.fired).containsExactly("t-4");
+    }
+
+    @Test
+    void twoInstancesFiringAtOnceFireEachTimerExactlyOnce() throws Exception {
+        for (int i = 0; i < 40; i++) {
+            schedule("c-" + i, T0.plusMillis(i));
+        }
+        clock.set(T0.plusSeconds(1));
+
+        var pool = Executors.newFixedThreadPool(2);
+        List<Future<Integer>> runs = List.of(pool.submit(() -> timers.fireDue(40)), pool.submit(() -> timers.fireDue(40)));
+        for (Future<Integer> run : runs) {
+            run.get();
+        }
+        pool.shutdown();
+
+        assertThat(handler.fired).hasSize(40).doesNotHaveDuplicates();
+        assertThat(jdbc.queryForObject("select count(*) from due_timer where fired_at is null", Long.class))
+                .isZero();
+    }
+
+    private void schedule(String key, Instant dueAt) {
+        transaction.executeWithoutResult(
+                status -> timers.schedule(RecordingHandler.KIND, key, MemberId.of("M-" + UUID.randomUUID()), dueAt, "{}"));
+    }
+
+    @SpringBootApplication
+    @LoyaltyService("timerstest")
+    static class TimersTestApplication {}
+
+    @TestConfiguration
+    static class Beans {
+
+        @Bean
+        @Primary
+        MutableClock movableClock() {
+            return new MutableClock(T0);
+        }
+
+        @Bean
+        RecordingHandler recordingHandler() {
+            return new RecordingHandler();
+        }
+    }
+
+    static class RecordingHandler implements DueTimerHandler {
+
+        static final String KIND = "test-kind";
+        final List<String> fired = new CopyOnWriteArrayList<>();
+        final AtomicInteger failuresLeft = new AtomicInteger();
+
+        @Override
+        public String kind() {
+            return KIND;
+        }
+
+        @Override
+        public void fire(DueTimer timer) {
+            if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                throw new IllegalStateException("induced failure");
+            }
+            fired.add(timer.key());
+        }
+    }
+
+
+}
