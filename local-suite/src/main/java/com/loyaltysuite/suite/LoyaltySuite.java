@@ -44,7 +44,9 @@ public final class LoyaltySuite implements AutoCloseable {
                 "--spring.kafka.bootstrap-servers=" + settings.kafkaBootstrap(),
                 "--spring.datasource.url=" + settings.dbUrl(),
                 "--spring.datasource.username=" + settings.dbUser(),
-                "--spring.datasource.password=" + settings.dbPassword()));
+                "--spring.datasource.password=" + settings.dbPassword(),
+                // One logging system serves all five contexts: a per-service name in it would be wrong.
+                "--logging.include-application-name=false"));
         if (name.equals("notification")) {
             args.add("--spring.mail.host=" + settings.smtpHost());
             args.add("--spring.mail.port=" + settings.smtpPort());

@@ -27,7 +27,7 @@ final class MailCatcher implements AutoCloseable {
     private final GreenMail smtp;
     private final HttpServer http;
     private final ScheduledExecutorService announcer = Executors.newSingleThreadScheduledExecutor();
-    private int announced;
+    private final java.util.Set<String> announced = new java.util.HashSet<>();
 
     private MailCatcher(int smtpPort, int httpPort) throws IOException {
         smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
@@ -53,11 +53,13 @@ final class MailCatcher implements AutoCloseable {
         return smtp.getReceivedMessages().length;
     }
 
+    /** GreenMail lists mails by mailbox, not by arrival, so new ones are told apart by Message-ID. */
     private void announceNewMail() {
-        MimeMessage[] messages = smtp.getReceivedMessages();
-        for (; announced < messages.length; announced++) {
+        for (MimeMessage message : smtp.getReceivedMessages()) {
             try {
-                log.info("MAIL to {}: {}", recipients(messages[announced]), messages[announced].getSubject());
+                if (announced.add(message.getMessageID())) {
+                    log.info("MAIL to {}: {}", recipients(message), message.getSubject());
+                }
             } catch (MessagingException e) {
                 log.warn("Could not read a received mail", e);
             }

@@ -17,12 +17,18 @@ import org.springframework.core.env.MapPropertySource;
 public class ServiceConventions implements EnvironmentPostProcessor, Ordered {
 
     public static final String PROPERTY_SOURCE = "loyaltyServiceConventions";
+    static final String AXON_UPDATE_CHECKER_DISABLED = "axoniq.update-checker.disabled";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         String name = serviceName(application);
         if (name == null) {
             return;
+        }
+        // Axon 4.12+ reports usage to its vendor over the internet unless told not to; our services
+        // make no outbound calls but to their own infrastructure. Read by Axon as a system property.
+        if (System.getProperty(AXON_UPDATE_CHECKER_DISABLED) == null) {
+            System.setProperty(AXON_UPDATE_CHECKER_DISABLED, "true");
         }
         if (!environment.containsProperty("spring.config.name")) {
             environment.getPropertySources().addFirst(new MapPropertySource(
