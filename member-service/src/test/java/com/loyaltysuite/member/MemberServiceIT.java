@@ -363,6 +363,32 @@ class MemberServiceIT {
     }
 
     @Test
+    void anOperatorRebuildsAProjectionWithOneRequest() {
+        String member = newMember();
+        register(registration(member));
+        putConsents(member, false, true);
+        awaitConsents(member, false, true);
+        Map<String, Object> before = awaitMember(member);
+
+        List<Map<String, Object>> processors = http.getForObject("/actuator/projections", List.class);
+        ResponseEntity<Map> rebuild = http.postForEntity("/actuator/projections/member-profile", null, Map.class);
+
+        assertThat(processors).extracting(p -> p.get("name")).contains("member-profile", "kafka-relay");
+        assertThat(rebuild.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(rebuild.getBody()).containsEntry("name", "member-profile").containsEntry("status", "replaying");
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(http.getForObject("/members/{id}", Map.class, member)).isEqualTo(before));
+    }
+
+    @Test
+    void theOutboxRelayAndUnknownProcessorsAreNotRebuilt() {
+        assertThat(http.postForEntity("/actuator/projections/kafka-relay", null, Map.class).getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(http.postForEntity("/actuator/projections/no-such-projection", null, Map.class).getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
     void exposesHealthAndPrometheusMetrics() {
         assertThat(http.getForObject("/actuator/health", Map.class)).containsEntry("status", "UP");
         String metrics = http.getForObject("/actuator/prometheus", String.class);

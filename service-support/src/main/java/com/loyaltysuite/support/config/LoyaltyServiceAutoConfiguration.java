@@ -6,6 +6,7 @@ import com.loyaltysuite.support.messaging.DeadLetterConfiguration;
 import com.loyaltysuite.support.messaging.InboundEvents;
 import com.loyaltysuite.support.messaging.IntegrationEventMapper;
 import com.loyaltysuite.support.messaging.IntegrationEventRelay;
+import com.loyaltysuite.support.projections.ProjectionsEndpoint;
 import com.loyaltysuite.support.timers.DueTimerHandler;
 import com.loyaltysuite.support.timers.DueTimerPoller;
 import com.loyaltysuite.support.timers.DueTimers;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -65,6 +67,11 @@ public class LoyaltyServiceAutoConfiguration {
     @ConditionalOnProperty(name = "loyalty.timers.poll", havingValue = "true", matchIfMissing = true)
     DueTimerPoller dueTimerPoller(DueTimers timers, @Value("${loyalty.timers.batch-size:50}") int batchSize) {
         return new DueTimerPoller(timers, batchSize);
+    }
+
+    @Bean
+    ProjectionsEndpoint projectionsEndpoint(EventProcessingConfiguration processing) {
+        return new ProjectionsEndpoint(processing);
     }
 
     @Bean

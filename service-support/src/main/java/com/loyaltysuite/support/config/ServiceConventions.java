@@ -75,7 +75,7 @@ public class ServiceConventions implements EnvironmentPostProcessor, Ordered {
         p.put("axon.serializer.events", "jackson");
         p.put("axon.serializer.messages", "jackson");
 
-        p.put("management.endpoints.web.exposure.include", "health,info,prometheus,metrics");
+        p.put("management.endpoints.web.exposure.include", "health,info,prometheus,metrics,projections");
         p.put("management.endpoint.health.probes.enabled", "true");
         p.put("management.info.git.mode", "simple");
         p.put("management.metrics.tags.application", service);
