@@ -131,7 +131,13 @@ public class DueTimers {
             throw new UnknownTimerKindException(claimed.timer().kind());
         }
         handler.fire(claimed.timer());
-        jdbc.update("update due_timer set fired_at = ?, retry_at = null where id = ?", Timestamp.from(now), claimed.id());
+        // Only the due date that was claimed is marked fired: if the handler (or anyone meanwhile)
+        // set the key to a new date, that new setting stays pending.
+        jdbc.update(
+                "update due_timer set fired_at = ?, retry_at = null where id = ? and due_at = ? and fired_at is null",
+                Timestamp.from(now),
+                claimed.id(),
+                Timestamp.from(claimed.timer().dueAt()));
         Timer.builder(meterPrefix + ".lag")
                 .description("How late timers fire after their due date")
                 .tag("kind", claimed.timer().kind())

@@ -50,6 +50,7 @@ class DueTimersIT {
         jdbc.update("delete from due_timer");
         handler.fired.clear();
         handler.failuresLeft.set(0);
+        handler.rescheduleTo = null;
         clock.set(T0);
     }
 
@@ -77,6 +78,23 @@ class DueTimersIT {
         clock.set(T0.plusSeconds(100));
         timers.fireDue(10);
         assertThat(handler.fired).containsExactly("t-2");
+    }
+
+    @Test
+    void aHandlerThatSetsItsOwnKeyAgainLeavesTheNewDatePending() {
+        schedule("t-5", T0);
+        handler.rescheduleTo = T0.plusSeconds(3600);
+
+        clock.set(T0.plusSeconds(1));
+        timers.fireDue(10);
+        handler.rescheduleTo = null;
+        clock.set(T0.plusSeconds(3600));
+        timers.fireDue(10);
+
+        assertThat(handler.fired).containsExactly("t-5", "t-5");
+        assertThat(jdbc.queryForObject("select due_at from due_timer where timer_key = 't-5'", java.sql.Timestamp.class)
+                        .toInstant())
+                .isEqualTo(T0.plusSeconds(3600));
     }
 
     @Test
@@ -159,6 +177,11 @@ class DueTimersIT {
         static final String KIND = "test-kind";
         final List<String> fired = new CopyOnWriteArrayList<>();
         final AtomicInteger failuresLeft = new AtomicInteger();
+        volatile Instant rescheduleTo;
+
+        @Autowired
+        @org.springframework.context.annotation.Lazy
+        DueTimers timers;
 
         @Override
         public String kind() {
@@ -171,6 +194,9 @@ class DueTimersIT {
                 throw new IllegalStateException("induced failure");
             }
             fired.add(timer.key());
+            if (rescheduleTo != null) {
+                timers.schedule(KIND, timer.key(), timer.memberId(), rescheduleTo, timer.payload());
+            }
         }
     }
 
