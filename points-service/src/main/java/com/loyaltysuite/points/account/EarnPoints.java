@@ -4,6 +4,7 @@ import com.loyaltysuite.events.MemberId;
 import com.loyaltysuite.events.Money;
 import com.loyaltysuite.events.OrderId;
 import java.time.Instant;
+import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Award the points a paid order earns. {@code causationId} is the id of the OrderPaid event. */
@@ -13,4 +14,11 @@ public record EarnPoints(
         OrderId orderId,
         Money amount,
         Instant paidAt,
-        String causationId) {}
+        String channel,
+        List<String> categories,
+        String causationId) {
+
+    public EarnPoints {
+        categories = categories == null ? List.of() : List.copyOf(categories);
+    }
+}

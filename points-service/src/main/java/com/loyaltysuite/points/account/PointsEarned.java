@@ -6,7 +6,10 @@ import com.loyaltysuite.events.OrderId;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** Internal: points were earned for an order, with everything the decision was based on. */
+/**
+ * Internal: points were earned for an order, with everything the decision was based on, the lot's
+ * expiry, and the part that repaid a debt.
+ */
 public record PointsEarned(
         MemberId memberId,
         String programId,
@@ -16,7 +19,11 @@ public record PointsEarned(
         BigDecimal multiplier,
         String tier,
         String ruleVersion,
+        String promotionId,
         Money orderAmount,
         Instant earnedAt,
         Instant availableAt,
-        String causationId) {}
+        Instant expiresAt,
+        long debtRepaid,
+        String causationId,
+        PointsTotals totals) {}

@@ -2,15 +2,21 @@ package com.loyaltysuite.points.api;
 
 import com.loyaltysuite.events.MemberId;
 import com.loyaltysuite.points.ledger.FindPointsBalance;
+import com.loyaltysuite.points.ledger.FindPointsLedger;
 import com.loyaltysuite.points.ledger.PointsBalanceView;
+import com.loyaltysuite.points.ledger.PointsLedgerView;
 import com.loyaltysuite.support.web.UnknownResourceException;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.util.Optional;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+/** What members and support staff ask: the balance and the ledger. */
 @RestController
 class PointsController {
 
@@ -24,6 +30,18 @@ class PointsController {
     PointsBalanceView balance(@PathVariable String memberId) {
         Optional<PointsBalanceView> view = queries.query(
                         new FindPointsBalance(MemberId.of(memberId)), ResponseTypes.optionalInstanceOf(PointsBalanceView.class))
+                .join();
+        return view.orElseThrow(() -> new NoPointsAccountException(memberId));
+    }
+
+    @GetMapping("/members/{memberId}/points/ledger")
+    PointsLedgerView ledger(
+            @PathVariable String memberId,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+        Optional<PointsLedgerView> view = queries.query(
+                        new FindPointsLedger(MemberId.of(memberId), page, size),
+                        ResponseTypes.optionalInstanceOf(PointsLedgerView.class))
                 .join();
         return view.orElseThrow(() -> new NoPointsAccountException(memberId));
     }

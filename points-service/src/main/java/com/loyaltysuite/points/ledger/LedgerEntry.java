@@ -18,6 +18,9 @@ class LedgerEntry {
     @Column(name = "member_id", nullable = false)
     private String memberId;
 
+    @Column(name = "sequence_number", nullable = false)
+    private long sequenceNumber;
+
     @Column(nullable = false)
     private String kind;
 
@@ -27,41 +30,88 @@ class LedgerEntry {
     @Column(name = "order_id")
     private String orderId;
 
+    private String reference;
+
+    private String cause;
+
+    private String reason;
+
+    @Column(name = "operator_id")
+    private String operatorId;
+
+    @Column(name = "causation_id")
+    private String causationId;
+
     @Column(name = "occurred_at", nullable = false)
     private Instant occurredAt;
 
     @Column(name = "available_at")
     private Instant availableAt;
 
+    @Column(name = "expires_at")
+    private Instant expiresAt;
+
     @Column(name = "balance_after", nullable = false)
     private long balanceAfter;
 
     protected LedgerEntry() {}
 
-    LedgerEntry(
-            String eventId,
-            String memberId,
-            String kind,
-            long points,
-            String orderId,
-            Instant occurredAt,
-            Instant availableAt,
-            long balanceAfter) {
+    LedgerEntry(String eventId, String memberId, long sequenceNumber, String kind, long points, Instant occurredAt, long balanceAfter) {
         this.eventId = eventId;
         this.memberId = memberId;
+        this.sequenceNumber = sequenceNumber;
         this.kind = kind;
         this.points = points;
-        this.orderId = orderId;
         this.occurredAt = occurredAt;
-        this.availableAt = availableAt;
         this.balanceAfter = balanceAfter;
     }
 
-    long points() {
-        return points;
+    LedgerEntry order(String orderId) {
+        this.orderId = orderId;
+        return this;
     }
 
-    Instant availableAt() {
-        return availableAt;
+    LedgerEntry reference(String reference) {
+        this.reference = reference;
+        return this;
+    }
+
+    LedgerEntry cause(String cause) {
+        this.cause = cause;
+        return this;
+    }
+
+    LedgerEntry byOperator(String operatorId, String reason) {
+        this.operatorId = operatorId;
+        this.reason = reason;
+        return this;
+    }
+
+    LedgerEntry causedBy(String causationId) {
+        this.causationId = causationId;
+        return this;
+    }
+
+    LedgerEntry dates(Instant availableAt, Instant expiresAt) {
+        this.availableAt = availableAt;
+        this.expiresAt = expiresAt;
+        return this;
+    }
+
+    LedgerEntryView view() {
+        return new LedgerEntryView(
+                sequenceNumber,
+                kind,
+                points,
+                balanceAfter,
+                occurredAt,
+                orderId,
+                reference,
+                cause,
+                reason,
+                operatorId,
+                causationId,
+                availableAt,
+                expiresAt);
     }
 }

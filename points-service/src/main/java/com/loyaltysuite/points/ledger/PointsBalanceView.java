@@ -1,9 +1,23 @@
 package com.loyaltysuite.points.ledger;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
- * A member's points: {@code balance} = {@code available} + {@code pending}. Pending points are still
- * inside the return window and cannot be spent yet.
+ * A member's points. {@code balance} is everything the member holds: {@code available} +
+ * {@code pending} + {@code reserved} − {@code debt}. Pending points are still inside the return
+ * window; reserved ones are held by an open checkout; debt is what refunds took back beyond what was
+ * left. {@code expiringSoon} lists unspent points that expire within the warning period.
  */
-public record PointsBalanceView(String memberId, long balance, long available, long pending, Instant updatedAt) {}
+public record PointsBalanceView(
+        String memberId,
+        long balance,
+        long available,
+        long pending,
+        long reserved,
+        long debt,
+        List<ExpiringPoints> expiringSoon,
+        Instant updatedAt) {
+
+    public record ExpiringPoints(long points, Instant expiresAt) {}
+}

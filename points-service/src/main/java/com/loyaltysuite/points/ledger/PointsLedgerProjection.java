@@ -1,18 +1,33 @@
 package com.loyaltysuite.points.ledger;
 
+import com.loyaltysuite.events.MemberId;
+import com.loyaltysuite.points.account.PointsAdjusted;
+import com.loyaltysuite.points.account.PointsAvailable;
 import com.loyaltysuite.points.account.PointsEarned;
+import com.loyaltysuite.points.account.PointsExpired;
+import com.loyaltysuite.points.account.PointsRedeemed;
+import com.loyaltysuite.points.account.PointsReserved;
+import com.loyaltysuite.points.account.PointsReversed;
+import com.loyaltysuite.points.account.PointsTotals;
+import com.loyaltysuite.points.account.ReservationReleased;
+import com.loyaltysuite.points.expiry.ExpiryPolicy;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
 
 /**
- * The ledger and balances, built from the account events. Idempotent (an entry is keyed by its event
- * id) and resettable: a reset empties the tables and the processor rebuilds them from the store.
+ * The ledger and balances, built from the account events. Each account event carries the totals it
+ * left, so the balance row mirrors the account exactly. Idempotent (an entry is keyed by its event id,
+ * the balance row remembers the last sequence number applied) and resettable: a reset empties the
+ * tables and the processor rebuilds them from the store.
  */
 @Component
 @ProcessingGroup(PointsLedgerProjection.PROCESSING_GROUP)
@@ -22,42 +37,130 @@ class PointsLedgerProjection {
 
     private final LedgerEntryRepository entries;
     private final PointsBalanceRepository balances;
+    private final ExpiryPolicy expiry;
     private final Clock clock;
 
-    PointsLedgerProjection(LedgerEntryRepository entries, PointsBalanceRepository balances, Clock clock) {
+    PointsLedgerProjection(
+            LedgerEntryRepository entries, PointsBalanceRepository balances, ExpiryPolicy expiry, Clock clock) {
         this.entries = entries;
         this.balances = balances;
+        this.expiry = expiry;
         this.clock = clock;
     }
 
     @EventHandler
-    void on(PointsEarned event, EventMessage<?> message) {
-        if (entries.existsById(message.getIdentifier())) {
-            return;
+    void on(PointsEarned e, EventMessage<?> message, @SequenceNumber long sequence) {
+        String cause = "order " + e.orderId() + " paid " + e.orderAmount().value().toPlainString() + " "
+                + e.orderAmount().currency() + ": " + e.basePoints() + " × " + e.multiplier() + " (" + e.tier()
+                + (e.promotionId() == null ? "" : ", promotion " + e.promotionId()) + ", " + e.ruleVersion() + ")"
+                + (e.debtRepaid() > 0 ? "; " + e.debtRepaid() + " repaid debt" : "");
+        record(message, e.memberId(), sequence, e.totals(), e.earnedAt(), new LedgerEntry(
+                                message.getIdentifier(), e.memberId().value(), sequence, "EARNED", e.points(), e.earnedAt(), e.totals().balance())
+                        .order(e.orderId().value())
+                        .cause(cause)
+                        .causedBy(e.causationId())
+                        .dates(e.availableAt(), e.expiresAt()));
+    }
+
+    @EventHandler
+    void on(PointsReversed e, EventMessage<?> message, @SequenceNumber long sequence) {
+        String cause = "refund " + e.refundId() + " of order " + e.orderId() + " ("
+                + e.refundAmount().value().toPlainString() + " " + e.refundAmount().currency() + ")"
+                + (e.debtAdded() > 0 ? "; " + e.debtAdded() + " already spent, owed" : "");
+        record(message, e.memberId(), sequence, e.totals(), e.reversedAt(), new LedgerEntry(
+                                message.getIdentifier(), e.memberId().value(), sequence, "REVERSED", -e.points(), e.reversedAt(), e.totals().balance())
+                        .order(e.orderId().value())
+                        .reference(e.refundId())
+                        .cause(cause)
+                        .causedBy(e.causationId()));
+    }
+
+    @EventHandler
+    void on(PointsRedeemed e, EventMessage<?> message, @SequenceNumber long sequence) {
+        record(message, e.memberId(), sequence, e.totals(), e.redeemedAt(), new LedgerEntry(
+                                message.getIdentifier(), e.memberId().value(), sequence, "REDEEMED", -e.points(), e.redeemedAt(), e.totals().balance())
+                        .order(e.orderId())
+                        .reference(e.reservationId())
+                        .cause("redeemed at checkout of order " + e.orderId()));
+    }
+
+    @EventHandler
+    void on(PointsExpired e, EventMessage<?> message, @SequenceNumber long sequence) {
+        record(message, e.memberId(), sequence, e.totals(), e.expiredAt(), new LedgerEntry(
+                                message.getIdentifier(), e.memberId().value(), sequence, "EXPIRED", -e.points(), e.expiredAt(), e.totals().balance())
+                        .cause("expired"));
+    }
+
+    @EventHandler
+    void on(PointsAdjusted e, EventMessage<?> message, @SequenceNumber long sequence) {
+        record(message, e.memberId(), sequence, e.totals(), e.adjustedAt(), new LedgerEntry(
+                                message.getIdentifier(), e.memberId().value(), sequence, "ADJUSTED", e.points(), e.adjustedAt(), e.totals().balance())
+                        .reference(e.adjustmentId())
+                        .cause("adjusted by " + e.operatorId())
+                        .byOperator(e.operatorId(), e.reason())
+                        .dates(null, e.expiresAt()));
+    }
+
+    @EventHandler
+    void on(PointsAvailable e, @SequenceNumber long sequence) {
+        updateBalance(e.memberId(), sequence, e.totals(), e.availableAt());
+    }
+
+    @EventHandler
+    void on(PointsReserved e, @SequenceNumber long sequence) {
+        updateBalance(e.memberId(), sequence, e.totals(), e.reservedAt());
+    }
+
+    @EventHandler
+    void on(ReservationReleased e, @SequenceNumber long sequence) {
+        updateBalance(e.memberId(), sequence, e.totals(), e.releasedAt());
+    }
+
+    private void record(
+            EventMessage<?> message, MemberId member, long sequence, PointsTotals totals, Instant at, LedgerEntry entry) {
+        if (!entries.existsById(message.getIdentifier())) {
+            entries.save(entry);
         }
-        String memberId = event.memberId().value();
-        PointsBalance balance = balances.findById(memberId).orElseGet(() -> new PointsBalance(memberId));
-        long after = balance.add(event.points(), event.earnedAt());
-        balances.save(balance);
-        entries.save(new LedgerEntry(
-                message.getIdentifier(),
-                memberId,
-                "EARNED",
-                event.points(),
-                event.orderId().value(),
-                event.earnedAt(),
-                event.availableAt(),
-                after));
+        updateBalance(member, sequence, totals, at);
+    }
+
+    private void updateBalance(MemberId member, long sequence, PointsTotals totals, Instant at) {
+        PointsBalance balance = balances.findById(member.value()).orElseGet(() -> new PointsBalance(member.value()));
+        if (balance.apply(sequence, totals, at)) {
+            balances.save(balance);
+        }
     }
 
     @QueryHandler
     Optional<PointsBalanceView> handle(FindPointsBalance query) {
+        Instant soon = clock.instant().plus(expiry.warnBefore());
+        return balances.findById(query.memberId().value()).map(b -> new PointsBalanceView(
+                b.memberId(),
+                b.total(),
+                b.available(),
+                b.pending(),
+                b.reserved(),
+                b.debt(),
+                b.expiryBuckets().stream()
+                        .filter(bucket -> !bucket.expiresAt().isAfter(soon))
+                        .map(bucket -> new PointsBalanceView.ExpiringPoints(bucket.points(), bucket.expiresAt()))
+                        .toList(),
+                b.updatedAt()));
+    }
+
+    @QueryHandler
+    Optional<PointsLedgerView> handle(FindPointsLedger query) {
         String memberId = query.memberId().value();
-        return balances.findById(memberId).map(balance -> {
-            long pending = entries.pendingPoints(memberId, clock.instant());
-            return new PointsBalanceView(
-                    memberId, balance.total(), balance.total() - pending, pending, balance.updatedAt());
-        });
+        if (!balances.existsById(memberId)) {
+            return Optional.empty();
+        }
+        var page = entries.findByMemberIdOrderBySequenceNumberDesc(memberId, PageRequest.of(query.page(), query.size()));
+        return Optional.of(new PointsLedgerView(
+                memberId,
+                query.page(),
+                query.size(),
+                page.getTotalElements(),
+                page.getContent().stream().map(LedgerEntry::view).toList()));
     }
 
     @ResetHandler

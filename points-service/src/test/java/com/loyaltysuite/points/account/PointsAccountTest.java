@@ -1,15 +1,28 @@
 package com.loyaltysuite.points.account;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.loyaltysuite.events.MemberId;
 import com.loyaltysuite.events.Money;
 import com.loyaltysuite.events.OrderId;
 import com.loyaltysuite.points.earning.EarningPolicy;
 import com.loyaltysuite.points.earning.EarningProperties;
 import com.loyaltysuite.points.earning.UnsupportedCurrencyException;
+import com.loyaltysuite.points.expiry.ExpiryPolicy;
+import com.loyaltysuite.points.expiry.ExpiryProperties;
+import com.loyaltysuite.points.redemption.RedemptionPolicy;
+import com.loyaltysuite.points.redemption.RedemptionProperties;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.TestExecutor;
+import org.hamcrest.BaseMatcher;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,64 +30,395 @@ class PointsAccountTest {
 
     static final MemberId MEMBER = MemberId.of("M-1");
     static final Instant PAID_AT = Instant.parse("2026-11-23T10:00:00Z");
+    static final Instant AVAILABLE_AT = PAID_AT.plus(Duration.ofDays(7));
+    static final Instant EXPIRES_AT = Instant.parse("2027-11-23T10:00:00Z");
 
     AggregateTestFixture<PointsAccount> fixture;
+    final List<Object> events = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(PointsAccount.class);
-        fixture.registerInjectableResource(
-                new EarningPolicy(new EarningProperties("CNY", 1L, "earning-v1", Duration.ofDays(7))));
+        fixture.registerInjectableResource(new EarningPolicy(EarningProperties.defaults()));
+        fixture.registerInjectableResource(new ExpiryPolicy(ExpiryProperties.defaults()));
+        fixture.registerInjectableResource(new RedemptionPolicy(RedemptionProperties.defaults()));
     }
 
+    // ---- earning
+
     @Test
-    void aPaidOrderEarnsOnePointPerWholeYuanPendingForSevenDays() {
+    void aPaidOrderEarnsOnePointPerWholeYuanPendingForSevenDaysExpiringAfterTwelveMonths() {
         fixture.givenNoPriorActivity()
-                .when(earn("O-1", "599.99"))
+                .when(earn("O-1", "599.99", PAID_AT))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(earned("O-1", 599, "599.99"));
+                .expectEvents(new PointsEarned(
+                        MEMBER,
+                        "default",
+                        OrderId.of("O-1"),
+                        599,
+                        599,
+                        new BigDecimal("1.0"),
+                        "MEMBER",
+                        "earning-v1",
+                        null,
+                        Money.of("599.99", "CNY"),
+                        PAID_AT,
+                        AVAILABLE_AT,
+                        EXPIRES_AT,
+                        0,
+                        "evt-O-1",
+                        new PointsTotals(0, 599, 0, 0, List.of(new ExpiryBucket(EXPIRES_AT, 599)))));
     }
 
     @Test
     void theSameOrderEarnsOnceWhateverItsEventId() {
-        fixture.given(earned("O-1", 599, "599.00"))
-                .when(new EarnPoints(MEMBER, "default", OrderId.of("O-1"), Money.of("599.00", "CNY"), PAID_AT, "evt-other"))
+        given(earn("O-1", "599.00", PAID_AT))
+                .when(new EarnPoints(MEMBER, "default", OrderId.of("O-1"), Money.of("599.00", "CNY"), PAID_AT, null, null, "evt-other"))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
 
     @Test
-    void anotherOrderEarnsAgain() {
-        fixture.given(earned("O-1", 599, "599.00"))
-                .when(earn("O-2", "10.00"))
-                .expectEvents(earned("O-2", 10, "10.00"));
+    void earnsAtTheTierHeldWhenTheOrderWasPaid() {
+        given(
+                        new RecordTierChange(MEMBER, "default", "GOLD", PAID_AT.minus(Duration.ofDays(30)), "t-1"),
+                        new RecordTierChange(MEMBER, "default", "SILVER", PAID_AT.minus(Duration.ofDays(1)), "t-2"),
+                        new RecordTierChange(MEMBER, "default", "DIAMOND", PAID_AT.plusSeconds(1), "t-3"))
+                .when(earn("O-1", "99.99", PAID_AT))
+                .expectEventsMatching(capture());
+
+        assertThat(events).singleElement().isInstanceOfSatisfying(PointsEarned.class, e -> {
+            assertThat(e.tier()).isEqualTo("SILVER");
+            assertThat(e.multiplier()).isEqualTo(new BigDecimal("1.2"));
+            assertThat(e.basePoints()).isEqualTo(99);
+            assertThat(e.points()).isEqualTo(118);
+        });
+    }
+
+    @Test
+    void aPromotionCausedByTheOrderItselfDoesNotApplyToIt() {
+        given(new RecordTierChange(MEMBER, "default", "SILVER", PAID_AT, "t-1"))
+                .when(earn("O-1", "100", PAID_AT))
+                .expectEventsMatching(capture());
+
+        assertThat(events).singleElement().isInstanceOfSatisfying(PointsEarned.class, e -> assertThat(e.tier())
+                .isEqualTo("MEMBER"));
+    }
+
+    @Test
+    void aTierChangeArrivingLaterDoesNotReDecideAnOrder() {
+        given(
+                        earn("O-1", "100", PAID_AT),
+                        new RecordTierChange(MEMBER, "default", "GOLD", PAID_AT.minus(Duration.ofDays(1)), "t-1"))
+                .when(earn("O-1", "100", PAID_AT))
+                .expectNoEvents()
+                .expectState(account -> assertThat(account.ledger().balance()).isEqualTo(100));
     }
 
     @Test
     void anOrderInAnotherCurrencyIsRefused() {
         fixture.givenNoPriorActivity()
-                .when(new EarnPoints(MEMBER, "default", OrderId.of("O-9"), Money.of("10.00", "USD"), PAID_AT, "evt-9"))
+                .when(new EarnPoints(MEMBER, "default", OrderId.of("O-9"), Money.of("10.00", "USD"), PAID_AT, null, null, "evt-9"))
                 .expectException(UnsupportedCurrencyException.class)
                 .expectNoEvents();
     }
 
-    static EarnPoints earn(String orderId, String amount) {
-        return new EarnPoints(MEMBER, "default", OrderId.of(orderId), Money.of(amount, "CNY"), PAID_AT, "evt-" + orderId);
+    // ---- pending period
+
+    @Test
+    void pointsBecomeAvailableWhenThePendingPeriodEndsAndOnlyOnce() {
+        given(earn("O-1", "599", PAID_AT))
+                .when(new MakePointsAvailable(MEMBER, OrderId.of("O-1"), AVAILABLE_AT))
+                .expectEvents(new PointsAvailable(
+                        MEMBER,
+                        "default",
+                        OrderId.of("O-1"),
+                        599,
+                        AVAILABLE_AT,
+                        "evt-O-1",
+                        new PointsTotals(599, 0, 0, 0, List.of(new ExpiryBucket(EXPIRES_AT, 599)))));
+
+        given(earn("O-1", "599", PAID_AT), new MakePointsAvailable(MEMBER, OrderId.of("O-1"), AVAILABLE_AT))
+                .when(new MakePointsAvailable(MEMBER, OrderId.of("O-1"), AVAILABLE_AT))
+                .expectNoEvents();
+        given(earn("O-1", "599", PAID_AT))
+                .when(new MakePointsAvailable(MEMBER, OrderId.of("O-1"), AVAILABLE_AT.minusSeconds(1)))
+                .expectNoEvents();
     }
 
-    static PointsEarned earned(String orderId, long points, String amount) {
-        return new PointsEarned(
-                MEMBER,
-                "default",
-                OrderId.of(orderId),
-                points,
-                points,
-                new BigDecimal("1.0"),
-                "MEMBER",
-                "earning-v1",
-                Money.of(amount, "CNY"),
-                PAID_AT,
-                PAID_AT.plus(Duration.ofDays(7)),
-                "evt-" + orderId);
+    // ---- refunds
+
+    @Test
+    void aPartialRefundReversesItsShareFloored() {
+        given(earn("O-1", "300", PAID_AT))
+                .when(refund("O-1", "R-1", "100.50"))
+                .expectResultMessagePayload(RefundOutcome.REVERSED)
+                .expectEventsMatching(capture());
+
+        assertThat(events).singleElement().isInstanceOfSatisfying(PointsReversed.class, e -> {
+            assertThat(e.points()).isEqualTo(100); // floor(300 × 100.50 / 300)
+            assertThat(e.debtAdded()).isZero();
+            assertThat(e.totals().balance()).isEqualTo(200);
+        });
+    }
+
+    @Test
+    void severalRefundsOfTheWholeOrderReverseExactlyWhatItEarnedNeverMore() {
+        given(
+                        earn("O-1", "99.99", PAID_AT), // 99 points
+                        refund("O-1", "R-1", "33.33"),
+                        refund("O-1", "R-2", "33.33"),
+                        refund("O-1", "R-2", "33.33")) // a duplicate changes nothing
+                .when(refund("O-1", "R-3", "50.00")) // more than the rest of the order
+                .expectEventsMatching(capture())
+                .expectState(account -> assertThat(account.ledger().balance()).isZero());
+
+        assertThat(events).singleElement().isInstanceOfSatisfying(PointsReversed.class, e -> assertThat(e.points())
+                .isEqualTo(99 - 66)); // earlier: floor(99 × 66.66 / 99.99) = 66 in all
+    }
+
+    @Test
+    void theSameRefundTwiceCountsOnce() {
+        given(earn("O-1", "300", PAID_AT), refund("O-1", "R-1", "100"))
+                .when(refund("O-1", "R-1", "100"))
+                .expectResultMessagePayload(RefundOutcome.DUPLICATE)
+                .expectNoEvents();
+    }
+
+    @Test
+    void refundingPointsAlreadySpentLeavesADebtTheNextEarningRepays() {
+        given(
+                        earn("O-1", "100", PAID_AT),
+                        new MakePointsAvailable(MEMBER, OrderId.of("O-1"), AVAILABLE_AT),
+                        reserve("RS-1", 80),
+                        new ConfirmReservation(MEMBER, "RS-1", AVAILABLE_AT.plusSeconds(60)),
+                        refund("O-1", "R-1", "100"))
+                .when(earn("O-2", "50", PAID_AT.plus(Duration.ofDays(10))))
+                .expectEventsMatching(capture());
+
+        assertThat(events).singleElement().isInstanceOfSatisfying(PointsEarned.class, e -> {
+            assertThat(e.points()).isEqualTo(50);
+            assertThat(e.debtRepaid()).isEqualTo(50);
+            assertThat(e.totals()).isEqualTo(new PointsTotals(0, 0, 0, 30, List.of()));
+            assertThat(e.totals().balance()).isEqualTo(-30);
+        });
+    }
+
+    @Test
+    void aRefundOfAnUnknownOrderIsRecordedAndAppliedWhenTheOrderComes() {
+        fixture.givenNoPriorActivity()
+                .when(refund("O-7", "R-1", "10"))
+                .expectResultMessagePayload(RefundOutcome.UNKNOWN_ORDER)
+                .expectEventsMatching(capture());
+        assertThat(events).singleElement().isInstanceOf(RefundOfUnknownOrderRecorded.class);
+
+        events.clear();
+        given(refund("O-7", "R-1", "10"))
+                .when(earn("O-7", "100", PAID_AT))
+                .expectEventsMatching(capture());
+        assertThat(events).hasSize(2);
+        assertThat(events.get(1)).isInstanceOfSatisfying(PointsReversed.class, e -> {
+            assertThat(e.points()).isEqualTo(10);
+            assertThat(e.refundId()).isEqualTo("R-1");
+        });
+    }
+
+    // ---- redemption
+
+    @Test
+    void pendingPointsCannotBeRedeemed() {
+        given(earn("O-1", "599", PAID_AT))
+                .when(reserve("RS-1", 100))
+                .expectException(InsufficientPointsException.class)
+                .expectExceptionMessage("Cannot redeem 100 points: only 0 are available")
+                .expectNoEvents();
+    }
+
+    @Test
+    void redeemingMoreThanIsAvailableIsRefused() {
+        given(available("O-1", "599"), reserve("RS-1", 500))
+                .when(reserve("RS-2", 100))
+                .expectException(InsufficientPointsException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aReservationHoldsPointsAndIsIdempotentOnTheRequestId() {
+        given(available("O-1", "599"))
+                .when(reserve("RS-1", 250))
+                .expectResultMessagePayload(new ReservationView(
+                        "RS-1", "M-1", "CO-1", 250, Money.of("2.50", "CNY"), ReservationStatus.OPEN, AVAILABLE_AT.plus(Duration.ofMinutes(15))))
+                .expectState(account -> {
+                    assertThat(account.ledger().available()).isEqualTo(349);
+                    assertThat(account.ledger().reserved()).isEqualTo(250);
+                    assertThat(account.ledger().balance()).isEqualTo(599);
+                });
+
+        given(available("O-1", "599"), reserve("RS-1", 250))
+                .when(reserve("RS-1", 250))
+                .expectNoEvents()
+                .expectSuccessfulHandlerExecution();
+        given(available("O-1", "599"), reserve("RS-1", 250))
+                .when(reserve("RS-1", 300))
+                .expectException(RequestIdReusedException.class);
+    }
+
+    @Test
+    void confirmingSpendsTheReservedPointsOnce() {
+        given(available("O-1", "599"), reserve("RS-1", 250))
+                .when(new ConfirmReservation(MEMBER, "RS-1", AVAILABLE_AT.plusSeconds(60)))
+                .expectEventsMatching(capture())
+                .expectState(account -> assertThat(account.ledger().balance()).isEqualTo(349));
+        assertThat(events).singleElement().isInstanceOfSatisfying(PointsRedeemed.class, e -> assertThat(e.points())
+                .isEqualTo(250));
+
+        given(
+                        available("O-1", "599"), reserve("RS-1", 250), new ConfirmReservation(MEMBER, "RS-1", AVAILABLE_AT))
+                .when(new ConfirmReservation(MEMBER, "RS-1", AVAILABLE_AT))
+                .expectNoEvents()
+                .expectSuccessfulHandlerExecution();
+        given(
+                        available("O-1", "599"), reserve("RS-1", 250), new ConfirmReservation(MEMBER, "RS-1", AVAILABLE_AT))
+                .when(new CancelReservation(MEMBER, "RS-1", AVAILABLE_AT))
+                .expectException(ReservationClosedException.class);
+    }
+
+    @Test
+    void aReservationLeftAloneExpiresAndCannotBeConfirmedAfterwards() {
+        given(available("O-1", "599"), reserve("RS-1", 250))
+                .when(new ExpireReservation(MEMBER, "RS-1", AVAILABLE_AT.plus(Duration.ofMinutes(15))))
+                .expectEventsMatching(capture())
+                .expectState(account -> assertThat(account.ledger().available()).isEqualTo(599));
+        assertThat(events).singleElement().isInstanceOfSatisfying(ReservationReleased.class, e -> assertThat(e.status())
+                .isEqualTo(ReservationStatus.EXPIRED));
+
+        given(
+                        available("O-1", "599"),
+                        reserve("RS-1", 250),
+                        new ExpireReservation(MEMBER, "RS-1", AVAILABLE_AT.plus(Duration.ofMinutes(15))))
+                .when(new ConfirmReservation(MEMBER, "RS-1", AVAILABLE_AT.plus(Duration.ofMinutes(16))))
+                .expectException(ReservationClosedException.class);
+        given(available("O-1", "599"))
+                .when(new ConfirmReservation(MEMBER, "RS-404", AVAILABLE_AT))
+                .expectException(ReservationNotFoundException.class);
+    }
+
+    // ---- expiry
+
+    @Test
+    void membersAreWarnedOnceBeforeTheirPointsExpire() {
+        Instant warnAt = EXPIRES_AT.minus(Duration.ofDays(30));
+        given(available("O-1", "599"), reserve("RS-1", 99), new ConfirmReservation(MEMBER, "RS-1", AVAILABLE_AT))
+                .when(new WarnOfExpiringPoints(MEMBER, EXPIRES_AT, warnAt))
+                .expectEvents(new PointsExpiring(MEMBER, "default", 500, EXPIRES_AT, warnAt));
+
+        given(available("O-1", "599"), new WarnOfExpiringPoints(MEMBER, EXPIRES_AT, warnAt))
+                .when(new WarnOfExpiringPoints(MEMBER, EXPIRES_AT, warnAt))
+                .expectNoEvents();
+    }
+
+    @Test
+    void unspentPointsExpireFirstEarnedFirstSpent() {
+        Instant secondPaidAt = PAID_AT.plus(Duration.ofDays(60));
+        given(
+                        available("O-1", "100"),
+                        earn("O-2", "200", secondPaidAt),
+                        new MakePointsAvailable(MEMBER, OrderId.of("O-2"), secondPaidAt.plus(Duration.ofDays(7))),
+                        reserve("RS-1", 150),
+                        new ConfirmReservation(MEMBER, "RS-1", secondPaidAt.plus(Duration.ofDays(8))))
+                .when(new ExpirePoints(MEMBER, EXPIRES_AT))
+                .expectNoEvents() // O-1's 100 were spent first
+                .expectState(account -> assertThat(account.ledger().available()).isEqualTo(150));
+
+        given(available("O-1", "100"), reserve("RS-1", 30), new ConfirmReservation(MEMBER, "RS-1", AVAILABLE_AT))
+                .when(new ExpirePoints(MEMBER, EXPIRES_AT))
+                .expectEventsMatching(capture())
+                .expectState(account -> assertThat(account.ledger().balance()).isZero());
+        assertThat(events).singleElement().isInstanceOfSatisfying(PointsExpired.class, e -> {
+            assertThat(e.points()).isEqualTo(70);
+            assertThat(e.expiredAt()).isEqualTo(EXPIRES_AT);
+        });
+    }
+
+    @Test
+    void pointsReleasedAfterTheirExpiryExpireAtOnce() {
+        given(available("O-1", "100"), reserve("RS-1", 40), new ExpirePoints(MEMBER, EXPIRES_AT))
+                .when(new CancelReservation(MEMBER, "RS-1", EXPIRES_AT.plusSeconds(1)))
+                .expectEventsMatching(capture())
+                .expectState(account -> assertThat(account.ledger().balance()).isZero());
+        assertThat(events).hasSize(2);
+        assertThat(events.get(1)).isInstanceOfSatisfying(PointsExpired.class, e -> assertThat(e.points()).isEqualTo(40));
+    }
+
+    // ---- adjustments
+
+    @Test
+    void supportStaffAddAndRemovePointsWithAReasonOnce() {
+        Instant at = PAID_AT.plusSeconds(5);
+        given(available("O-1", "100"))
+                .when(new AdjustPoints(MEMBER, "ADJ-1", -150, "goodwill reversed, ticket 4711", "agent-7", at))
+                .expectEventsMatching(capture())
+                .expectResultMessagePayload(new AdjustmentView(
+                        "ADJ-1", "M-1", -150, "goodwill reversed, ticket 4711", "agent-7", at, -50));
+        assertThat(events).singleElement().isInstanceOfSatisfying(PointsAdjusted.class, e -> {
+            assertThat(e.draws()).containsExactly(new LotDraw("order:O-1", 100));
+            assertThat(e.debtAdded()).isEqualTo(50);
+        });
+
+        given(new AdjustPoints(MEMBER, "ADJ-1", 30, "welcome", "agent-7", at))
+                .when(new AdjustPoints(MEMBER, "ADJ-1", 30, "welcome", "agent-7", at))
+                .expectNoEvents()
+                .expectState(account -> assertThat(account.ledger().available()).isEqualTo(30));
+        given(new AdjustPoints(MEMBER, "ADJ-1", 30, "welcome", "agent-7", at))
+                .when(new AdjustPoints(MEMBER, "ADJ-1", 40, "welcome", "agent-7", at))
+                .expectException(RequestIdReusedException.class);
+    }
+
+    // ---- helpers
+
+    static EarnPoints earn(String orderId, String amount, Instant paidAt) {
+        return new EarnPoints(MEMBER, "default", OrderId.of(orderId), Money.of(amount, "CNY"), paidAt, "APP", List.of(), "evt-" + orderId);
+    }
+
+    /** Earned at PAID_AT and out of its pending period: two commands, flattened by {@link #given}. */
+    static Object[] available(String orderId, String amount) {
+        return new Object[] {earn(orderId, amount, PAID_AT), new MakePointsAvailable(MEMBER, OrderId.of(orderId), AVAILABLE_AT)};
+    }
+
+    TestExecutor<PointsAccount> given(Object... commands) {
+        List<Object> flat = new ArrayList<>();
+        for (Object command : commands) {
+            if (command instanceof Object[] several) {
+                flat.addAll(List.of(several));
+            } else {
+                flat.add(command);
+            }
+        }
+        return fixture.givenCommands(flat);
+    }
+
+    static ReverseRefundedPoints refund(String orderId, String refundId, String amount) {
+        return new ReverseRefundedPoints(
+                MEMBER, "default", OrderId.of(orderId), refundId, Money.of(amount, "CNY"), PAID_AT.plus(Duration.ofDays(1)), "evt-" + refundId);
+    }
+
+    static ReservePoints reserve(String reservationId, long points) {
+        return new ReservePoints(MEMBER, reservationId, "CO-1", points, AVAILABLE_AT);
+    }
+
+    Matcher<List<EventMessage<?>>> capture() {
+        return new BaseMatcher<>() {
+            @Override
+            public boolean matches(Object actual) {
+                events.clear();
+                ((List<?>) actual).forEach(m -> events.add(((EventMessage<?>) m).getPayload()));
+                return true;
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("any events (captured)");
+            }
+        };
     }
 }

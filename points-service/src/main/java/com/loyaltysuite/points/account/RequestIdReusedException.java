@@ -1,0 +1,16 @@
+package com.loyaltysuite.points.account;
+
+import com.loyaltysuite.support.web.RuleViolationException;
+
+/** A request id names an earlier request that asked for something else: idempotency keys are not reused. */
+public class RequestIdReusedException extends RuleViolationException {
+
+    public RequestIdReusedException(String requestId) {
+        super("Request id " + requestId + " was used before for a different request");
+    }
+
+    @Override
+    public String code() {
+        return "request-id-reused";
+    }
+}

@@ -1,0 +1,8 @@
+package com.loyaltysuite.points.account;
+
+public enum ReservationStatus {
+    OPEN,
+    CONFIRMED,
+    CANCELLED,
+    EXPIRED
+}

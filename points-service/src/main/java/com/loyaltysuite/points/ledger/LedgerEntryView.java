@@ -1,0 +1,22 @@
+package com.loyaltysuite.points.ledger;
+
+import java.time.Instant;
+
+/**
+ * One movement: {@code kind} is EARNED, REVERSED, REDEEMED, EXPIRED or ADJUSTED; {@code points} is
+ * signed; {@code cause} says why in words; {@code reference} is the refund, reservation or adjustment id.
+ */
+public record LedgerEntryView(
+        long sequence,
+        String kind,
+        long points,
+        long balanceAfter,
+        Instant occurredAt,
+        String orderId,
+        String reference,
+        String cause,
+        String reason,
+        String operatorId,
+        String causationId,
+        Instant availableAt,
+        Instant expiresAt) {}
