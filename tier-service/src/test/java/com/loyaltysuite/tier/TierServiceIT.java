@@ -7,18 +7,32 @@ import com.loyaltysuite.events.IntegrationEvent;
 import com.loyaltysuite.events.Topics;
 import com.loyaltysuite.events.codec.CloudEventCodec;
 import com.loyaltysuite.events.codec.EventEnvelope;
+import com.loyaltysuite.events.tier.CurrentTier;
+import com.loyaltysuite.events.tier.TierAtRisk;
 import com.loyaltysuite.events.tier.TierChangeReason;
 import com.loyaltysuite.events.tier.TierChanged;
+import com.loyaltysuite.testsupport.MutableClock;
 import com.loyaltysuite.testsupport.OrderSystem;
 import com.loyaltysuite.testsupport.SharedKafka;
 import com.loyaltysuite.testsupport.TopicReader;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.AfterAll;
@@ -28,14 +42,22 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 
-/** tier-service against the embedded KRaft broker and PostgreSQL, fed as the order system feeds it. */
+/**
+ * tier-service against the embedded KRaft broker and PostgreSQL, fed as the order system feeds it,
+ * with a clock the tests move to make validity and manual tiers end. Every event emitted is decoded
+ * (and so validated against its JSON Schema) as another team would read it.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability
+@Import(TierTestClock.class)
+@SuppressWarnings("unchecked")
 class TierServiceIT {
-
-    static final Instant PAID_AT = Instant.parse("2026-11-23T10:00:00Z");
 
     static OrderSystem orders;
 
@@ -44,6 +66,9 @@ class TierServiceIT {
 
     @Autowired
     EventProcessingConfiguration processing;
+
+    @Autowired
+    MutableClock clock;
 
     @BeforeAll
     static void connect() {
@@ -56,21 +81,28 @@ class TierServiceIT {
     }
 
     @Test
-    void reachingSilverPromotesTheMemberAndTellsOtherTeams() {
+    void reachingSilverPromotesTheMemberTellsOtherTeamsAndExplainsWhy() {
         String member = newMember();
-        String eventId = orders.orderPaid(member, "O-" + member, "599.00", PAID_AT);
+        Instant paidAt = TierTestClock.recentPast(clock);
+        String eventId = orders.orderPaid(member, "O-" + member, "599.00", paidAt);
 
         Map<String, Object> tier = awaitTier(member, "SILVER");
         assertThat(tier)
                 .containsEntry("memberId", member)
                 .containsEntry("tierName", "银牌")
-                .containsEntry("since", "2026-11-23T10:00:00Z")
-                .containsEntry("validUntil", "2027-11-23T10:00:00Z")
-                .containsEntry("qualifyingValue", Map.of("value", "599.00", "currency", "CNY"))
+                .containsEntry("tierNameEn", "Silver")
+                .containsEntry("since", paidAt.toString())
+                .containsEntry("validUntil", yearAfter(paidAt).toString())
+                .containsEntry("qualifyingValue", Map.of("value", "599.00", "unit", "CNY"))
                 .containsEntry("nextTier", "GOLD")
-                .containsEntry("neededForNextTier", Map.of("value", "1401.00", "currency", "CNY"));
+                .containsEntry("neededForNextTier", Map.of("value", "1401.00", "unit", "CNY"))
+                .containsEntry("retentionThreshold", Map.of("value", "500.00", "unit", "CNY"))
+                .containsEntry("neededToKeep", Map.of("value", "500.00", "unit", "CNY"))
+                .containsEntry("projectedTier", "MEMBER")
+                .containsEntry("manual", null)
+                .containsEntry("policyVersion", "ladder-v1");
 
-        TierChanged changed = onlyTierChangeOf(member);
+        TierChanged changed = only(member, TierChanged.class);
         assertThat(changed.fromTier()).isEqualTo("MEMBER");
         assertThat(changed.toTier()).isEqualTo("SILVER");
         assertThat(changed.reason()).isEqualTo(TierChangeReason.QUALIFIED);
@@ -78,77 +110,344 @@ class TierServiceIT {
         assertThat(changed.qualifyingValue().value()).isEqualByComparingTo("599.00");
         assertThat(changed.qualifyingValue().unit()).isEqualTo("CNY");
         assertThat(changed.policyVersion()).isEqualTo("ladder-v1");
-        assertThat(changed.effectiveAt()).isEqualTo(PAID_AT);
-        assertThat(changed.validUntil()).isEqualTo(Instant.parse("2027-11-23T10:00:00Z"));
+        assertThat(changed.effectiveAt()).isEqualTo(paidAt);
+        assertThat(changed.validUntil()).isEqualTo(yearAfter(paidAt));
         assertThat(changed.causationIds()).containsExactly(eventId);
+
+        List<Map<String, Object>> history = history(member);
+        assertThat(history).singleElement().satisfies(decision -> assertThat(decision)
+                .containsEntry("kind", "PROMOTED")
+                .containsEntry("fromTier", "MEMBER")
+                .containsEntry("toTier", "SILVER")
+                .containsEntry("policyVersion", "ladder-v1")
+                .containsEntry("causationIds", List.of(eventId))
+                .containsEntry("window", Map.of(
+                        "kind", "ROLLING",
+                        "from", paidAt.atZone(ZoneOffset.UTC).minusMonths(12).toInstant().toString(),
+                        "to", paidAt.toString())));
     }
 
     @Test
     void skippingTiersIsOneTierChangedStraightToDiamond() {
         String member = newMember();
-        String first = orders.orderPaid(member, "O-1-" + member, "300.00", PAID_AT);
-        String second = orders.orderPaid(member, "O-2-" + member, "5700.00", PAID_AT.plus(Duration.ofHours(2)));
+        Instant paidAt = TierTestClock.recentPast(clock);
+        String first = orders.orderPaid(member, "O-1-" + member, "300.00", paidAt);
+        String second = orders.orderPaid(member, "O-2-" + member, "5700.00", paidAt.plus(Duration.ofHours(2)));
 
         Map<String, Object> tier = awaitTier(member, "DIAMOND");
         assertThat(tier)
                 .containsEntry("tierName", "钻石")
                 .containsEntry("nextTier", "ACADEMICIAN")
-                .containsEntry("neededForNextTier", Map.of("value", "4000.00", "currency", "CNY"));
+                .containsEntry("neededForNextTier", Map.of("value", "4000.00", "unit", "CNY"));
 
-        TierChanged changed = onlyTierChangeOf(member);
+        TierChanged changed = only(member, TierChanged.class);
         assertThat(changed.fromTier()).isEqualTo("MEMBER");
         assertThat(changed.toTier()).isEqualTo("DIAMOND");
         assertThat(changed.qualifyingValue().value()).isEqualByComparingTo("6000.00");
-        assertThat(changed.effectiveAt()).isEqualTo(Instant.parse("2026-11-23T12:00:00Z"));
+        assertThat(changed.effectiveAt()).isEqualTo(paidAt.plus(Duration.ofHours(2)));
         assertThat(changed.causationIds()).containsExactly(first, second);
     }
 
     @Test
     void theSameEventTwiceAndTheSameOrderReSentCountOnce() {
         String member = newMember();
+        Instant paidAt = TierTestClock.recentPast(clock);
         String eventId = UUID.randomUUID().toString();
-        orders.orderPaid(eventId, member, "O-1-" + member, "400.00", PAID_AT);
-        orders.orderPaid(eventId, member, "O-1-" + member, "400.00", PAID_AT); // redelivered
-        orders.orderPaid(member, "O-1-" + member, "400.00", PAID_AT); // re-sent with a new id
-        String marker = orders.orderPaid(member, "O-2-" + member, "50.00", PAID_AT); // behind them
+        orders.orderPaid(eventId, member, "O-1-" + member, "400.00", paidAt);
+        orders.orderPaid(eventId, member, "O-1-" + member, "400.00", paidAt); // redelivered
+        orders.orderPaid(member, "O-1-" + member, "400.00", paidAt); // re-sent with a new id
+        String marker = orders.orderPaid(member, "O-2-" + member, "50.00", paidAt); // behind them
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(tierOf(member))
-                .containsEntry("qualifyingValue", Map.of("value", "450.00", "currency", "CNY")));
+                .containsEntry("qualifyingValue", Map.of("value", "450.00", "unit", "CNY")));
         assertThat(tierOf(member))
                 .containsEntry("tier", "MEMBER")
                 .containsEntry("tierName", "普通")
                 .containsEntry("validUntil", null)
-                .containsEntry("nextTier", "SILVER")
-                .containsEntry("neededForNextTier", Map.of("value", "50.00", "currency", "CNY"));
+                .containsEntry("neededToKeep", null)
+                .containsEntry("projectedTier", "MEMBER")
+                .containsEntry("neededForNextTier", Map.of("value", "50.00", "unit", "CNY"));
 
-        String last = orders.orderPaid(member, "O-3-" + member, "60.00", PAID_AT.plus(Duration.ofDays(1)));
+        String last = orders.orderPaid(member, "O-3-" + member, "60.00", paidAt.plusSeconds(60));
 
         awaitTier(member, "SILVER");
-        TierChanged changed = onlyTierChangeOf(member);
-        assertThat(changed.qualifyingValue().value()).isEqualByComparingTo(new BigDecimal("510.00"));
+        TierChanged changed = only(member, TierChanged.class);
+        assertThat(changed.qualifyingValue().value()).isEqualByComparingTo("510.00");
         assertThat(changed.causationIds()).containsExactly(eventId, marker, last);
     }
 
     @Test
-    void theTierViewIsRebuiltIdenticallyFromTheEventStore() {
+    void aRefundLowersTheQualifyingValueButNeverDemotesAtOnce() {
         String member = newMember();
-        orders.orderPaid(member, "O-1-" + member, "1500.00", PAID_AT);
-        orders.orderPaid(member, "O-2-" + member, "700.00", PAID_AT.plus(Duration.ofDays(3)));
-        Map<String, Object> before = awaitTier(member, "GOLD");
+        Instant paidAt = TierTestClock.recentPast(clock);
+        String orderId = "O-" + member;
+        orders.orderPaid(member, orderId, "600.00", paidAt);
+        awaitTier(member, "SILVER");
 
-        StreamingEventProcessor projection = processing
-                .eventProcessorByProcessingGroup("member-tier", StreamingEventProcessor.class)
-                .orElseThrow();
-        projection.shutDown();
-        projection.resetTokens();
-        projection.start();
+        orders.orderRefunded(member, orderId, "R-1-" + member, "200.00", paidAt.plusSeconds(3600));
+        orders.orderRefunded(member, orderId, "R-1-" + member, "200.00", paidAt.plusSeconds(3600)); // same refund again
 
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
-                        http.getForEntity("/members/{id}/tier", Map.class, member).getBody())
-                .isEqualTo(before));
-        assertThat(before)
-                .containsEntry("since", "2026-11-26T10:00:00Z")
-                .containsEntry("qualifyingValue", Map.of("value", "2200.00", "currency", "CNY"));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(tierOf(member))
+                .containsEntry("qualifyingValue", Map.of("value", "400.00", "unit", "CNY")));
+        assertThat(tierOf(member))
+                .containsEntry("tier", "SILVER")
+                .containsEntry("validUntil", yearAfter(paidAt).toString())
+                .containsEntry("neededToKeep", Map.of("value", "500.00", "unit", "CNY"));
+        assertThat(only(member, TierChanged.class).toTier()).isEqualTo("SILVER");
+    }
+
+    @Test
+    void aRefundOfAnUnknownOrderIsDeadLetteredWithItsReason() {
+        String member = newMember();
+        orders.orderPaid(member, "O-" + member, "100.00", TierTestClock.recentPast(clock));
+        awaitTier(member, "MEMBER");
+        String stranger = newMember();
+
+        orders.orderRefunded(member, "O-never-paid", "R-x", "10.00", clock.instant());
+        orders.orderRefunded(stranger, "O-never-paid", "R-y", "10.00", clock.instant());
+
+        try (TopicReader dlt = new TopicReader(SharedKafka.bootstrapServers(), Topics.deadLetterOf(Topics.ORDER_REFUNDED))) {
+            assertThat(reason(dlt.awaitRecords(TopicReader.keyed(member)).get(0)))
+                    .contains("Refund of order O-never-paid, which was never counted");
+            assertThat(reason(dlt.awaitRecords(TopicReader.keyed(stranger)).get(0)))
+                    .contains("who has no qualifying orders");
+        }
+    }
+
+    @Test
+    void meetingRetentionAtTheEndOfValidityKeepsTheTierForAnotherYear() {
+        String member = newMember();
+        Instant paidAt = TierTestClock.recentPast(clock);
+        orders.orderPaid(member, "O-1-" + member, "600.00", paidAt);
+        // Paid half a year on: it still counts when validity ends (the window is the year before).
+        orders.orderPaid(member, "O-2-" + member, "520.00", paidAt.plus(Duration.ofDays(180)));
+        awaitTier(member, "SILVER");
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(tierOf(member)).containsEntry("projectedTier", "SILVER"));
+
+        clock.set(yearAfter(paidAt).plusSeconds(1));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(tierOf(member))
+                .containsEntry("tier", "SILVER")
+                .containsEntry("validUntil", yearAfter(yearAfter(paidAt)).toString()));
+        assertThat(history(member)).extracting(d -> d.get("kind")).containsExactly("PROMOTED", "RETAINED");
+        assertThat(history(member).get(1)).containsEntry("qualifyingValue", Map.of("value", "520.00", "unit", "CNY"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                        currentTiersOf(member).get(currentTiersOf(member).size() - 1).validUntil())
+                .isEqualTo(yearAfter(yearAfter(paidAt))));
+        assertThat(only(member, TierChanged.class).toTier()).isEqualTo("SILVER");
+        assertThat(eventsOf(member, Topics.TIERS, TierAtRisk.class)).isEmpty();
+    }
+
+    @Test
+    void missingRetentionWarnsBeforeAndDemotesOneTierWhenValidityEnds() {
+        String member = newMember();
+        Instant paidAt = TierTestClock.recentPast(clock);
+        orders.orderPaid(member, "O-1-" + member, "2500.00", paidAt);
+        awaitTier(member, "GOLD");
+        Instant validUntil = yearAfter(paidAt);
+
+        clock.set(validUntil.minus(Duration.ofDays(29)));
+
+        TierAtRisk risk = awaitEvent(member, Topics.TIERS, TierAtRisk.class);
+        assertThat(risk.tier()).isEqualTo("GOLD");
+        assertThat(risk.validUntil()).isEqualTo(validUntil);
+        assertThat(risk.gap().value()).isEqualByComparingTo("2000.00");
+        assertThat(risk.assessedAt()).isEqualTo(validUntil.minus(Duration.ofDays(30)));
+
+        clock.set(validUntil.plusSeconds(1));
+
+        Map<String, Object> demoted = awaitTier(member, "SILVER");
+        assertThat(demoted).containsEntry("since", validUntil.toString())
+                .containsEntry("validUntil", yearAfter(validUntil).toString());
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> eventsOf(member, Topics.TIERS, TierChanged.class).size() == 2);
+        TierChanged demotion = eventsOf(member, Topics.TIERS, TierChanged.class).get(1);
+        assertThat(demotion.fromTier()).isEqualTo("GOLD");
+        assertThat(demotion.toTier()).isEqualTo("SILVER");
+        assertThat(demotion.reason()).isEqualTo(TierChangeReason.RETENTION_FAILED);
+        assertThat(demotion.effectiveAt()).isEqualTo(validUntil);
+        assertThat(eventsOf(member, Topics.TIERS, TierAtRisk.class)).hasSize(1);
+        assertThat(history(member)).extracting(d -> d.get("kind")).containsExactly("PROMOTED", "AT_RISK", "DEMOTED");
+    }
+
+    @Test
+    void aManualTierStartsAuditedAndEndsAtItsEndDateThenNormalRulesResume() {
+        String member = newMember();
+        orders.orderPaid(member, "O-1-" + member, "600.00", TierTestClock.recentPast(clock));
+        awaitTier(member, "SILVER");
+        Instant until = clock.instant().plus(Duration.ofDays(30));
+
+        var assigned = http.exchange("/members/{id}/tier/manual", HttpMethod.PUT, new HttpEntity<>(Map.of(
+                        "tier", "DIAMOND", "mode", "PIN", "reason", "strategic account", "operatorId", "support-7",
+                        "until", until.toString())), Map.class, member);
+
+        assertThat(assigned.getStatusCode()).isEqualTo(HttpStatus.OK);
+        Map<String, Object> pinned = awaitTier(member, "DIAMOND");
+        assertThat(pinned).containsEntry("validUntil", until.toString()).containsEntry("earnedTier", "SILVER");
+        assertThat((Map<String, Object>) pinned.get("manual"))
+                .containsEntry("mode", "PIN")
+                .containsEntry("operatorId", "support-7")
+                .containsEntry("reason", "strategic account");
+
+        clock.set(until.plusSeconds(1));
+
+        awaitTier(member, "SILVER");
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> eventsOf(member, Topics.TIERS, TierChanged.class).size() == 3);
+        List<TierChanged> changes = eventsOf(member, Topics.TIERS, TierChanged.class);
+        assertThat(changes).extracting(TierChanged::reason).containsExactly(
+                TierChangeReason.QUALIFIED, TierChangeReason.MANUAL, TierChangeReason.MANUAL_ENDED);
+        assertThat(changes.get(2).fromTier()).isEqualTo("DIAMOND");
+        assertThat(changes.get(2).toTier()).isEqualTo("SILVER");
+        assertThat(history(member)).extracting(d -> d.get("kind"))
+                .containsExactly("PROMOTED", "MANUAL_ASSIGNED", "MANUAL_ENDED");
+        assertThat(history(member).get(1)).containsEntry("operatorId", "support-7").containsEntry("manualMode", "PIN");
+    }
+
+    @Test
+    void supportCanEndAManualFloorEarly() {
+        String member = newMember();
+        Instant until = clock.instant().plus(Duration.ofDays(300));
+        assertThat(putManual(member, Map.of(
+                        "tier", "GOLD", "mode", "FLOOR", "reason", "partner staff", "operatorId", "support-1",
+                        "until", until.toString()))
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        awaitTier(member, "GOLD");
+
+        var ended = http.exchange(
+                "/members/{id}/tier/manual?operatorId=support-2", HttpMethod.DELETE, null, Void.class, member);
+
+        assertThat(ended.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        Map<String, Object> after = awaitTier(member, "MEMBER");
+        assertThat(after).containsEntry("manual", null);
+        assertThat(history(member).get(1)).containsEntry("kind", "MANUAL_ENDED").containsEntry("operatorId", "support-2");
+        var again = http.exchange(
+                "/members/{id}/tier/manual?operatorId=support-2", HttpMethod.DELETE, null, Map.class, member);
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(again.getBody()).containsEntry("code", "no-manual-tier");
+    }
+
+    @Test
+    void manualTierRequestsAreValidated() {
+        String member = newMember();
+        var invalid = putManual(member, Map.of("tier", "PLATINUM", "mode", "PIN", "operatorId", " ", "until", "2030-01-01T00:00:00Z"));
+
+        assertThat(invalid.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(invalid.getHeaders().getContentType().toString()).isEqualTo("application/problem+json");
+        assertThat(invalid.getBody()).containsEntry("code", "validation-failed");
+        assertThat((List<Map<String, Object>>) invalid.getBody().get("errors")).extracting(e -> e.get("field"))
+                .containsExactly("operatorId", "reason", "tier");
+
+        var passed = putManual(member, Map.of(
+                "tier", "GOLD", "mode", "PIN", "reason", "r", "operatorId", "o", "until", "2020-01-01T00:00:00Z"));
+        assertThat(passed.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(passed.getBody()).containsEntry("code", "manual-tier-end-passed");
+
+        var unknown = http.exchange(
+                "/members/{id}/tier/manual?operatorId=o", HttpMethod.DELETE, null, Map.class, newMember());
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void theCompactedTopicCarriesEachMembersCurrentTier() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers()))) {
+            var resource = new ConfigResource(ConfigResource.Type.TOPIC, Topics.MEMBER_TIERS);
+            var config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
+            assertThat(config.get("cleanup.policy").value()).isEqualTo("compact");
+        }
+        String member = newMember();
+        Instant paidAt = TierTestClock.recentPast(clock);
+        orders.orderPaid(member, "O-1-" + member, "100.00", paidAt);
+        orders.orderPaid(member, "O-2-" + member, "2000.00", paidAt.plusSeconds(60));
+        awaitTier(member, "GOLD");
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> currentTiersOf(member).size() == 2);
+        List<CurrentTier> states = currentTiersOf(member);
+        assertThat(states.get(0).tier()).isEqualTo("MEMBER");
+        CurrentTier latest = states.get(1);
+        assertThat(latest.tier()).isEqualTo("GOLD");
+        assertThat(latest.since()).isEqualTo(paidAt.plusSeconds(60));
+        assertThat(latest.validUntil()).isEqualTo(yearAfter(paidAt.plusSeconds(60)));
+        assertThat(latest.qualifyingValue().value()).isEqualByComparingTo("2100.00");
+        assertThat(latest.manual()).isFalse();
+        assertThat(latest.policyVersion()).isEqualTo("ladder-v1");
+    }
+
+    @Test
+    void aRebuildFromTheEventStoreReproducesEveryTierAndValidityExactly() {
+        String promoted = newMember();
+        String demoted = newMember();
+        String pinned = newMember();
+        Instant paidAt = TierTestClock.recentPast(clock);
+        orders.orderPaid(promoted, "O-1-" + promoted, "1500.00", paidAt);
+        orders.orderPaid(promoted, "O-2-" + promoted, "700.00", paidAt.plus(Duration.ofHours(3)));
+        orders.orderRefunded(promoted, "O-2-" + promoted, "R-1", "100.00", paidAt.plus(Duration.ofHours(4)));
+        orders.orderPaid(demoted, "O-1-" + demoted, "6000.00", paidAt);
+        awaitTier(demoted, "DIAMOND");
+        awaitTier(promoted, "GOLD");
+        clock.set(yearAfter(paidAt).plusSeconds(1));
+        awaitTier(demoted, "GOLD");
+        putManual(pinned, Map.of("tier", "SILVER", "mode", "PIN", "reason", "vip", "operatorId", "support-3",
+                "until", clock.instant().plus(Duration.ofDays(10)).toString()));
+        awaitTier(pinned, "SILVER");
+        List<String> members = List.of(promoted, demoted, pinned);
+        Map<String, Object> before = snapshot(members);
+
+        for (String group : List.of("member-tier", "tier-history")) {
+            StreamingEventProcessor processor = processing
+                    .eventProcessorByProcessingGroup(group, StreamingEventProcessor.class)
+                    .orElseThrow();
+            processor.shutDown();
+            processor.resetTokens();
+            processor.start();
+        }
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(snapshot(members)).isEqualTo(before));
+        assertThat(((Map<String, Object>) before.get(promoted + "/tier")).get("since"))
+                .isEqualTo(paidAt.plus(Duration.ofHours(3)).toString());
+        assertThat(((Map<String, Object>) before.get(demoted + "/tier")).get("validUntil"))
+                .isEqualTo(yearAfter(yearAfter(paidAt)).toString());
+    }
+
+    @Test
+    void aSimulationReplaysTheRecordedHistoryUnderAProposedLadderWithoutChangingAnything() {
+        String silver = newMember();
+        String gold = newMember();
+        Instant paidAt = TierTestClock.recentPast(clock);
+        orders.orderPaid(silver, "O-1-" + silver, "800.00", paidAt);
+        orders.orderPaid(gold, "O-1-" + gold, "2500.00", paidAt);
+        awaitTier(silver, "SILVER");
+        awaitTier(gold, "GOLD");
+
+        var report = http.postForEntity("/tiers/simulations", Map.of(
+                        "policyVersion", "ladder-v2-draft",
+                        "tiers", List.of(
+                                Map.of("code", "MEMBER", "threshold", "0"),
+                                Map.of("code", "SILVER", "threshold", "1000"),
+                                Map.of("code", "GOLD", "threshold", "2500")),
+                        "memberIds", List.of(silver, gold)),
+                Map.class);
+
+        assertThat(report.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(report.getBody())
+                .containsEntry("policyVersion", "ladder-v2-draft")
+                .containsEntry("currentPolicyVersion", "ladder-v1")
+                .containsEntry("members", 2)
+                .containsEntry("movedUp", 0)
+                .containsEntry("movedDown", 1)
+                .containsEntry("unchanged", 1)
+                .containsEntry("tiers", List.of(
+                        Map.of("code", "MEMBER", "members", 1, "today", 0),
+                        Map.of("code", "SILVER", "members", 0, "today", 1),
+                        Map.of("code", "GOLD", "members", 1, "today", 1)));
+        assertThat(tierOf(silver)).containsEntry("tier", "SILVER");
+
+        var broken = http.postForEntity("/tiers/simulations", Map.of("tiers", List.of(
+                Map.of("code", "SILVER", "threshold", "1000"))), Map.class);
+        assertThat(broken.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((List<Map<String, Object>>) broken.getBody().get("errors")).singleElement()
+                .satisfies(e -> assertThat(e).containsEntry("field", "tiers"));
     }
 
     @Test
@@ -156,11 +455,10 @@ class TierServiceIT {
         String member = newMember();
         String json = "{\"orderId\":\"O-usd\",\"memberId\":\"" + member
                 + "\",\"amount\":{\"value\":\"900.00\",\"currency\":\"USD\"},\"paidAt\":\"2026-11-23T10:00:00Z\"}";
-        orders.send(Topics.ORDER_PAID, UUID.randomUUID().toString(), "OrderPaid", member, PAID_AT, json);
+        orders.send(Topics.ORDER_PAID, UUID.randomUUID().toString(), "OrderPaid", member, clock.instant(), json);
 
         try (TopicReader dlt = new TopicReader(SharedKafka.bootstrapServers(), Topics.deadLetterOf(Topics.ORDER_PAID))) {
-            var record = dlt.awaitRecords(TopicReader.keyed(member)).get(0);
-            assertThat(new String(record.headers().lastHeader("kafka_dlt-exception-message").value(), StandardCharsets.UTF_8))
+            assertThat(reason(dlt.awaitRecords(TopicReader.keyed(member)).get(0)))
                     .contains("Orders in USD do not count towards tiers");
         }
         assertThat(http.getForEntity("/members/{id}/tier", String.class, member).getStatusCode())
@@ -168,33 +466,41 @@ class TierServiceIT {
     }
 
     @Test
-    void aMemberWithoutOrdersIsA404ProblemBody() {
-        var response = http.getForEntity("/members/{id}/tier", Map.class, newMember());
+    void anUnknownMemberIsA404ProblemBody() {
+        for (String path : List.of("/members/{id}/tier", "/members/{id}/tier/history")) {
+            var response = http.getForEntity(path, Map.class, newMember());
 
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(response.getHeaders().getContentType().toString()).isEqualTo("application/problem+json");
-        assertThat(response.getBody()).containsEntry("code", "member-tier-not-found").containsKey("traceId");
+            assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+            assertThat(response.getHeaders().getContentType().toString()).isEqualTo("application/problem+json");
+            assertThat(response.getBody()).containsEntry("code", "member-tier-not-found").containsKey("traceId");
+        }
     }
 
     @Test
-    @SuppressWarnings("unchecked")
-    void showsTheLadder() {
+    void showsTheLadderAndRules() {
         Map<String, Object> ladder = http.getForObject("/tiers", Map.class);
 
-        assertThat(ladder).containsEntry("policyVersion", "ladder-v1").containsEntry("validity", "P12M");
+        assertThat(ladder)
+                .containsEntry("policyVersion", "ladder-v1")
+                .containsEntry("basis", "SPEND")
+                .containsEntry("unit", "CNY")
+                .containsEntry("validity", "P12M")
+                .containsEntry("window", Map.of("kind", "ROLLING", "length", "P12M"))
+                .containsEntry("demotion", Map.of("policy", "SOFT_LANDING", "gracePeriod", "P0D"))
+                .containsEntry("atRiskNotice", "PT720H");
         List<Map<String, Object>> tiers = (List<Map<String, Object>>) ladder.get("tiers");
         assertThat(tiers).extracting(t -> t.get("code"))
                 .containsExactly("MEMBER", "SILVER", "GOLD", "DIAMOND", "ACADEMICIAN");
         assertThat(tiers.get(1))
                 .containsEntry("names", Map.of("zh-CN", "银牌", "en", "Silver"))
-                .containsEntry("threshold", Map.of("value", "500.00", "currency", "CNY"));
-        assertThat(tiers.get(4)).containsEntry("names", Map.of("zh-CN", "院士", "en", "Academician"));
+                .containsEntry("threshold", Map.of("value", "500.00", "unit", "CNY"))
+                .containsEntry("retentionThreshold", Map.of("value", "500.00", "unit", "CNY"));
     }
 
     @Test
-    void exposesHealthAndPrometheusMetrics() {
+    void exposesHealthAndPrometheusMetricsIncludingTimerLag() {
         String member = newMember();
-        orders.orderPaid(member, "O-" + member, "10.00", PAID_AT);
+        orders.orderPaid(member, "O-" + member, "10.00", TierTestClock.recentPast(clock));
         awaitTier(member, "MEMBER");
 
         assertThat(http.getForObject("/actuator/health", Map.class)).containsEntry("status", "UP");
@@ -202,14 +508,33 @@ class TierServiceIT {
         assertThat(metrics)
                 .contains("application=\"tier-service\"")
                 .contains("loyalty_tier_events_consumed_total")
+                .contains("loyalty_tier_timers_overdue")
                 .contains("loyalty_tier_members{application=\"tier-service\",tier=\"MEMBER\"}");
     }
 
-    @SuppressWarnings("unchecked")
+    private Map<String, Object> snapshot(List<String> members) {
+        Map<String, Object> snapshot = new TreeMap<>();
+        for (String member : members) {
+            snapshot.put(member + "/tier", tierOf(member));
+            snapshot.put(member + "/history", history(member));
+        }
+        return snapshot;
+    }
+
+    private ResponseEntity<Map> putManual(String member, Map<String, Object> body) {
+        return http.exchange("/members/{id}/tier/manual", HttpMethod.PUT, new HttpEntity<>(body), Map.class, member);
+    }
+
     private Map<String, Object> tierOf(String member) {
         var response = http.getForEntity("/members/{id}/tier", Map.class, member);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         return response.getBody();
+    }
+
+    private List<Map<String, Object>> history(String member) {
+        var response = http.getForEntity("/members/{id}/tier/history", Map.class, member);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return (List<Map<String, Object>>) response.getBody().get("decisions");
     }
 
     private Map<String, Object> awaitTier(String member, String tier) {
@@ -217,17 +542,58 @@ class TierServiceIT {
         return tierOf(member);
     }
 
-    /** The member's one TierChanged on loyalty.tiers.v1, decoded and validated against its schema. */
-    private static TierChanged onlyTierChangeOf(String member) {
-        try (TopicReader tiers = new TopicReader(SharedKafka.bootstrapServers(), Topics.TIERS)) {
-            var records = tiers.awaitRecords(TopicReader.keyed(member));
-            assertThat(records).hasSize(1);
-            EventEnvelope<IntegrationEvent> envelope = CloudEventCodec.fromRecord(records.get(0));
-            assertThat(envelope.source().toString()).isEqualTo("/loyalty/tier-service");
-            assertThat(envelope.subject()).isEqualTo(member);
-            assertThat(envelope.data()).isInstanceOf(TierChanged.class);
-            return (TierChanged) envelope.data();
+    private static Instant yearAfter(Instant instant) {
+        return instant.atZone(ZoneOffset.UTC).plusMonths(12).toInstant();
+    }
+
+    private static String reason(ConsumerRecord<String, byte[]> record) {
+        return new String(record.headers().lastHeader("kafka_dlt-exception-message").value(), StandardCharsets.UTF_8);
+    }
+
+    /** The member's one event of {@code type} on loyalty.tiers.v1 so far, decoded and validated. */
+    private static <T extends IntegrationEvent> T only(String member, Class<T> type) {
+        T event = awaitEvent(member, Topics.TIERS, type);
+        assertThat(eventsOf(member, Topics.TIERS, type)).hasSize(1);
+        return event;
+    }
+
+    private static <T extends IntegrationEvent> T awaitEvent(String member, String topic, Class<T> type) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> !eventsOf(member, topic, type).isEmpty());
+        return eventsOf(member, topic, type).get(0);
+    }
+
+    private static List<CurrentTier> currentTiersOf(String member) {
+        return eventsOf(member, Topics.MEMBER_TIERS, CurrentTier.class);
+    }
+
+    /** Every event of {@code type} about the member on {@code topic} so far, in order, each decoded and validated. */
+    private static <T extends IntegrationEvent> List<T> eventsOf(String member, String topic, Class<T> type) {
+        List<T> events = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
+                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers()),
+                new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (!member.equals(record.key())) {
+                        continue;
+                    }
+                    EventEnvelope<IntegrationEvent> envelope = CloudEventCodec.fromRecord(record);
+                    assertThat(envelope.source().toString()).isEqualTo("/loyalty/tier-service");
+                    assertThat(envelope.subject()).isEqualTo(member);
+                    if (type.isInstance(envelope.data())) {
+                        events.add(type.cast(envelope.data()));
+                    }
+                }
+            }
         }
+        return events;
     }
 
     private static String newMember() {

@@ -1,25 +1,52 @@
 package com.loyaltysuite.tier.api;
 
-import com.loyaltysuite.events.Money;
-import com.loyaltysuite.tier.ladder.TierLadder;
+import com.loyaltysuite.events.tier.QualifyingValue;
+import com.loyaltysuite.tier.policy.TierPolicy;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The ladder as {@code GET /tiers} shows it: tiers lowest first, names by language tag. */
-record LadderView(String policyVersion, String validity, List<TierView> tiers) {
+/** The ladder and rules as {@code GET /tiers} shows them: tiers lowest first, names by language tag. */
+record LadderView(
+        String policyVersion,
+        String basis,
+        String unit,
+        String validity,
+        Map<String, String> window,
+        Map<String, String> demotion,
+        String atRiskNotice,
+        List<TierView> tiers) {
 
-    record TierView(String code, Map<String, String> names, Money threshold) {}
+    record TierView(String code, Map<String, String> names, QualifyingValue threshold, QualifyingValue retentionThreshold) {}
 
-    static LadderView of(TierLadder ladder) {
+    static LadderView of(TierPolicy policy) {
+        var ladder = policy.ladder();
         List<TierView> tiers = ladder.tiers().stream()
                 .map(tier -> {
                     Map<String, String> names = new LinkedHashMap<>();
                     names.put("zh-CN", tier.nameZhCn());
                     names.put("en", tier.nameEn());
-                    return new TierView(tier.code(), names, new Money(tier.threshold(), ladder.currency()));
+                    return new TierView(
+                            tier.code(),
+                            names,
+                            new QualifyingValue(tier.threshold(), ladder.unit()),
+                            new QualifyingValue(tier.retentionThreshold(), ladder.unit()));
                 })
                 .toList();
-        return new LadderView(ladder.policyVersion(), ladder.validity().toString(), tiers);
+        Map<String, String> window = new LinkedHashMap<>();
+        window.put("kind", policy.window().kind().name());
+        window.put("length", policy.window().length().toString());
+        Map<String, String> demotion = new LinkedHashMap<>();
+        demotion.put("policy", policy.demotion().name());
+        demotion.put("gracePeriod", policy.gracePeriod().toString());
+        return new LadderView(
+                ladder.policyVersion(),
+                policy.basis().name(),
+                ladder.unit(),
+                ladder.validity().toString(),
+                window,
+                demotion,
+                policy.atRiskNotice().toString(),
+                tiers);
     }
 }

@@ -1,25 +1,50 @@
 package com.loyaltysuite.tier.api;
 
 import com.loyaltysuite.events.MemberId;
-import com.loyaltysuite.tier.ladder.TierLadder;
+import com.loyaltysuite.events.Programs;
+import com.loyaltysuite.tier.membertier.AssignManualTier;
+import com.loyaltysuite.tier.membertier.EndManualTier;
+import com.loyaltysuite.tier.membertier.ManualTier;
+import com.loyaltysuite.tier.policy.TierPolicy;
+import com.loyaltysuite.tier.simulation.SimulateTiers;
+import com.loyaltysuite.tier.simulation.SimulationReport;
 import com.loyaltysuite.tier.status.FindMemberTier;
+import com.loyaltysuite.tier.status.FindTierHistory;
 import com.loyaltysuite.tier.status.MemberTierView;
+import com.loyaltysuite.tier.status.TierHistoryView;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Validated
 class TierController {
 
     private final QueryGateway queries;
-    private final TierLadder ladder;
+    private final CommandGateway commands;
+    private final TierPolicy policy;
+    private final Clock clock;
 
-    TierController(QueryGateway queries, TierLadder ladder) {
+    TierController(QueryGateway queries, CommandGateway commands, TierPolicy policy, Clock clock) {
         this.queries = queries;
-        this.ladder = ladder;
+        this.commands = commands;
+        this.policy = policy;
+        this.clock = clock;
     }
 
     @GetMapping("/members/{memberId}/tier")
@@ -30,9 +55,53 @@ class TierController {
         return view.orElseThrow(() -> new MemberTierNotFoundException(memberId));
     }
 
-    /** The ladder in force: what each tier takes, and how long it is held. */
+    /** Every decision about the member's tier, with its window, policy version and causes. */
+    @GetMapping("/members/{memberId}/tier/history")
+    TierHistoryView history(@PathVariable String memberId) {
+        Optional<TierHistoryView> view = queries.query(
+                        new FindTierHistory(MemberId.of(memberId)), ResponseTypes.optionalInstanceOf(TierHistoryView.class))
+                .join();
+        return view.orElseThrow(() -> new MemberTierNotFoundException(memberId));
+    }
+
+    /**
+     * Assigns a tier by hand (audited). Answers with the assignment as recorded; the member's tier
+     * view follows asynchronously.
+     */
+    @PutMapping("/members/{memberId}/tier/manual")
+    ManualTier assignManualTier(@PathVariable String memberId, @Valid @RequestBody ManualTierRequest request) {
+        Instant now = clock.instant();
+        commands.sendAndWait(new AssignManualTier(
+                MemberId.of(memberId),
+                Programs.DEFAULT,
+                request.tier(),
+                request.mode(),
+                request.reason(),
+                request.operatorId(),
+                request.until(),
+                now));
+        return new ManualTier(request.tier(), request.mode(), request.reason(), request.operatorId(), request.until(), now);
+    }
+
+    /** Ends the manual tier early; normal rules resume. */
+    @DeleteMapping("/members/{memberId}/tier/manual")
+    ResponseEntity<Void> endManualTier(@PathVariable String memberId, @RequestParam @NotBlank String operatorId) {
+        commands.sendAndWait(new EndManualTier(MemberId.of(memberId), operatorId, clock.instant(), null));
+        return ResponseEntity.noContent().build();
+    }
+
+    /** The ladder and rules in force. */
     @GetMapping("/tiers")
     LadderView tiers() {
-        return LadderView.of(ladder);
+        return LadderView.of(policy);
+    }
+
+    /** What-if: members per tier and moves under a proposed ladder/policy. Changes and publishes nothing. */
+    @PostMapping("/tiers/simulations")
+    SimulationReport simulate(@Valid @RequestBody SimulationRequest request) {
+        return queries.query(
+                        new SimulateTiers(request.proposal(), request.memberIds()),
+                        ResponseTypes.instanceOf(SimulationReport.class))
+                .join();
     }
 }

@@ -14,16 +14,20 @@ import java.util.Set;
 
 /**
  * The tier ladder (会员等级阶梯): which tier a qualifying value reaches, and what is next. Plain Java,
- * no I/O; tiers are ordered by threshold, the lowest (threshold 0) being the entry tier.
+ * no I/O; tiers are ordered by threshold, the lowest (threshold 0) being the entry tier. Values are
+ * in one unit: an ISO-4217 currency (qualifying spend) or {@link #POINTS} (earned points, 成长值).
  */
 public class TierLadder {
 
+    /** The unit of a ladder measured in earned points rather than money. */
+    public static final String POINTS = "POINTS";
+
     private final String policyVersion;
-    private final String currency;
+    private final String unit;
     private final Period validity;
     private final List<Tier> tiers;
 
-    public TierLadder(String policyVersion, String currency, Period validity, List<Tier> tiers) {
+    public TierLadder(String policyVersion, String unit, Period validity, List<Tier> tiers) {
         if (policyVersion == null || policyVersion.isBlank()) {
             throw new InvalidLadderException("a policy version is required");
         }
@@ -34,17 +38,18 @@ public class TierLadder {
             throw new InvalidLadderException("it has no tiers");
         }
         this.policyVersion = policyVersion;
-        this.currency = currency;
+        this.unit = unit;
         this.validity = validity;
-        this.tiers = normalised(tiers, fractionDigits(currency));
+        this.tiers = normalised(tiers, fractionDigits(unit));
     }
 
     public String policyVersion() {
         return policyVersion;
     }
 
-    public String currency() {
-        return currency;
+    /** The unit thresholds and qualifying values are in: a currency code or {@link #POINTS}. */
+    public String unit() {
+        return unit;
     }
 
     public Period validity() {
@@ -81,6 +86,30 @@ public class TierLadder {
         return rankOf(candidate.code()) > rankOf(heldCode);
     }
 
+    /** Position on the ladder, 0 for the entry tier. */
+    public int rankOf(String code) {
+        for (int i = 0; i < tiers.size(); i++) {
+            if (tiers.get(i).code().equals(code)) {
+                return i;
+            }
+        }
+        throw new UnknownTierException(code);
+    }
+
+    public boolean contains(String code) {
+        return tiers.stream().anyMatch(tier -> tier.code().equals(code));
+    }
+
+    /** The tier just below {@code code}; the entry tier stays where it is. */
+    public Tier below(String code) {
+        return tiers.get(Math.max(0, rankOf(code) - 1));
+    }
+
+    /** The higher of two tiers. */
+    public Tier higher(String a, String b) {
+        return tiers.get(Math.max(rankOf(a), rankOf(b)));
+    }
+
     /** The tier above {@code heldCode} and what {@code qualifyingValue} still lacks for it; none at the top. */
     public Optional<NextTier> next(String heldCode, BigDecimal qualifyingValue) {
         int rank = rankOf(heldCode);
@@ -106,20 +135,14 @@ public class TierLadder {
         return effectiveAt.atZone(ZoneOffset.UTC).plus(validity).toInstant();
     }
 
-    private int rankOf(String code) {
-        for (int i = 0; i < tiers.size(); i++) {
-            if (tiers.get(i).code().equals(code)) {
-                return i;
-            }
+    private static int fractionDigits(String unit) {
+        if (POINTS.equals(unit)) {
+            return 0;
         }
-        throw new UnknownTierException(code);
-    }
-
-    private static int fractionDigits(String currency) {
         try {
-            return Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
+            return Math.max(0, Currency.getInstance(unit).getDefaultFractionDigits());
         } catch (RuntimeException e) {
-            throw new InvalidLadderException("'" + currency + "' is not an ISO-4217 currency");
+            throw new InvalidLadderException("'" + unit + "' is neither an ISO-4217 currency nor " + POINTS);
         }
     }
 
@@ -134,16 +157,22 @@ public class TierLadder {
                 throw new InvalidLadderException(tier.code() + " has no threshold");
             }
             BigDecimal threshold;
+            BigDecimal retention;
             try {
                 threshold = tier.threshold().setScale(fractionDigits, RoundingMode.UNNECESSARY);
+                retention = tier.retentionThreshold().setScale(fractionDigits, RoundingMode.UNNECESSARY);
             } catch (ArithmeticException e) {
-                throw new InvalidLadderException(tier.code() + "'s threshold has more decimals than its currency");
+                throw new InvalidLadderException(tier.code() + "'s threshold has more decimals than its unit");
+            }
+            if (retention.signum() < 0 || retention.compareTo(threshold) > 0) {
+                throw new InvalidLadderException(
+                        tier.code() + "'s retention threshold must be between 0 and its entry threshold");
             }
             if (!result.isEmpty() && threshold.compareTo(result.get(result.size() - 1).threshold()) <= 0) {
                 throw new InvalidLadderException("thresholds must rise strictly, lowest tier first; " + tier.code()
                         + " does not");
             }
-            result.add(new Tier(tier.code(), tier.nameZhCn(), tier.nameEn(), threshold));
+            result.add(new Tier(tier.code(), tier.nameZhCn(), tier.nameEn(), threshold, retention));
         }
         if (result.get(0).threshold().signum() != 0) {
             throw new InvalidLadderException("the first tier is the entry tier and needs threshold 0");

@@ -2,17 +2,23 @@ package com.loyaltysuite.tier.messaging;
 
 import com.loyaltysuite.events.Topics;
 import com.loyaltysuite.events.order.OrderPaid;
+import com.loyaltysuite.events.order.OrderRefunded;
+import com.loyaltysuite.events.tier.QualifyingValue;
 import com.loyaltysuite.support.messaging.InboundEvents;
 import com.loyaltysuite.support.messaging.RejectedEventException;
 import com.loyaltysuite.tier.membertier.RecordQualifyingOrder;
+import com.loyaltysuite.tier.membertier.RecordRefund;
 import com.loyaltysuite.tier.membertier.UnqualifiableOrderException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Turns the order system's paid orders into qualifying spend on member tiers. */
+/** Qualifying spend (basis SPEND, the default): the order system's paid and refunded orders. */
 @Component
+@ConditionalOnProperty(name = "loyalty.tier.basis", havingValue = "SPEND", matchIfMissing = true)
 class OrderEventsListener {
 
     private final InboundEvents inbound;
@@ -29,9 +35,37 @@ class OrderEventsListener {
             if (envelope.data() instanceof OrderPaid paid) {
                 try {
                     commands.sendAndWait(new RecordQualifyingOrder(
-                            paid.memberId(), paid.programId(), paid.orderId(), paid.amount(), paid.paidAt(), envelope.id()));
+                            paid.memberId(),
+                            paid.programId(),
+                            paid.orderId(),
+                            new QualifyingValue(paid.amount().value(), paid.amount().currency()),
+                            paid.paidAt(),
+                            envelope.id()));
                 } catch (UnqualifiableOrderException e) {
                     throw new RejectedEventException(e.getMessage());
+                }
+            }
+        });
+    }
+
+    @KafkaListener(topics = Topics.ORDER_REFUNDED)
+    void onOrderRefunded(ConsumerRecord<String, byte[]> record) {
+        inbound.apply("qualifying-refunds", record, envelope -> {
+            if (envelope.data() instanceof OrderRefunded refunded) {
+                try {
+                    commands.sendAndWait(new RecordRefund(
+                            refunded.memberId(),
+                            refunded.programId(),
+                            refunded.orderId(),
+                            refunded.refundId(),
+                            new QualifyingValue(refunded.amount().value(), refunded.amount().currency()),
+                            refunded.refundedAt(),
+                            envelope.id()));
+                } catch (UnqualifiableOrderException e) {
+                    throw new RejectedEventException(e.getMessage());
+                } catch (AggregateNotFoundException e) {
+                    throw new RejectedEventException("Refund of order " + refunded.orderId() + " of member "
+                            + refunded.memberId() + ", who has no qualifying orders");
                 }
             }
         });

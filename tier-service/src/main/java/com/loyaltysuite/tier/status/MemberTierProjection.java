@@ -1,10 +1,19 @@
 package com.loyaltysuite.tier.status;
 
-import com.loyaltysuite.events.Money;
+import com.loyaltysuite.events.tier.QualifyingValue;
 import com.loyaltysuite.tier.ladder.NextTier;
-import com.loyaltysuite.tier.ladder.TierLadder;
-import com.loyaltysuite.tier.membertier.QualifyingSpendRecorded;
-import com.loyaltysuite.tier.membertier.TierChanged;
+import com.loyaltysuite.tier.ladder.Tier;
+import com.loyaltysuite.tier.membertier.MemberTierUpdated;
+import com.loyaltysuite.tier.membertier.QualifyingOrderRecorded;
+import com.loyaltysuite.tier.membertier.QualifyingOrderReduced;
+import com.loyaltysuite.tier.policy.QualifyingEntry;
+import com.loyaltysuite.tier.policy.QualifyingLedger;
+import com.loyaltysuite.tier.policy.TierPolicy;
+import com.loyaltysuite.tier.policy.Window;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -14,9 +23,10 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
 /**
- * Each member's current tier and qualifying total, built from the member-tier events. Idempotent
- * (a row remembers the sequence number of the last event applied) and resettable: a reset empties
- * the table and the processor rebuilds it from the event store.
+ * Each member's standing and qualifying orders, built from the member-tier events. Idempotent (rows
+ * remember the sequence number of the last event applied) and resettable: a reset empties the tables
+ * and the processor rebuilds them from the event store. What changes with time alone (the value of
+ * the window ending now, what is still needed) is counted when asked, with the rules in force.
  */
 @Component
 @ProcessingGroup(MemberTierProjection.PROCESSING_GROUP)
@@ -25,45 +35,42 @@ class MemberTierProjection {
     static final String PROCESSING_GROUP = "member-tier";
 
     private final MemberTierStatusRepository statuses;
-    private final TierLadder ladder;
+    private final MemberTierOrderRepository orders;
+    private final TierPolicy policy;
+    private final Clock clock;
 
-    MemberTierProjection(MemberTierStatusRepository statuses, TierLadder ladder) {
+    MemberTierProjection(
+            MemberTierStatusRepository statuses, MemberTierOrderRepository orders, TierPolicy policy, Clock clock) {
         this.statuses = statuses;
-        this.ladder = ladder;
+        this.orders = orders;
+        this.policy = policy;
+        this.clock = clock;
     }
 
     @EventHandler
-    void on(QualifyingSpendRecorded event, @SequenceNumber long sequence) {
-        MemberTierStatus status = statuses.findById(event.memberId().value())
-                .orElseGet(() -> new MemberTierStatus(
-                        event.memberId().value(),
-                        event.programId(),
-                        ladder.entry().code(),
-                        event.paidAt(),
-                        event.qualifyingTotal().currency()));
-        if (!status.advanceTo(sequence)) {
-            return;
+    void on(MemberTierUpdated event, @SequenceNumber long sequence) {
+        String memberId = event.memberId().value();
+        MemberTierStatus status = statuses.findById(memberId).orElseGet(() -> new MemberTierStatus(memberId));
+        if (status.advanceTo(sequence)) {
+            status.update(event);
+            statuses.save(status);
         }
-        status.qualifyingValue(event.qualifyingTotal().value(), event.qualifyingTotal().currency());
-        statuses.save(status);
     }
 
     @EventHandler
-    void on(TierChanged event, @SequenceNumber long sequence) {
-        // The spend behind a change is recorded just before it; a change alone still makes a row.
-        MemberTierStatus status = statuses.findById(event.memberId().value())
-                .orElseGet(() -> new MemberTierStatus(
-                        event.memberId().value(),
-                        event.programId(),
-                        event.fromTier(),
-                        event.effectiveAt(),
-                        event.qualifyingValue().unit()));
-        if (!status.advanceTo(sequence)) {
-            return;
+    void on(QualifyingOrderRecorded event, @SequenceNumber long sequence) {
+        var key = new MemberTierOrder.Key(event.memberId().value(), event.orderId().value());
+        if (!orders.existsById(key)) {
+            orders.save(new MemberTierOrder(
+                    event.memberId().value(), event.orderId().value(), event.value().value(), event.at(), sequence));
         }
-        status.changeTier(event.toTier(), event.effectiveAt(), event.validUntil());
-        status.qualifyingValue(event.qualifyingValue().value(), event.qualifyingValue().unit());
-        statuses.save(status);
+    }
+
+    @EventHandler
+    void on(QualifyingOrderReduced event, @SequenceNumber long sequence) {
+        orders.findById(new MemberTierOrder.Key(event.memberId().value(), event.orderId().value()))
+                .filter(order -> order.reduce(event.reducedBy().value(), sequence))
+                .ifPresent(orders::save);
     }
 
     @QueryHandler
@@ -73,19 +80,42 @@ class MemberTierProjection {
 
     @ResetHandler
     void reset() {
+        orders.deleteAllInBatch();
         statuses.deleteAllInBatch();
     }
 
     private MemberTierView view(MemberTierStatus status) {
-        Optional<NextTier> next = ladder.next(status.tier(), status.qualifyingValue());
+        QualifyingLedger ledger = new QualifyingLedger(orders.findByMemberId(status.memberId()).stream()
+                .map(order -> new QualifyingEntry(order.orderId(), order.value(), order.paidAt(), List.of()))
+                .toList());
+        Instant now = clock.instant();
+        Window window = policy.windowAt(now);
+        BigDecimal value = policy.valueAt(ledger, now);
+        String unit = policy.unit();
+        Tier tier = policy.ladder().tier(status.tier());
+        Optional<NextTier> next = policy.ladder().next(status.tier(), value);
+        // Under a manual tier, what matters for the future is the tier earned by the rules.
+        boolean manual = status.manual() != null;
+        String basis = manual ? status.earnedTier() : status.tier();
+        Instant basisValidUntil = manual ? status.earnedValidUntil() : status.validUntil();
+        boolean losable = basisValidUntil != null;
         return new MemberTierView(
                 status.memberId(),
-                status.tier(),
-                ladder.tier(status.tier()).nameZhCn(),
+                tier.code(),
+                tier.nameZhCn(),
+                tier.nameEn(),
                 status.since(),
                 status.validUntil(),
-                new Money(status.qualifyingValue(), status.currency()),
+                new QualifyingValue(value, unit),
+                new TierHistoryEntry.WindowView(window.kind().name(), window.from(), window.to()),
                 next.map(n -> n.tier().code()).orElse(null),
-                next.map(n -> new Money(n.missing(), ladder.currency())).orElse(null));
+                next.map(n -> new QualifyingValue(n.missing(), unit)).orElse(null),
+                losable ? new QualifyingValue(policy.ladder().tier(basis).retentionThreshold(), unit) : null,
+                losable ? new QualifyingValue(policy.neededToKeep(ledger, basis, basisValidUntil), unit) : null,
+                policy.projectedTier(ledger, basis, basisValidUntil),
+                status.manual(),
+                status.earnedTier(),
+                status.policyVersion(),
+                status.updatedAt());
     }
 }

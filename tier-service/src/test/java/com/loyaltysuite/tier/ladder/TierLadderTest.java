@@ -51,6 +51,8 @@ class TierLadderTest {
     void nothingIsNextAtTheTop() {
         assertThat(ladder.next(new BigDecimal("12000"))).isEmpty();
         assertThat(ladder.next("ACADEMICIAN", new BigDecimal("12000"))).isEmpty();
+        assertThat(ladder.below("GOLD").code()).isEqualTo("SILVER");
+        assertThat(ladder.below("MEMBER").code()).isEqualTo("MEMBER");
     }
 
     @Test
@@ -110,6 +112,35 @@ class TierLadderTest {
         assertThatThrownBy(() -> new TierLadder("v", "CNY", Period.ZERO, List.of(member, silver)))
                 .isInstanceOf(InvalidLadderException.class);
         assertThatThrownBy(() -> new TierLadder(" ", "CNY", year, List.of(member, silver)))
+                .isInstanceOf(InvalidLadderException.class);
+        assertThatThrownBy(() -> new TierLadder("v", "CNY", year, List.of(
+                        member, new Tier("SILVER", "银牌", "Silver", new BigDecimal("500"), new BigDecimal("600")))))
+                .isInstanceOf(InvalidLadderException.class)
+                .hasMessageContaining("retention");
+        assertThatThrownBy(() -> new TierLadder("v", "XYZ1", year, List.of(member, silver)))
+                .isInstanceOf(InvalidLadderException.class);
+    }
+
+    @Test
+    void retentionDefaultsToTheEntryThresholdAndMayBeLower() {
+        TierLadder ladder = new TierLadder("v", "CNY", Period.ofMonths(12), List.of(
+                new Tier("MEMBER", "普通", "Member", BigDecimal.ZERO),
+                new Tier("SILVER", "银牌", "Silver", new BigDecimal("500"), new BigDecimal("300"))));
+
+        assertThat(ladder.tier("MEMBER").retentionThreshold()).isEqualTo(new BigDecimal("0.00"));
+        assertThat(ladder.tier("SILVER").retentionThreshold()).isEqualTo(new BigDecimal("300.00"));
+        assertThat(Ladders.standard().tier("GOLD").retentionThreshold()).isEqualTo(new BigDecimal("2000.00"));
+    }
+
+    @Test
+    void aPointsLadderCountsWholePoints() {
+        TierLadder points = Ladders.points();
+
+        assertThat(points.unit()).isEqualTo("POINTS");
+        assertThat(points.tier("SILVER").threshold()).isEqualTo(new BigDecimal("500"));
+        assertThatThrownBy(() -> new TierLadder("v", TierLadder.POINTS, Period.ofMonths(12), List.of(
+                        new Tier("MEMBER", "普通", "Member", BigDecimal.ZERO),
+                        new Tier("SILVER", "银牌", "Silver", new BigDecimal("500.5")))))
                 .isInstanceOf(InvalidLadderException.class);
     }
 }

@@ -1,0 +1,17 @@
+package com.loyaltysuite.tier.membertier;
+
+import com.loyaltysuite.support.web.RuleViolationException;
+import java.time.Instant;
+
+/** A manual tier must end after it starts. */
+public class ManualTierEndPassedException extends RuleViolationException {
+
+    ManualTierEndPassedException(Instant until, Instant now) {
+        super("A manual tier until " + until + " would already have ended (now " + now + ")");
+    }
+
+    @Override
+    public String code() {
+        return "manual-tier-end-passed";
+    }
+}

@@ -1,0 +1,17 @@
+package com.loyaltysuite.tier.membertier;
+
+import com.loyaltysuite.events.MemberId;
+import com.loyaltysuite.support.web.RuleViolationException;
+
+/** Ending a manual tier that is not in force. */
+public class NoManualTierException extends RuleViolationException {
+
+    NoManualTierException(MemberId memberId) {
+        super("Member " + memberId + " has no manual tier in force");
+    }
+
+    @Override
+    public String code() {
+        return "no-manual-tier";
+    }
+}

@@ -1,0 +1,71 @@
+package com.loyaltysuite.tier.messaging;
+
+import com.loyaltysuite.events.Topics;
+import com.loyaltysuite.events.points.PointsEarned;
+import com.loyaltysuite.events.points.PointsReversed;
+import com.loyaltysuite.events.tier.QualifyingValue;
+import com.loyaltysuite.support.messaging.InboundEvents;
+import com.loyaltysuite.support.messaging.RejectedEventException;
+import com.loyaltysuite.tier.ladder.TierLadder;
+import com.loyaltysuite.tier.membertier.RecordQualifyingOrder;
+import com.loyaltysuite.tier.membertier.RecordRefund;
+import com.loyaltysuite.tier.membertier.UnqualifiableOrderException;
+import java.math.BigDecimal;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Earned points (成长值, basis POINTS): points-service's PointsEarned counts at the order's paid time
+ * ({@code earnedAt}), PointsReversed lowers it. Other types on the topic are not this reaction's business.
+ */
+@Component
+@ConditionalOnProperty(name = "loyalty.tier.basis", havingValue = "POINTS")
+class PointsEventsListener {
+
+    private final InboundEvents inbound;
+    private final CommandGateway commands;
+
+    PointsEventsListener(InboundEvents inbound, CommandGateway commands) {
+        this.inbound = inbound;
+        this.commands = commands;
+    }
+
+    @KafkaListener(topics = Topics.POINTS)
+    void onPointsEvent(ConsumerRecord<String, byte[]> record) {
+        inbound.apply("qualifying-points", record, envelope -> {
+            try {
+                if (envelope.data() instanceof PointsEarned earned) {
+                    commands.sendAndWait(new RecordQualifyingOrder(
+                            earned.memberId(),
+                            earned.programId(),
+                            earned.orderId(),
+                            points(earned.points()),
+                            earned.earnedAt(),
+                            envelope.id()));
+                } else if (envelope.data() instanceof PointsReversed reversed) {
+                    commands.sendAndWait(new RecordRefund(
+                            reversed.memberId(),
+                            reversed.programId(),
+                            reversed.orderId(),
+                            reversed.refundId(),
+                            points(reversed.points()),
+                            reversed.reversedAt(),
+                            envelope.id()));
+                }
+            } catch (UnqualifiableOrderException e) {
+                throw new RejectedEventException(e.getMessage());
+            } catch (AggregateNotFoundException e) {
+                throw new RejectedEventException("Points reversed for member " + envelope.subject()
+                        + ", who has no qualifying points");
+            }
+        });
+    }
+
+    private static QualifyingValue points(long points) {
+        return new QualifyingValue(BigDecimal.valueOf(points), TierLadder.POINTS);
+    }
+}
