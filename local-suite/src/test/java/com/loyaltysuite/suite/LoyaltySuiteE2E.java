@@ -76,7 +76,8 @@ class LoyaltySuiteE2E {
         String secondOrderEvent = orderSystem.orderPaid(member, "O-2", "300.00", paidAt.plusSeconds(60));
         orderSystem.orderPaid(secondOrderEvent, member, "O-2", "300.00", paidAt.plusSeconds(60)); // redelivered
         orderSystem.orderPaid(member, "O-2", "300.00", paidAt.plusSeconds(60)); // re-sent, new event id
-        orderSystem.orderPaid(member, "O-3", "50.50", paidAt.plusSeconds(120));
+        // Paid before the promotion, arriving last: earns at the 普通 rate whatever the arrival order.
+        orderSystem.orderPaid(member, "O-3", "50.50", paidAt.plusSeconds(30));
 
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(json(suite.url("points")
                         + "/members/" + member + "/points"))
