@@ -20,6 +20,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -107,6 +108,20 @@ public class LoyaltyServiceAutoConfiguration {
         return configurer -> configurer
                 .eventProcessing()
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
+    }
+
+    /**
+     * Tracking processors (projections, the relay) handle events in batches, one transaction and one
+     * token update per batch instead of per event. A batch that fails is retried whole; handlers are
+     * idempotent.
+     */
+    @Bean
+    ConfigurerModule batchTrackingProcessors(@Value("${loyalty.axon.batch-size:100}") int batchSize) {
+        return configurer -> configurer
+                .eventProcessing()
+                .registerTrackingEventProcessorConfiguration(
+                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                .andBatchSize(batchSize));
     }
 
     @Bean

@@ -61,6 +61,8 @@ public class ServiceConventions implements EnvironmentPostProcessor, Ordered {
         p.put("spring.kafka.bootstrap-servers", "${LOYALTY_KAFKA_BOOTSTRAP:127.0.0.1:9092}");
         p.put("spring.kafka.consumer.group-id", service);
         p.put("spring.kafka.consumer.auto-offset-reset", "earliest");
+        // One consumer thread per partition of the default topic layout; each member stays on one.
+        p.put("spring.kafka.listener.concurrency", "3");
         p.put("spring.kafka.consumer.key-deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
         p.put("spring.kafka.consumer.value-deserializer", "org.apache.kafka.common.serialization.ByteArrayDeserializer");
         p.put("spring.kafka.producer.key-serializer", "org.apache.kafka.common.serialization.StringSerializer");
@@ -68,6 +70,7 @@ public class ServiceConventions implements EnvironmentPostProcessor, Ordered {
         p.put("spring.kafka.producer.acks", "all");
         p.put("spring.kafka.producer.properties.enable.idempotence", "true");
         p.put("spring.kafka.producer.client-id", service);
+        p.put("spring.kafka.producer.properties.linger.ms", "5");
 
         p.put("axon.axonserver.enabled", "false");
         // XStream cannot read records back; Jackson can.

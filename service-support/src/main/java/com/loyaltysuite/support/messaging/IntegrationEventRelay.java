@@ -6,25 +6,31 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.net.URI;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.kafka.core.KafkaOperations;
 
 /**
  * The transactional outbox, with Axon's event store as the outbox table: a tracking processor reads
- * every event the service committed and publishes its contract form to Kafka. The processor's token
- * advances only after Kafka acknowledged, so nothing committed is lost and nothing rolled back is
- * sent. After a crash an event may be sent again with the same {@code ce_id} (the Axon event id),
+ * every event the service committed and publishes its contract form to Kafka, a batch at a time. The
+ * processor's token advances only after Kafka acknowledged every event of the batch, so nothing
+ * committed is lost and nothing rolled back is sent. After a crash an event may be sent again with the same {@code ce_id} (the Axon event id),
  * which consumers deduplicate.
  */
 @ProcessingGroup(IntegrationEventRelay.PROCESSING_GROUP)
 public class IntegrationEventRelay {
 
     public static final String PROCESSING_GROUP = "kafka-relay";
+    private static final String PENDING_SENDS = IntegrationEventRelay.class.getName() + ".pendingSends";
 
     private final IntegrationEventMapper mapper;
     private final KafkaOperations<String, byte[]> kafka;
@@ -43,7 +49,7 @@ public class IntegrationEventRelay {
     }
 
     @EventHandler
-    void on(Object payload, EventMessage<?> message) throws InterruptedException {
+    void on(Object payload, EventMessage<?> message) {
         var event = mapper.toIntegrationEvent(payload);
         if (event.isEmpty()) {
             return;
@@ -51,12 +57,36 @@ public class IntegrationEventRelay {
         var envelope = new EventEnvelope<>(
                 message.getIdentifier(), source, message.getTimestamp().atOffset(ZoneOffset.UTC), event.get());
         long start = System.nanoTime();
-        try {
-            kafka.send(CloudEventCodec.toRecord(envelope)).get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            // Propagates to the processor, which retries from this event: never skipped.
-            throw new RelayPublishException("Kafka did not acknowledge " + envelope.type().ceType() + " " + envelope.id(), e);
-        }
-        publishTimer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        CompletableFuture<?> sent = kafka.send(CloudEventCodec.toRecord(envelope))
+                .whenComplete((result, error) -> publishTimer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS));
+        sendsOf(CurrentUnitOfWork.get()).add(new PendingSend(envelope.type().ceType() + " " + envelope.id(), sent));
     }
+
+    /**
+     * The sends of one batch of events, awaited once before the batch's token is stored: Kafka
+     * pipelines them (the idempotent producer keeps their order), and if any is not acknowledged the
+     * batch's transaction fails, the token stays where it was and the whole batch is sent again.
+     */
+    private List<PendingSend> sendsOf(UnitOfWork<?> unitOfWork) {
+        return unitOfWork.root().getOrComputeResource(PENDING_SENDS, key -> {
+            List<PendingSend> sends = new ArrayList<>();
+            unitOfWork.root().onPrepareCommit(uow -> awaitAll(sends));
+            return sends;
+        });
+    }
+
+    private static void awaitAll(List<PendingSend> sends) {
+        for (PendingSend send : sends) {
+            try {
+                send.future().get(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RelayPublishException("Interrupted while waiting for Kafka to acknowledge " + send.what(), e);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new RelayPublishException("Kafka did not acknowledge " + send.what(), e);
+            }
+        }
+    }
+
+    private record PendingSend(String what, CompletableFuture<?> future) {}
 }
