@@ -16,7 +16,10 @@ import com.loyaltysuite.events.member.Consents;
 import com.loyaltysuite.events.member.MemberErased;
 import com.loyaltysuite.events.member.MemberRegistered;
 import com.loyaltysuite.events.notification.NotificationSent;
+import com.loyaltysuite.events.points.PointsExpired;
+import com.loyaltysuite.events.points.PointsExpiring;
 import com.loyaltysuite.events.tier.QualifyingValue;
+import com.loyaltysuite.events.tier.TierAtRisk;
 import com.loyaltysuite.events.tier.TierChangeReason;
 import com.loyaltysuite.events.tier.TierChanged;
 import com.loyaltysuite.testsupport.ServicePublisher;
@@ -49,7 +52,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * notification-service against the embedded KRaft broker, PostgreSQL and a GreenMail SMTP server,
- * fed member and tier events exactly as member-service and tier-service publish them.
+ * fed member, tier and points events exactly as member-service, tier-service and points-service
+ * publish them.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability
@@ -233,6 +237,129 @@ class NotificationServiceIT {
                 .contains("loyalty_notification_deliveries_total");
     }
 
+    @Test
+    void aTierAtRiskWarnsAConsentingMemberLogsItAndPublishesNotificationSent() throws Exception {
+        String member = newMember();
+        String address = addressOf(member);
+        registered(member, address, true);
+        String eventId = producer.publish("/loyalty/tier-service", atRisk(member));
+
+        List<MimeMessage> mails = awaitMails(address, 1);
+        assertThat(mails).hasSize(1);
+        assertThat(mails.get(0).getSubject()).isEqualTo("您的银牌会员资格即将到期");
+        assertThat(mails.get(0).getContent().toString())
+                .contains("尊敬的张三")
+                .contains("您的银牌会员资格将于2027年11月23日到期")
+                .contains("再消费 180.00 元即可保级");
+
+        assertSentAndPublished(member, address, "tier-at-risk", eventId, mails.get(0));
+    }
+
+    @Test
+    void pointsExpiringWarnAConsentingMemberLogItAndPublishNotificationSent() throws Exception {
+        String member = newMember();
+        String address = addressOf(member);
+        registered(member, address, true);
+        String eventId = producer.publish("/loyalty/points-service", expiring(member, 120));
+
+        List<MimeMessage> mails = awaitMails(address, 1);
+        assertThat(mails).hasSize(1);
+        assertThat(mails.get(0).getSubject()).isEqualTo("您有 120 积分即将过期");
+        assertThat(mails.get(0).getContent().toString())
+                .contains("尊敬的张三")
+                .contains("您有 120 积分将于2027年11月23日过期");
+
+        assertSentAndPublished(member, address, "points-expiring", eventId, mails.get(0));
+    }
+
+    @Test
+    void warningsToAMemberWithoutEmailConsentAreSkipped() {
+        String member = newMember();
+        String address = addressOf(member);
+        registered(member, address, false);
+        producer.publish("/loyalty/tier-service", atRisk(member));
+        producer.publish("/loyalty/points-service", expiring(member, 120));
+
+        List<Map<String, Object>> log = awaitLog(member, 2);
+        assertThat(log).hasSize(2);
+        assertThat(log)
+                .extracting(entry -> entry.get("template"))
+                .containsExactlyInAnyOrder("tier-at-risk", "points-expiring");
+        assertThat(log).allSatisfy(entry -> assertThat(entry)
+                .containsEntry("status", "SKIPPED")
+                .containsEntry("reason", "member has not consented to email")
+                .containsEntry("recipient", null));
+        assertThat(mailsTo(address)).isEmpty();
+    }
+
+    @Test
+    void theSameWarningDeliveredTwiceMailsOnce() {
+        String member = newMember();
+        String address = addressOf(member);
+        registered(member, address, true);
+        String riskId = UUID.randomUUID().toString();
+        String expiringId = UUID.randomUUID().toString();
+        publish(riskId, "/loyalty/tier-service", atRisk(member));
+        publish(riskId, "/loyalty/tier-service", atRisk(member)); // redelivered
+        publish(expiringId, "/loyalty/points-service", expiring(member, 120));
+        publish(expiringId, "/loyalty/points-service", expiring(member, 120)); // redelivered
+        // Markers behind them, on the same partitions: once they are logged, the repeats were consumed.
+        tierChanged(member, "MEMBER", "SILVER");
+        producer.publish("/loyalty/points-service", expiring(member, 30));
+
+        List<Map<String, Object>> log = awaitLog(member, 4);
+        assertThat(log).hasSize(4);
+        assertThat(log).extracting(entry -> entry.get("status")).containsOnly("SENT");
+        assertThat(log)
+                .extracting(entry -> entry.get("causationId"))
+                .filteredOn(id -> id.equals(riskId) || id.equals(expiringId))
+                .containsExactlyInAnyOrder(riskId, expiringId);
+        List<MimeMessage> mails = awaitMails(address, 4);
+        assertThat(mails.stream().map(NotificationServiceIT::subject))
+                .containsExactlyInAnyOrder("您的银牌会员资格即将到期", "您有 120 积分即将过期", "您有 30 积分即将过期", "恭喜您升级为银牌会员");
+    }
+
+    @Test
+    void otherPointsEventsSendNothing() {
+        String member = newMember();
+        registered(member, addressOf(member), true);
+        producer.publish("/loyalty/points-service", new PointsExpired(
+                MemberId.of(member), "default", 50, Instant.parse("2026-11-23T00:00:00Z")));
+        producer.publish("/loyalty/points-service", expiring(member, 30)); // a marker behind it
+
+        List<Map<String, Object>> log = awaitLog(member, 1);
+        assertThat(log).hasSize(1);
+        assertThat(log.get(0)).containsEntry("template", "points-expiring");
+        assertThat(mailsTo(addressOf(member))).hasSize(1);
+    }
+
+    private void assertSentAndPublished(String member, String address, String template, String eventId, MimeMessage mail)
+            throws Exception {
+        List<Map<String, Object>> log = awaitLog(member, 1);
+        assertThat(log).hasSize(1);
+        assertThat(log.get(0))
+                .containsEntry("status", "SENT")
+                .containsEntry("channel", "EMAIL")
+                .containsEntry("template", template)
+                .containsEntry("recipient", address)
+                .containsEntry("causationId", eventId);
+        assertThat(mail.getHeader("X-Loyalty-Notification-Id")[0]).isEqualTo(log.get(0).get("notificationId"));
+
+        try (TopicReader notifications = new TopicReader(SharedKafka.bootstrapServers(), Topics.NOTIFICATIONS)) {
+            var records = notifications.awaitRecords(TopicReader.keyed(member));
+            assertThat(records).hasSize(1);
+            EventEnvelope<IntegrationEvent> envelope = CloudEventCodec.fromRecord(records.get(0));
+            assertThat(envelope.source().toString()).isEqualTo("/loyalty/notification-service");
+            assertThat(envelope.data()).isInstanceOfSatisfying(NotificationSent.class, sent -> {
+                assertThat(sent.memberId()).isEqualTo(MemberId.of(member));
+                assertThat(sent.channel()).isEqualTo(Channel.EMAIL);
+                assertThat(sent.template()).isEqualTo(template);
+                assertThat(sent.causationId()).isEqualTo(eventId);
+                assertThat(sent.notificationId()).isEqualTo(log.get(0).get("notificationId"));
+            });
+        }
+    }
+
     private void registered(String member, String address, boolean emailConsent) {
         publish("/loyalty/member-service", new MemberRegistered(
                 MemberId.of(member),
@@ -264,6 +391,26 @@ class NotificationServiceIT {
                 Instant.parse("2026-11-23T10:00:00Z"),
                 VALID_UNTIL,
                 List.of(UUID.randomUUID().toString()));
+    }
+
+    /** A TierAtRisk as tier-service publishes it: silver until 2027-11-23, 180.00 CNY short of retention. */
+    private static TierAtRisk atRisk(String member) {
+        return new TierAtRisk(
+                MemberId.of(member),
+                "default",
+                "SILVER",
+                VALID_UNTIL,
+                new QualifyingValue(new BigDecimal("320.00"), "CNY"),
+                new QualifyingValue(new BigDecimal("500"), "CNY"),
+                new QualifyingValue(new BigDecimal("180.00"), "CNY"),
+                "ladder-v1",
+                Instant.parse("2027-10-24T10:00:00Z"));
+    }
+
+    /** A PointsExpiring as points-service publishes it, for points expiring at 2027-11-23. */
+    private static PointsExpiring expiring(String member, long points) {
+        return new PointsExpiring(
+                MemberId.of(member), "default", points, VALID_UNTIL, Instant.parse("2027-10-24T10:00:00Z"));
     }
 
     private void publish(String source, IntegrationEvent event) {

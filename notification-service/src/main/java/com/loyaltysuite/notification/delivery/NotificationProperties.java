@@ -26,4 +26,9 @@ public record NotificationProperties(String from, Map<String, String> tierNames,
         tierNames = names;
         zone = zone == null ? ZoneId.of("Asia/Shanghai") : zone;
     }
+
+    /** The display name of a tier code, whatever its case; a code not configured is shown as is. */
+    public String tierName(String code) {
+        return tierNames.getOrDefault(code.toUpperCase(Locale.ROOT), code);
+    }
 }

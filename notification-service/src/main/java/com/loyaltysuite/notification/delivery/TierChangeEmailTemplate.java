@@ -1,7 +1,7 @@
 package com.loyaltysuite.notification.delivery;
 
+import com.loyaltysuite.events.tier.TierChanged;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,8 +14,6 @@ class TierChangeEmailTemplate {
 
     static final String NAME = "tier-changed";
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日", Locale.CHINA);
-
     private final NotificationProperties properties;
     private final List<String> ladder;
 
@@ -24,25 +22,30 @@ class TierChangeEmailTemplate {
         this.ladder = new ArrayList<>(properties.tierNames().keySet());
     }
 
+    Email render(String memberName, TierChanged change) {
+        return render(memberName, change.fromTier(), change.toTier(), change.validUntil());
+    }
+
     Email render(String memberName, String fromTier, String toTier, Instant validUntil) {
         String to = displayName(toTier);
-        String greeting = "尊敬的" + (memberName == null || memberName.isBlank() ? "会员" : memberName) + "：";
+        String greeting = EmailText.greeting(memberName);
         String validity = validUntil == null
                 ? "您的" + to + "资格长期有效。"
-                : "您的" + to + "资格有效期至" + DATE.format(validUntil.atZone(properties.zone())) + "。";
-        String footer = "详情请登录会员中心查看。\n\n此邮件由系统自动发送，请勿直接回复。";
+                : "您的" + to + "资格有效期至" + EmailText.date(validUntil, properties.zone()) + "。";
         if (isUpgrade(fromTier, toTier)) {
             return new Email(
                     "恭喜您升级为" + to,
-                    greeting + "\n\n恭喜您升级为" + to + "！" + validity + "\n升级后您将享有" + to + "的专属权益，" + footer);
+                    greeting + "\n\n恭喜您升级为" + to + "！" + validity + "\n升级后您将享有" + to + "的专属权益，"
+                            + EmailText.FOOTER);
         }
         return new Email(
                 "您的会员等级已调整为" + to,
-                greeting + "\n\n您的会员等级已由" + displayName(fromTier) + "调整为" + to + "。" + validity + "\n" + footer);
+                greeting + "\n\n您的会员等级已由" + displayName(fromTier) + "调整为" + to + "。" + validity + "\n"
+                        + EmailText.FOOTER);
     }
 
     String displayName(String tier) {
-        return properties.tierNames().getOrDefault(tier.toUpperCase(Locale.ROOT), tier);
+        return properties.tierName(tier);
     }
 
     /** Up the configured ladder; a tier missing from it is taken as a move up, the kinder reading. */

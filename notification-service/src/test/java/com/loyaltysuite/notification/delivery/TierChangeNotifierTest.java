@@ -60,14 +60,11 @@ class TierChangeNotifierTest {
     @BeforeEach
     void setUp() {
         when(deliveries.saveAndFlush(any())).thenAnswer(call -> call.getArgument(0));
+        NotificationProperties properties = TierChangeEmailTemplateTest.properties();
         notifier = new TierChangeNotifier(
-                deliveries,
-                queries,
-                events,
-                mail,
-                TierChangeEmailTemplateTest.properties(),
-                Clock.fixed(NOW, ZoneOffset.UTC),
-                meters);
+                new EmailNotifier(
+                        deliveries, queries, events, mail, properties, Clock.fixed(NOW, ZoneOffset.UTC), meters),
+                properties);
     }
 
     @Test
@@ -182,12 +179,12 @@ class TierChangeNotifierTest {
 
     @Test
     void tellsServerFailuresFromRefusedMessages() {
-        assertThat(TierChangeNotifier.isServerUnavailable(new MailAuthenticationException("535 bad credentials")))
+        assertThat(EmailNotifier.isServerUnavailable(new MailAuthenticationException("535 bad credentials")))
                 .isTrue();
-        assertThat(TierChangeNotifier.isServerUnavailable(new MailSendException(
+        assertThat(EmailNotifier.isServerUnavailable(new MailSendException(
                         Map.of(new Object(), new MessagingException("[EOF]", new java.net.SocketTimeoutException())))))
                 .isTrue();
-        assertThat(TierChangeNotifier.isServerUnavailable(
+        assertThat(EmailNotifier.isServerUnavailable(
                         new MailSendException(Map.of(new Object(), new SendFailedException("554 rejected")))))
                 .isFalse();
     }
