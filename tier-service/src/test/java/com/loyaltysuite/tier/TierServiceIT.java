@@ -15,6 +15,7 @@ import com.loyaltysuite.testsupport.MutableClock;
 import com.loyaltysuite.testsupport.OrderSystem;
 import com.loyaltysuite.testsupport.SharedKafka;
 import com.loyaltysuite.testsupport.TopicReader;
+import com.loyaltysuite.tier.membertier.RefundAwaitingOrderRecorded;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +36,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,6 +71,9 @@ class TierServiceIT {
 
     @Autowired
     MutableClock clock;
+
+    @Autowired
+    EventStore eventStore;
 
     @BeforeAll
     static void connect() {
@@ -197,21 +202,68 @@ class TierServiceIT {
     }
 
     @Test
-    void aRefundOfAnUnknownOrderIsDeadLetteredWithItsReason() {
+    void aRefundThatOvertakesItsOrderIsAppliedWhenTheOrderArrivesAndNeverDeadLettered() {
         String member = newMember();
-        orders.orderPaid(member, "O-" + member, "100.00", TierTestClock.recentPast(clock));
+        Instant paidAt = TierTestClock.recentPast(clock);
+        String orderId = "O-" + member;
+        String refundId = "R-1-" + member;
+
+        // The refund first: tier-service has never heard of this member or this order.
+        String refundEvent = orders.orderRefunded(member, orderId, refundId, "200.00", paidAt.plusSeconds(3600));
+        await().atMost(Duration.ofSeconds(60)).until(() -> eventStore.readEvents(member).asStream()
+                .anyMatch(event -> event.getPayload() instanceof RefundAwaitingOrderRecorded));
+        String orderEvent = orders.orderPaid(member, orderId, "800.00", paidAt);
+
+        Map<String, Object> tier = awaitTier(member, "SILVER");
+        assertThat(tier)
+                .containsEntry("qualifyingValue", Map.of("value", "600.00", "unit", "CNY"))
+                .containsEntry("since", paidAt.toString())
+                .containsEntry("refundsAwaitingOrder", List.of());
+        TierChanged changed = only(member, TierChanged.class);
+        assertThat(changed.qualifyingValue().value()).isEqualByComparingTo("600.00");
+        assertThat(changed.causationIds()).containsExactly(orderEvent, refundEvent);
+
+        // The same refund again, now after its order, then a second refund behind it on the same partition.
+        orders.orderRefunded(member, orderId, refundId, "200.00", paidAt.plusSeconds(3600));
+        orders.orderRefunded(member, orderId, "R-2-" + member, "100.00", paidAt.plusSeconds(7200));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(tierOf(member))
+                .containsEntry("qualifyingValue", Map.of("value", "500.00", "unit", "CNY")));
+        assertThat(tierOf(member)).containsEntry("tier", "SILVER");
+        assertThat(only(member, TierChanged.class).toTier()).isEqualTo("SILVER");
+        assertThat(recordsOf(member, Topics.deadLetterOf(Topics.ORDER_REFUNDED))).isEmpty();
+    }
+
+    @Test
+    void refundsAwaitingTheirOrderAreShownAndCountedUntilTheOrderArrives() {
+        String member = newMember();
+        Instant paidAt = TierTestClock.recentPast(clock);
+        orders.orderPaid(member, "O-1-" + member, "100.00", paidAt);
         awaitTier(member, "MEMBER");
-        String stranger = newMember();
+        String late = "O-2-" + member;
 
-        orders.orderRefunded(member, "O-never-paid", "R-x", "10.00", clock.instant());
-        orders.orderRefunded(stranger, "O-never-paid", "R-y", "10.00", clock.instant());
+        orders.orderRefunded(member, late, "R-a-" + member, "50.00", paidAt.plusSeconds(60));
+        orders.orderRefunded(member, late, "R-b-" + member, "30.00", paidAt.plusSeconds(120));
 
-        try (TopicReader dlt = new TopicReader(SharedKafka.bootstrapServers(), Topics.deadLetterOf(Topics.ORDER_REFUNDED))) {
-            assertThat(reason(dlt.awaitRecords(TopicReader.keyed(member)).get(0)))
-                    .contains("Refund of order O-never-paid, which was never counted");
-            assertThat(reason(dlt.awaitRecords(TopicReader.keyed(stranger)).get(0)))
-                    .contains("who has no qualifying orders");
-        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                        (List<Map<String, Object>>) tierOf(member).get("refundsAwaitingOrder"))
+                .extracting(refund -> refund.get("refundId"))
+                .containsExactly("R-a-" + member, "R-b-" + member));
+        assertThat(((List<Map<String, Object>>) tierOf(member).get("refundsAwaitingOrder")).get(0))
+                .containsEntry("orderId", late)
+                .containsEntry("amount", Map.of("value", "50.00", "unit", "CNY"))
+                .containsEntry("refundedAt", paidAt.plusSeconds(60).toString());
+        assertThat(tierOf(member)).containsEntry("qualifyingValue", Map.of("value", "100.00", "unit", "CNY"));
+        assertThat(awaitingRefundsGauge()).isGreaterThanOrEqualTo(2.0);
+
+        orders.orderPaid(member, late, "600.00", paidAt.plusSeconds(30));
+
+        Map<String, Object> tier = awaitTier(member, "SILVER");
+        assertThat(tier)
+                .containsEntry("qualifyingValue", Map.of("value", "620.00", "unit", "CNY"))
+                .containsEntry("refundsAwaitingOrder", List.of());
+        assertThat(only(member, TierChanged.class).qualifyingValue().value()).isEqualByComparingTo("620.00");
+        assertThat(recordsOf(member, Topics.deadLetterOf(Topics.ORDER_REFUNDED))).isEmpty();
     }
 
     @Test
@@ -509,7 +561,17 @@ class TierServiceIT {
                 .contains("application=\"tier-service\"")
                 .contains("loyalty_tier_events_consumed_total")
                 .contains("loyalty_tier_timers_overdue")
+                .contains("loyalty_tier_refunds_awaiting_order")
                 .contains("loyalty_tier_members{application=\"tier-service\",tier=\"MEMBER\"}");
+    }
+
+    private double awaitingRefundsGauge() {
+        return http.getForObject("/actuator/prometheus", String.class)
+                .lines()
+                .filter(line -> line.startsWith("loyalty_tier_refunds_awaiting_order{"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst()
+                .orElseThrow();
     }
 
     private Map<String, Object> snapshot(List<String> members) {
@@ -569,6 +631,20 @@ class TierServiceIT {
     /** Every event of {@code type} about the member on {@code topic} so far, in order, each decoded and validated. */
     private static <T extends IntegrationEvent> List<T> eventsOf(String member, String topic, Class<T> type) {
         List<T> events = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : recordsOf(member, topic)) {
+            EventEnvelope<IntegrationEvent> envelope = CloudEventCodec.fromRecord(record);
+            assertThat(envelope.source().toString()).isEqualTo("/loyalty/tier-service");
+            assertThat(envelope.subject()).isEqualTo(member);
+            if (type.isInstance(envelope.data())) {
+                events.add(type.cast(envelope.data()));
+            }
+        }
+        return events;
+    }
+
+    /** Every record keyed by the member on {@code topic} so far, in order, as received. */
+    private static List<ConsumerRecord<String, byte[]>> recordsOf(String member, String topic) {
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
                 Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers()),
                 new StringDeserializer(),
@@ -581,19 +657,13 @@ class TierServiceIT {
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (!member.equals(record.key())) {
-                        continue;
-                    }
-                    EventEnvelope<IntegrationEvent> envelope = CloudEventCodec.fromRecord(record);
-                    assertThat(envelope.source().toString()).isEqualTo("/loyalty/tier-service");
-                    assertThat(envelope.subject()).isEqualTo(member);
-                    if (type.isInstance(envelope.data())) {
-                        events.add(type.cast(envelope.data()));
+                    if (member.equals(record.key())) {
+                        records.add(record);
                     }
                 }
             }
         }
-        return events;
+        return records;
     }
 
     private static String newMember() {

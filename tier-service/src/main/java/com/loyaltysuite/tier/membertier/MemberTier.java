@@ -4,6 +4,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.loyaltysuite.events.MemberId;
+import com.loyaltysuite.events.OrderId;
 import com.loyaltysuite.events.Programs;
 import com.loyaltysuite.events.tier.QualifyingValue;
 import com.loyaltysuite.events.tier.TierChangeReason;
@@ -14,8 +15,11 @@ import com.loyaltysuite.tier.policy.TierDecision;
 import com.loyaltysuite.tier.policy.TierPolicy;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -30,7 +34,8 @@ import org.axonframework.spring.stereotype.Aggregate;
  * or demotes when validity ends (timers send {@link ReevaluateTier}); applies manual tiers on top.
  * Two standings are kept apart: the tier <em>earned</em> by the rules, and the tier <em>in force</em>
  * (the earned one, or a manual one). {@link TierChanged} is about the tier in force.
- * Created by the member's first qualifying order or manual tier.
+ * A refund that overtakes its order is kept until the order is counted, then applied to it.
+ * Created by the member's first qualifying order, refund or manual tier.
  */
 @Aggregate
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
@@ -41,7 +46,12 @@ public class MemberTier {
 
     private String programId;
     private final QualifyingLedger ledger = new QualifyingLedger();
+
+    /** Every refund id seen, applied or still awaiting its order: a refund counts once. */
     private final Set<String> refundsCounted = new HashSet<>();
+
+    /** Refunds that overtook their order, by order id, in the order they arrived. */
+    private final Map<String, List<RefundAwaitingOrderRecorded>> refundsAwaitingOrder = new LinkedHashMap<>();
 
     /** Null while the entry tier is earned. */
     private String earnedTier;
@@ -75,8 +85,14 @@ public class MemberTier {
         if (ledger.contains(command.orderId().value())) {
             return; // the same order re-sent (new event id): it counts once
         }
+        List<RefundAwaitingOrderRecorded> overtaken =
+                List.copyOf(refundsAwaitingOrder.getOrDefault(command.orderId().value(), List.of()));
         apply(new QualifyingOrderRecorded(
                 command.memberId(), command.programId(), command.orderId(), value, command.at(), command.causationId()));
+        // Refunds that overtook this order lower it before anything is decided: the decision sees the net value.
+        for (RefundAwaitingOrderRecorded refund : overtaken) {
+            reduce(refund.orderId(), refund.refundId(), refund.refunded(), refund.refundedAt(), refund.causationId());
+        }
         var promotion = policy.promotion(ledger, earned(policy), earnedSince, command.at());
         if (promotion.isPresent()) {
             decide(promotion.get(), policy, TierChangeReason.QUALIFIED);
@@ -86,6 +102,7 @@ public class MemberTier {
     }
 
     @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(RecordRefund command, TierPolicy policy) {
         QualifyingValue amount = command.amount();
         if (!amount.unit().equals(policy.unit())) {
@@ -95,21 +112,37 @@ public class MemberTier {
             throw new NegativeOrderAmountException(command.orderId(), amount);
         }
         if (refundsCounted.contains(command.refundId())) {
+            return; // seen before, whether applied already or still awaiting its order
+        }
+        if (!ledger.contains(command.orderId().value())) {
+            // It overtook its order (another topic): kept until the order is counted, then applied.
+            apply(new RefundAwaitingOrderRecorded(
+                    command.memberId(),
+                    programId != null ? programId : Programs.orDefault(command.programId()),
+                    command.orderId(),
+                    command.refundId(),
+                    amount,
+                    command.refundedAt(),
+                    command.causationId()));
             return;
         }
-        QualifyingEntry order = ledger.entry(command.orderId().value())
-                .orElseThrow(() -> new UnknownOrderException(command.orderId()));
-        BigDecimal reducedBy = amount.value().min(order.value());
         // Never a decision here: a refund lowers the value, and only re-evaluation can demote.
+        reduce(command.orderId(), command.refundId(), amount, command.refundedAt(), command.causationId());
+    }
+
+    /** Lowers a counted order by a refund, never below zero. */
+    private void reduce(
+            OrderId orderId, String refundId, QualifyingValue refunded, Instant refundedAt, String causationId) {
+        BigDecimal left = ledger.entry(orderId.value()).orElseThrow().value();
         apply(new QualifyingOrderReduced(
                 memberId,
                 programId,
-                command.orderId(),
-                command.refundId(),
-                amount,
-                new QualifyingValue(reducedBy, amount.unit()),
-                command.refundedAt(),
-                command.causationId()));
+                orderId,
+                refundId,
+                refunded,
+                new QualifyingValue(refunded.value().min(left), refunded.unit()),
+                refundedAt,
+                causationId));
     }
 
     @CommandHandler
@@ -259,6 +292,23 @@ public class MemberTier {
     void on(QualifyingOrderReduced event) {
         ledger.reduce(event.orderId().value(), event.reducedBy().value(), event.causationId());
         refundsCounted.add(event.refundId());
+        List<RefundAwaitingOrderRecorded> awaiting = refundsAwaitingOrder.get(event.orderId().value());
+        if (awaiting != null) {
+            awaiting.removeIf(refund -> refund.refundId().equals(event.refundId()));
+            if (awaiting.isEmpty()) {
+                refundsAwaitingOrder.remove(event.orderId().value());
+            }
+        }
+    }
+
+    @EventSourcingHandler
+    void on(RefundAwaitingOrderRecorded event) {
+        memberId = event.memberId();
+        programId = programId != null ? programId : event.programId();
+        refundsCounted.add(event.refundId());
+        refundsAwaitingOrder
+                .computeIfAbsent(event.orderId().value(), id -> new ArrayList<>())
+                .add(event);
     }
 
     @EventSourcingHandler

@@ -8,7 +8,8 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
  * Lower an order's qualifying value by a refund (or the points reversed for it). Counted once per
- * {@code refundId}. It never demotes: demotion happens only when validity ends.
+ * {@code refundId}. It never demotes: demotion happens only when validity ends. A refund of an order
+ * not counted yet (it overtook the order) is kept and applied when the order is counted.
  */
 public record RecordRefund(
         @TargetAggregateIdentifier MemberId memberId,

@@ -11,7 +11,6 @@ import com.loyaltysuite.tier.membertier.RecordRefund;
 import com.loyaltysuite.tier.membertier.UnqualifiableOrderException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -48,6 +47,11 @@ class OrderEventsListener {
         });
     }
 
+    /**
+     * A refund can overtake its order (another topic): the member's tier keeps it until the order is
+     * counted, so it is not dead-lettered. Only a refund that can never count (another currency, a
+     * negative amount) is.
+     */
     @KafkaListener(topics = Topics.ORDER_REFUNDED)
     void onOrderRefunded(ConsumerRecord<String, byte[]> record) {
         inbound.apply("qualifying-refunds", record, envelope -> {
@@ -63,9 +67,6 @@ class OrderEventsListener {
                             envelope.id()));
                 } catch (UnqualifiableOrderException e) {
                     throw new RejectedEventException(e.getMessage());
-                } catch (AggregateNotFoundException e) {
-                    throw new RejectedEventException("Refund of order " + refunded.orderId() + " of member "
-                            + refunded.memberId() + ", who has no qualifying orders");
                 }
             }
         });

@@ -1,5 +1,6 @@
 package com.loyaltysuite.tier.messaging;
 
+import com.loyaltysuite.events.Programs;
 import com.loyaltysuite.events.Topics;
 import com.loyaltysuite.events.points.PointsEarned;
 import com.loyaltysuite.events.points.PointsReversed;
@@ -13,14 +14,14 @@ import com.loyaltysuite.tier.membertier.UnqualifiableOrderException;
 import java.math.BigDecimal;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Earned points (成长值, basis POINTS): points-service's PointsEarned counts at the order's paid time
- * ({@code earnedAt}), PointsReversed lowers it. Other types on the topic are not this reaction's business.
+ * ({@code earnedAt}), PointsReversed lowers it (kept until its PointsEarned is counted, should it come
+ * first). Other types on the topic are not this reaction's business.
  */
 @Component
 @ConditionalOnProperty(name = "loyalty.tier.basis", havingValue = "POINTS")
@@ -41,7 +42,7 @@ class PointsEventsListener {
                 if (envelope.data() instanceof PointsEarned earned) {
                     commands.sendAndWait(new RecordQualifyingOrder(
                             earned.memberId(),
-                            earned.programId(),
+                            Programs.orDefault(earned.programId()),
                             earned.orderId(),
                             points(earned.points()),
                             earned.earnedAt(),
@@ -49,7 +50,7 @@ class PointsEventsListener {
                 } else if (envelope.data() instanceof PointsReversed reversed) {
                     commands.sendAndWait(new RecordRefund(
                             reversed.memberId(),
-                            reversed.programId(),
+                            Programs.orDefault(reversed.programId()),
                             reversed.orderId(),
                             reversed.refundId(),
                             points(reversed.points()),
@@ -58,9 +59,6 @@ class PointsEventsListener {
                 }
             } catch (UnqualifiableOrderException e) {
                 throw new RejectedEventException(e.getMessage());
-            } catch (AggregateNotFoundException e) {
-                throw new RejectedEventException("Points reversed for member " + envelope.subject()
-                        + ", who has no qualifying points");
             }
         });
     }

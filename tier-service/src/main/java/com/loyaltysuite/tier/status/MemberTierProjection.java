@@ -6,6 +6,7 @@ import com.loyaltysuite.tier.ladder.Tier;
 import com.loyaltysuite.tier.membertier.MemberTierUpdated;
 import com.loyaltysuite.tier.membertier.QualifyingOrderRecorded;
 import com.loyaltysuite.tier.membertier.QualifyingOrderReduced;
+import com.loyaltysuite.tier.membertier.RefundAwaitingOrderRecorded;
 import com.loyaltysuite.tier.policy.QualifyingEntry;
 import com.loyaltysuite.tier.policy.QualifyingLedger;
 import com.loyaltysuite.tier.policy.TierPolicy;
@@ -23,7 +24,8 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
 /**
- * Each member's standing and qualifying orders, built from the member-tier events. Idempotent (rows
+ * Each member's standing, qualifying orders and refunds still awaiting their order, built from the
+ * member-tier events. Idempotent (rows
  * remember the sequence number of the last event applied) and resettable: a reset empties the tables
  * and the processor rebuilds them from the event store. What changes with time alone (the value of
  * the window ending now, what is still needed) is counted when asked, with the rules in force.
@@ -36,13 +38,19 @@ class MemberTierProjection {
 
     private final MemberTierStatusRepository statuses;
     private final MemberTierOrderRepository orders;
+    private final RefundAwaitingOrderRepository awaiting;
     private final TierPolicy policy;
     private final Clock clock;
 
     MemberTierProjection(
-            MemberTierStatusRepository statuses, MemberTierOrderRepository orders, TierPolicy policy, Clock clock) {
+            MemberTierStatusRepository statuses,
+            MemberTierOrderRepository orders,
+            RefundAwaitingOrderRepository awaiting,
+            TierPolicy policy,
+            Clock clock) {
         this.statuses = statuses;
         this.orders = orders;
+        this.awaiting = awaiting;
         this.policy = policy;
         this.clock = clock;
     }
@@ -71,6 +79,24 @@ class MemberTierProjection {
         orders.findById(new MemberTierOrder.Key(event.memberId().value(), event.orderId().value()))
                 .filter(order -> order.reduce(event.reducedBy().value(), sequence))
                 .ifPresent(orders::save);
+        var key = new RefundAwaitingOrder.Key(event.memberId().value(), event.refundId());
+        if (awaiting.existsById(key)) {
+            awaiting.deleteById(key);
+        }
+    }
+
+    @EventHandler
+    void on(RefundAwaitingOrderRecorded event) {
+        var key = new RefundAwaitingOrder.Key(event.memberId().value(), event.refundId());
+        if (!awaiting.existsById(key)) {
+            awaiting.save(new RefundAwaitingOrder(
+                    event.memberId().value(),
+                    event.refundId(),
+                    event.orderId().value(),
+                    event.refunded().value(),
+                    event.refunded().unit(),
+                    event.refundedAt()));
+        }
     }
 
     @QueryHandler
@@ -80,6 +106,7 @@ class MemberTierProjection {
 
     @ResetHandler
     void reset() {
+        awaiting.deleteAllInBatch();
         orders.deleteAllInBatch();
         statuses.deleteAllInBatch();
     }
@@ -116,6 +143,13 @@ class MemberTierProjection {
                 status.manual(),
                 status.earnedTier(),
                 status.policyVersion(),
-                status.updatedAt());
+                status.updatedAt(),
+                awaiting.findByMemberIdOrderByRefundedAtAscRefundIdAsc(status.memberId()).stream()
+                        .map(refund -> new RefundAwaitingOrderView(
+                                refund.orderId(),
+                                refund.refundId(),
+                                new QualifyingValue(refund.amount(), refund.unit()),
+                                refund.refundedAt()))
+                        .toList());
     }
 }

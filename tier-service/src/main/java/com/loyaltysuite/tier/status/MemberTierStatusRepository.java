@@ -17,3 +17,8 @@ interface TierDecisionRecordRepository extends JpaRepository<TierDecisionRecord,
 
     List<TierDecisionRecord> findByMemberIdOrderBySequenceNumber(String memberId);
 }
+
+interface RefundAwaitingOrderRepository extends JpaRepository<RefundAwaitingOrder, RefundAwaitingOrder.Key> {
+
+    List<RefundAwaitingOrder> findByMemberIdOrderByRefundedAtAscRefundIdAsc(String memberId);
+}

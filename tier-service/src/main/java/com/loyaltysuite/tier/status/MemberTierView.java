@@ -3,6 +3,7 @@ package com.loyaltysuite.tier.status;
 import com.loyaltysuite.events.tier.QualifyingValue;
 import com.loyaltysuite.tier.membertier.ManualTier;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A member's tier as support and the member see it, now.
@@ -16,6 +17,8 @@ import java.time.Instant;
  *     tier: the tier earned by the rules, which applies again when it ends)
  * @param manual the manual tier in force, if any
  * @param earnedTier the tier earned by the rules (differs from {@code tier} under a manual tier)
+ * @param refundsAwaitingOrder refunds that arrived before their order, not counted in
+ *     {@code qualifyingValue} until the order is
  */
 public record MemberTierView(
         String memberId,
@@ -34,4 +37,5 @@ public record MemberTierView(
         ManualTier manual,
         String earnedTier,
         String policyVersion,
-        Instant updatedAt) {}
+        Instant updatedAt,
+        List<RefundAwaitingOrderView> refundsAwaitingOrder) {}

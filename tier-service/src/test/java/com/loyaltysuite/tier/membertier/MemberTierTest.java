@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
+import org.assertj.core.groups.Tuple;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.ResultValidator;
@@ -153,11 +154,112 @@ class MemberTierTest {
     }
 
     @Test
-    void aRefundOfAnOrderNeverCountedIsRefused() {
-        fixture.givenCommands(order("O-1", "600.00", DAY_1))
-                .when(refund("O-404", "R-1", "10.00"))
-                .expectException(UnknownOrderException.class)
+    void aRefundBeforeItsOrderIsKeptOnANewMemberTierAwaitingTheOrder() {
+        fixture.givenNoPriorActivity()
+                .when(refund("O-1", "R-1", "200.00"))
+                .expectEvents(new RefundAwaitingOrderRecorded(
+                        MEMBER, "default", OrderId.of("O-1"), "R-1", cny("200.00"), DAY_2, "evt-R-1"));
+        fixture.givenCommands(order("O-1", "100.00", DAY_1))
+                .when(refund("O-2", "R-1", "50.00"))
+                .expectEvents(new RefundAwaitingOrderRecorded(
+                        MEMBER, "default", OrderId.of("O-2"), "R-1", cny("50.00"), DAY_2, "evt-R-1"));
+    }
+
+    @Test
+    void aRefundThatOvertookItsOrderIsAppliedWhenTheOrderCountsAndThePromotionUsesTheNetValue() {
+        List<Object> events = events(fixture.givenCommands(refund("O-1", "R-1", "200.00"))
+                .when(order("O-1", "800.00", DAY_1)));
+
+        assertThat(events).extracting(Object::getClass).containsExactly(
+                QualifyingOrderRecorded.class,
+                QualifyingOrderReduced.class,
+                TierDecided.class,
+                TierChanged.class,
+                MemberTierUpdated.class);
+        assertThat(events.get(1)).isEqualTo(new QualifyingOrderReduced(
+                MEMBER, "default", OrderId.of("O-1"), "R-1", cny("200.00"), cny("200.00"), DAY_2, "evt-R-1"));
+        assertThat((TierChanged) events.get(3)).satisfies(changed -> {
+            assertThat(changed.toTier()).isEqualTo("SILVER");
+            assertThat(changed.qualifyingValue()).isEqualTo(cny("600.00"));
+            assertThat(changed.effectiveAt()).isEqualTo(DAY_1);
+            assertThat(changed.causationIds()).containsExactly("evt-O-1", "evt-R-1");
+        });
+        assertThat(((MemberTierUpdated) events.get(4)).qualifyingValue()).isEqualTo(cny("600.00"));
+    }
+
+    @Test
+    void anOrderNetOfAnEarlierRefundBelowTheThresholdDoesNotPromote() {
+        List<Object> events = events(fixture.givenCommands(refund("O-1", "R-1", "200.00"))
+                .when(order("O-1", "600.00", DAY_1)));
+
+        assertThat(events).extracting(Object::getClass).containsExactly(
+                QualifyingOrderRecorded.class, QualifyingOrderReduced.class, MemberTierUpdated.class);
+        assertThat((MemberTierUpdated) events.get(2)).satisfies(updated -> {
+            assertThat(updated.tier()).isEqualTo("MEMBER");
+            assertThat(updated.qualifyingValue()).isEqualTo(cny("400.00"));
+        });
+    }
+
+    @Test
+    void theSameRefundIdCountsOnceWhetherItArrivesBeforeOrAfterItsOrder() {
+        fixture.givenCommands(refund("O-1", "R-1", "200.00"))
+                .when(refund("O-1", "R-1", "200.00"))
+                .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
+        fixture.givenCommands(refund("O-1", "R-1", "200.00"), order("O-1", "800.00", DAY_1))
+                .when(refund("O-1", "R-1", "200.00"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        List<Object> applied = events(fixture.givenCommands(
+                        refund("O-1", "R-1", "200.00"), refund("O-1", "R-1", "200.00"))
+                .when(order("O-1", "800.00", DAY_1)));
+        assertThat(only(applied, QualifyingOrderReduced.class)).singleElement()
+                .satisfies(reduced -> assertThat(reduced.refundId()).isEqualTo("R-1"));
+    }
+
+    @Test
+    void severalPartialRefundsBeforeTheOrderAreAppliedInTurnAndNeverTakeMoreThanIsLeft() {
+        List<Object> events = events(fixture.givenCommands(
+                        refund("O-1", "R-1", "300.00"), refund("O-1", "R-2", "200.00"), refund("O-1", "R-3", "400.00"))
+                .when(order("O-1", "600.00", DAY_1)));
+
+        assertThat(only(events, QualifyingOrderReduced.class))
+                .extracting(QualifyingOrderReduced::refundId, QualifyingOrderReduced::reducedBy)
+                .containsExactly(
+                        Tuple.tuple("R-1", cny("300.00")),
+                        Tuple.tuple("R-2", cny("200.00")),
+                        Tuple.tuple("R-3", cny("100.00")));
+        assertThat(only(events, TierChanged.class)).isEmpty();
+        assertThat(only(events, MemberTierUpdated.class)).singleElement()
+                .satisfies(updated -> assertThat(updated.qualifyingValue()).isEqualTo(cny("0.00")));
+        fixture.givenCommands(
+                        refund("O-1", "R-1", "300.00"), refund("O-1", "R-2", "200.00"), order("O-1", "600.00", DAY_1))
+                .when(refund("O-1", "R-3", "400.00"))
+                .expectEvents(new QualifyingOrderReduced(
+                        MEMBER, "default", OrderId.of("O-1"), "R-3", cny("400.00"), cny("100.00"), DAY_2, "evt-R-3"));
+    }
+
+    @Test
+    void aRefundThatCanNeverCountIsRefusedEvenBeforeItsOrder() {
+        fixture.givenNoPriorActivity()
+                .when(new RecordRefund(
+                        MEMBER, "default", OrderId.of("O-1"), "R-1", new QualifyingValue(new BigDecimal("10.00"), "USD"),
+                        DAY_2, "e"))
+                .expectException(UnsupportedCurrencyException.class)
+                .expectNoEvents();
+        fixture.givenNoPriorActivity()
+                .when(refund("O-1", "R-1", "-10.00"))
+                .expectException(NegativeOrderAmountException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aRefundAppliedLaterNeverDemotesAtOnce() {
+        List<Object> events = events(fixture.givenCommands(order("O-1", "600.00", DAY_1), refund("O-2", "R-1", "500.00"))
+                .when(order("O-2", "100.00", DAY_2)));
+
+        assertThat(events).extracting(Object::getClass)
+                .containsExactly(QualifyingOrderRecorded.class, QualifyingOrderReduced.class);
     }
 
     @Test
