@@ -32,6 +32,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -182,16 +183,79 @@ class NotificationServiceIT {
     }
 
     @Test
-    void aTierChangeOvertakingTheRegistrationWaitsForTheContact() throws Exception {
+    void aTierChangeOvertakingTheRegistrationWaitsInTheLogAndIsMailedOnceTheContactArrives() throws Exception {
         String member = newMember();
         String address = addressOf(member);
         String tierEventId = tierChanged(member, "MEMBER", "SILVER");
+
+        Map<String, Object> waiting = awaitLog(member, 1).get(0);
+        assertThat(waiting)
+                .containsEntry("status", "WAITING_FOR_CONTACT")
+                .containsEntry("template", "tier-changed")
+                .containsEntry("recipient", null)
+                .containsEntry("causationId", tierEventId);
+        assertThat((String) waiting.get("reason")).startsWith("no contact details known yet");
+
         registered(member, address, true);
 
-        assertThat(awaitMails(address, 1)).hasSize(1);
-        assertThat(awaitLog(member, 1).get(0))
-                .containsEntry("status", "SENT")
-                .containsEntry("causationId", tierEventId);
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(deliveries(member).get(0)).containsEntry("status", "SENT"));
+        List<Map<String, Object>> log = deliveries(member);
+        assertThat(log).hasSize(1);
+        assertThat(log.get(0))
+                .containsEntry("notificationId", waiting.get("notificationId"))
+                .containsEntry("recipient", address)
+                .containsEntry("causationId", tierEventId)
+                .containsEntry("reason", null);
+        List<MimeMessage> mails = awaitMails(address, 1);
+        assertThat(mails).hasSize(1);
+        assertThat(mails.get(0).getSubject()).isEqualTo("恭喜您升级为银牌会员");
+        try (TopicReader notifications = new TopicReader(SharedKafka.bootstrapServers(), Topics.NOTIFICATIONS)) {
+            var records = notifications.awaitRecords(TopicReader.keyed(member));
+            assertThat(records).hasSize(1);
+            assertThat(CloudEventCodec.fromRecord(records.get(0)).data())
+                    .isInstanceOfSatisfying(NotificationSent.class, sent -> {
+                        assertThat(sent.causationId()).isEqualTo(tierEventId);
+                        assertThat(sent.notificationId()).isEqualTo(waiting.get("notificationId"));
+                    });
+        }
+    }
+
+    @Test
+    void aTierChangeWaitingForAMemberWhoDeclinedEmailIsSkippedWhenTheContactArrives() {
+        String member = newMember();
+        String address = addressOf(member);
+        tierChanged(member, "MEMBER", "SILVER");
+        assertThat(awaitLog(member, 1).get(0)).containsEntry("status", "WAITING_FOR_CONTACT");
+
+        registered(member, address, false);
+
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(deliveries(member).get(0))
+                        .containsEntry("status", "SKIPPED")
+                        .containsEntry("reason", "member has not consented to email"));
+        assertThat(deliveries(member)).hasSize(1);
+        assertThat(mailsTo(address)).isEmpty();
+    }
+
+    /** The partition no longer waits on members whose contact is unknown (it retried each for ~11 s). */
+    @Test
+    void tierChangesForMembersNeverRegisteredDoNotHoldUpThoseBehindThem() {
+        String member = newMember();
+        String address = addressOf(member);
+        registered(member, address, true);
+        List<String> strangers = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String stranger = newMember();
+            strangers.add(stranger);
+            tierChanged(stranger, "MEMBER", "SILVER");
+        }
+        tierChanged(member, "MEMBER", "SILVER");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> mailsTo(address).size() == 1);
+        assertThat(deliveries(strangers.get(19)))
+                .singleElement()
+                .satisfies(entry -> assertThat(entry).containsEntry("status", "WAITING_FOR_CONTACT"));
     }
 
     @Test
@@ -234,7 +298,8 @@ class NotificationServiceIT {
         assertThat(metrics)
                 .contains("application=\"notification-service\"")
                 .contains("loyalty_notification_events_consumed_total")
-                .contains("loyalty_notification_deliveries_total");
+                .contains("loyalty_notification_deliveries_total")
+                .contains("loyalty_notification_deliveries_waiting");
     }
 
     @Test

@@ -4,8 +4,14 @@ package com.loyaltysuite.notification.delivery;
 public enum DeliveryStatus {
     /** The provider (SMTP server) accepted it. */
     SENT,
-    /** Deliberately not sent: no consent for the channel, or no address on it. */
+    /** Deliberately not sent: no consent for the channel, no address on it, too late, or no contact in time. */
     SKIPPED,
     /** The provider refused it for good; it is not retried. */
-    FAILED
+    FAILED,
+    /**
+     * Not decided yet: the member's contact details are not known (the event overtook the registration,
+     * or the member never registered). Decided when the registration arrives, or skipped after
+     * {@code loyalty.notification.contact-wait}.
+     */
+    WAITING_FOR_CONTACT
 }

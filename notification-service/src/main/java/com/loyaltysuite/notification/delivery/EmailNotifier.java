@@ -2,14 +2,17 @@ package com.loyaltysuite.notification.delivery;
 
 import com.loyaltysuite.events.Channel;
 import com.loyaltysuite.events.IntegrationEvent;
+import com.loyaltysuite.events.codec.CloudEventCodec;
 import com.loyaltysuite.notification.contact.ContactView;
 import com.loyaltysuite.notification.contact.FindContact;
+import com.loyaltysuite.support.timers.DueTimers;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.internet.MimeMessage;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -32,13 +35,17 @@ import org.springframework.transaction.annotation.Transactional;
  * says is up to the event's template. Runs in the transaction that consumes the event: the delivery
  * row, the NotificationSent or NotificationFailed event (Axon's event store is the outbox) and the
  * inbox entry commit together. The delivery row is claimed before the mail goes out, so one event
- * never mails the same template twice.
+ * never mails the same template twice. A member whose contact details are not known yet does not
+ * hold up the partition: the delivery waits in the log for them ({@link ContactWaits}).
  */
 @Component
 @EnableConfigurationProperties(NotificationProperties.class)
 class EmailNotifier {
 
     static final int MAX_REASON = 1024;
+
+    /** The timer that skips a delivery still waiting for the member's contact details. */
+    static final String CONTACT_WAIT_EXPIRY = "contact-wait-expiry";
 
     private final NotificationDeliveryRepository deliveries;
     private final QueryGateway queries;
@@ -47,6 +54,7 @@ class EmailNotifier {
     private final NotificationProperties properties;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final DueTimers timers;
 
     EmailNotifier(
             NotificationDeliveryRepository deliveries,
@@ -55,7 +63,8 @@ class EmailNotifier {
             JavaMailSender mail,
             NotificationProperties properties,
             Clock clock,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            DueTimers timers) {
         this.deliveries = deliveries;
         this.queries = queries;
         this.events = events;
@@ -63,6 +72,7 @@ class EmailNotifier {
         this.properties = properties;
         this.clock = clock;
         this.meters = meters;
+        this.timers = timers;
     }
 
     /** An email that stays worth sending whenever the event is consumed. */
@@ -81,7 +91,8 @@ class EmailNotifier {
      *     beginning, a replay from the dead-letter topic) it is skipped, not sent; null when none
      * @param render writes the email from the member's name (null when none is on file); the name
      *     is only known once the contact is found, and is not asked for when nothing is sent
-     * @return what became of the email; empty when this event was already handled for this template
+     * @return what became of the email ({@link DeliveryStatus#WAITING_FOR_CONTACT} when the member's
+     *     contact details are not known yet); empty when this event was already handled for this template
      */
     @Transactional
     public Optional<DeliveryStatus> notify(
@@ -93,24 +104,62 @@ class EmailNotifier {
         if (deliveries.existsByCausationIdAndChannelAndTemplate(causationId, Channel.EMAIL, template)) {
             return Optional.empty();
         }
-        String notificationId = UUID.randomUUID().toString();
+        deliveries.lockMember(about.memberId().value());
+        return Optional.of(decide(about, causationId, template, actBy, render, null));
+    }
+
+    /**
+     * Decides a delivery that waited for the member's contact details, by the same rules as a fresh
+     * one, in place of its row. Runs in the caller's transaction, which holds the member's lock.
+     *
+     * @return what became of the email; still {@link DeliveryStatus#WAITING_FOR_CONTACT} if the
+     *     contact is not known after all
+     */
+    DeliveryStatus resume(
+            NotificationDelivery waiting, IntegrationEvent about, Instant actBy, Function<String, Email> render) {
+        return decide(about, waiting.causationId(), waiting.template(), actBy, render, waiting);
+    }
+
+    /** Gives up on a waiting delivery that cannot be resumed: skipped with {@code reason}, its timer cancelled. */
+    void abandon(NotificationDelivery waiting, String reason) {
+        waiting.decided(DeliveryStatus.SKIPPED, truncate(reason), null, clock.instant());
+        timers.cancel(contactWaitKey(waiting.notificationId()));
+        deliveries.saveAndFlush(waiting);
+        count(meters, waiting.template(), DeliveryStatus.SKIPPED);
+    }
+
+    static String contactWaitKey(String notificationId) {
+        return CONTACT_WAIT_EXPIRY + ":" + notificationId;
+    }
+
+    /** @param waiting the row of a delivery that waited for the contact; null for a fresh event */
+    private DeliveryStatus decide(
+            IntegrationEvent about,
+            String causationId,
+            String template,
+            Instant actBy,
+            Function<String, Email> render,
+            NotificationDelivery waiting) {
+        String notificationId = waiting == null ? UUID.randomUUID().toString() : waiting.notificationId();
         Instant now = clock.instant();
+        Outcome outcome = new Outcome(about, notificationId, template, causationId, now, waiting);
         if (actBy != null && !now.isBefore(actBy)) {
-            return skip(about, notificationId, template, causationId, "too late to act on: ended at " + actBy, now);
+            return skip(outcome, "too late to act on: ended at " + actBy);
         }
-        ContactView contact = queries.query(
+        Optional<ContactView> found = queries.query(
                         new FindContact(about.memberId()), ResponseTypes.optionalInstanceOf(ContactView.class))
-                .join()
-                .orElseThrow(() -> new UnknownContactException(about.memberId()));
+                .join();
+        if (found.isEmpty()) {
+            return waiting == null ? park(outcome) : DeliveryStatus.WAITING_FOR_CONTACT;
+        }
+        ContactView contact = found.get();
 
         String skipReason = skipReason(contact);
         if (skipReason != null) {
-            return skip(about, notificationId, template, causationId, skipReason, now);
+            return skip(outcome, skipReason);
         }
 
-        NotificationDelivery delivery = record(new NotificationDelivery(notificationId, about.memberId().value(),
-                about.programId(), Channel.EMAIL, template, causationId, DeliveryStatus.SENT, null, contact.email(),
-                now));
+        NotificationDelivery delivery = record(outcome, DeliveryStatus.SENT, null, contact.email());
         Email email = render.apply(contact.name());
         try {
             mail.send(mime -> compose(mime, notificationId, contact.email(), email));
@@ -120,24 +169,62 @@ class EmailNotifier {
             }
             String reason = truncate("SMTP server refused the message: " + e.getMessage());
             delivery.failed(reason, now);
-            count(template, DeliveryStatus.FAILED);
+            count(meters, template, DeliveryStatus.FAILED);
             events.publish(new NotificationFailed(about.memberId(), about.programId(), notificationId, Channel.EMAIL,
                     template, reason, now, causationId));
-            return Optional.of(DeliveryStatus.FAILED);
+            return DeliveryStatus.FAILED;
         }
-        count(template, DeliveryStatus.SENT);
+        count(meters, template, DeliveryStatus.SENT);
         events.publish(new NotificationSent(
                 about.memberId(), about.programId(), notificationId, Channel.EMAIL, template, now, causationId));
-        return Optional.of(DeliveryStatus.SENT);
+        return DeliveryStatus.SENT;
     }
 
-    private Optional<DeliveryStatus> skip(
-            IntegrationEvent about, String notificationId, String template, String causationId, String reason,
-            Instant now) {
-        record(new NotificationDelivery(notificationId, about.memberId().value(), about.programId(), Channel.EMAIL,
-                template, causationId, DeliveryStatus.SKIPPED, reason, null, now));
-        count(template, DeliveryStatus.SKIPPED);
-        return Optional.of(DeliveryStatus.SKIPPED);
+    /**
+     * No contact details yet: the delivery waits in the log, claiming its unique key (so a re-sent
+     * event still counts once) and keeping the event, instead of holding up the partition. A timer
+     * skips it if no registration comes within the configured wait.
+     */
+    private DeliveryStatus park(Outcome outcome) {
+        Instant until = outcome.now().plus(properties.contactWait());
+        IntegrationEvent about = outcome.about();
+        record(NotificationDelivery.waiting(
+                outcome.notificationId(),
+                about.memberId().value(),
+                about.programId(),
+                Channel.EMAIL,
+                outcome.template(),
+                outcome.causationId(),
+                "no contact details known yet; waiting for them until " + until,
+                new String(CloudEventCodec.toJson(about), StandardCharsets.UTF_8),
+                outcome.now()));
+        timers.schedule(
+                CONTACT_WAIT_EXPIRY,
+                contactWaitKey(outcome.notificationId()),
+                about.memberId(),
+                until,
+                outcome.notificationId());
+        return DeliveryStatus.WAITING_FOR_CONTACT;
+    }
+
+    private DeliveryStatus skip(Outcome outcome, String reason) {
+        record(outcome, DeliveryStatus.SKIPPED, reason, null);
+        count(meters, outcome.template(), DeliveryStatus.SKIPPED);
+        return DeliveryStatus.SKIPPED;
+    }
+
+    /** A new row for a fresh event; the waiting row, decided now and its timer cancelled, for a resumed one. */
+    private NotificationDelivery record(Outcome outcome, DeliveryStatus status, String reason, String recipient) {
+        NotificationDelivery waiting = outcome.waiting();
+        if (waiting == null) {
+            IntegrationEvent about = outcome.about();
+            return record(new NotificationDelivery(outcome.notificationId(), about.memberId().value(),
+                    about.programId(), Channel.EMAIL, outcome.template(), outcome.causationId(), status, reason,
+                    recipient, outcome.now()));
+        }
+        waiting.decided(status, reason, recipient, outcome.now());
+        timers.cancel(contactWaitKey(waiting.notificationId()));
+        return record(waiting);
     }
 
     private void compose(MimeMessage mime, String notificationId, String to, Email email) throws Exception {
@@ -202,7 +289,16 @@ class EmailNotifier {
         return reason.length() <= MAX_REASON ? reason : reason.substring(0, MAX_REASON);
     }
 
-    private void count(String template, DeliveryStatus status) {
+    /** What a decision is about; {@code waiting} is the row of a resumed delivery, null for a fresh one. */
+    private record Outcome(
+            IntegrationEvent about,
+            String notificationId,
+            String template,
+            String causationId,
+            Instant now,
+            NotificationDelivery waiting) {}
+
+    static void count(MeterRegistry meters, String template, DeliveryStatus status) {
         Counter.builder("loyalty.notification.deliveries")
                 .description("Messages decided on, by channel, template and outcome")
                 .tag("channel", Channel.EMAIL.name())

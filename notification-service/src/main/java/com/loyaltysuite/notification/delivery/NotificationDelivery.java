@@ -45,6 +45,9 @@ class NotificationDelivery {
     @Column(name = "recorded_at", nullable = false)
     private Instant recordedAt;
 
+    /** While waiting for the contact: the event the message is about, as JSON; null otherwise. */
+    private String payload;
+
     protected NotificationDelivery() {}
 
     NotificationDelivery(
@@ -68,6 +71,56 @@ class NotificationDelivery {
         this.reason = reason;
         this.recipient = recipient;
         this.recordedAt = recordedAt;
+    }
+
+    /** A delivery that waits for the member's contact details, keeping the event it is about. */
+    static NotificationDelivery waiting(
+            String notificationId,
+            String memberId,
+            String programId,
+            Channel channel,
+            String template,
+            String causationId,
+            String reason,
+            String payload,
+            Instant recordedAt) {
+        NotificationDelivery delivery = new NotificationDelivery(notificationId, memberId, programId, channel,
+                template, causationId, DeliveryStatus.WAITING_FOR_CONTACT, reason, null, recordedAt);
+        delivery.payload = payload;
+        return delivery;
+    }
+
+    /** Decides a waiting delivery: it takes its outcome and no longer needs the event it kept. */
+    void decided(DeliveryStatus status, String reason, String recipient, Instant at) {
+        this.status = status;
+        this.reason = reason;
+        this.recipient = recipient;
+        this.recordedAt = at;
+        this.payload = null;
+    }
+
+    boolean waiting() {
+        return status == DeliveryStatus.WAITING_FOR_CONTACT;
+    }
+
+    String notificationId() {
+        return notificationId;
+    }
+
+    String memberId() {
+        return memberId;
+    }
+
+    String template() {
+        return template;
+    }
+
+    String causationId() {
+        return causationId;
+    }
+
+    String payload() {
+        return payload;
     }
 
     void failed(String reason, Instant at) {

@@ -13,8 +13,21 @@ interface NotificationDeliveryRepository extends JpaRepository<NotificationDeliv
 
     List<NotificationDelivery> findByMemberIdOrderByRecordedAtDescNotificationIdDesc(String memberId);
 
+    List<NotificationDelivery> findByMemberIdAndStatusOrderByRecordedAtAscNotificationIdAsc(
+            String memberId, DeliveryStatus status);
+
+    long countByStatus(DeliveryStatus status);
+
     @Transactional
     @Modifying
     @Query("update NotificationDelivery d set d.recipient = null where d.memberId = ?1")
     int forgetRecipients(String memberId);
+
+    /**
+     * Serialises, per member, parking a delivery against releasing the member's waiting ones, until
+     * the end of the transaction: without it, a delivery parked while the registration commits would
+     * miss its release and wait for nothing.
+     */
+    @Query(value = "select count(*) from (select pg_advisory_xact_lock(hashtextextended(?1, 0))) locked", nativeQuery = true)
+    long lockMember(String memberId);
 }

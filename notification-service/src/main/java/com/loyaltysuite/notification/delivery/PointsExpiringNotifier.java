@@ -1,5 +1,7 @@
 package com.loyaltysuite.notification.delivery;
 
+import com.loyaltysuite.events.IntegrationEvent;
+import com.loyaltysuite.events.codec.EventType;
 import com.loyaltysuite.events.points.PointsExpiring;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -10,7 +12,7 @@ import org.springframework.stereotype.Component;
  * once the points have expired is recorded as skipped, not sent.
  */
 @Component
-public class PointsExpiringNotifier {
+public class PointsExpiringNotifier implements ResumableEmail {
 
     private final EmailNotifier emails;
     private final PointsExpiringEmailTemplate template;
@@ -22,10 +24,27 @@ public class PointsExpiringNotifier {
 
     /**
      * @param causationId the CloudEvent id of the PointsExpiring event
-     * @return what became of the email; empty when this event was already handled
+     * @return what became of the email ({@code WAITING_FOR_CONTACT} while the member's contact details
+     *     are not known); empty when this event was already handled
      */
     public Optional<DeliveryStatus> notify(PointsExpiring expiring, String causationId) {
         return emails.notify(
                 expiring, causationId, PointsExpiringEmailTemplate.NAME, expiring.expiresAt(), name -> template.render(name, expiring));
+    }
+
+    @Override
+    public String template() {
+        return PointsExpiringEmailTemplate.NAME;
+    }
+
+    @Override
+    public EventType eventType() {
+        return EventType.POINTS_EXPIRING;
+    }
+
+    @Override
+    public DeliveryStatus resume(NotificationDelivery waiting, IntegrationEvent event) {
+        PointsExpiring expiring = (PointsExpiring) event;
+        return emails.resume(waiting, expiring, expiring.expiresAt(), name -> template.render(name, expiring));
     }
 }

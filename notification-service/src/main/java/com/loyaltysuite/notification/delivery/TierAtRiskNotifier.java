@@ -1,5 +1,7 @@
 package com.loyaltysuite.notification.delivery;
 
+import com.loyaltysuite.events.IntegrationEvent;
+import com.loyaltysuite.events.codec.EventType;
 import com.loyaltysuite.events.tier.TierAtRisk;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -10,7 +12,7 @@ import org.springframework.stereotype.Component;
  * once the validity has ended is recorded as skipped, not sent.
  */
 @Component
-public class TierAtRiskNotifier {
+public class TierAtRiskNotifier implements ResumableEmail {
 
     private final EmailNotifier emails;
     private final TierAtRiskEmailTemplate template;
@@ -22,9 +24,26 @@ public class TierAtRiskNotifier {
 
     /**
      * @param causationId the CloudEvent id of the TierAtRisk event
-     * @return what became of the email; empty when this event was already handled
+     * @return what became of the email ({@code WAITING_FOR_CONTACT} while the member's contact details
+     *     are not known); empty when this event was already handled
      */
     public Optional<DeliveryStatus> notify(TierAtRisk risk, String causationId) {
         return emails.notify(risk, causationId, TierAtRiskEmailTemplate.NAME, risk.validUntil(), name -> template.render(name, risk));
+    }
+
+    @Override
+    public String template() {
+        return TierAtRiskEmailTemplate.NAME;
+    }
+
+    @Override
+    public EventType eventType() {
+        return EventType.TIER_AT_RISK;
+    }
+
+    @Override
+    public DeliveryStatus resume(NotificationDelivery waiting, IntegrationEvent event) {
+        TierAtRisk risk = (TierAtRisk) event;
+        return emails.resume(waiting, risk, risk.validUntil(), name -> template.render(name, risk));
     }
 }

@@ -74,6 +74,6 @@ class TierChangeEmailTemplateTest {
         names.put("GOLD", "金牌会员");
         names.put("DIAMOND", "钻石会员");
         names.put("ACADEMICIAN", "院士会员");
-        return new NotificationProperties("loyalty@shop.example", names, ZoneId.of("Asia/Shanghai"));
+        return new NotificationProperties("loyalty@shop.example", names, ZoneId.of("Asia/Shanghai"), null);
     }
 }

@@ -13,11 +13,14 @@ import static org.mockito.Mockito.when;
 
 import com.loyaltysuite.events.Channel;
 import com.loyaltysuite.events.MemberId;
+import com.loyaltysuite.events.codec.CloudEventCodec;
+import com.loyaltysuite.events.codec.EventType;
 import com.loyaltysuite.events.tier.QualifyingValue;
 import com.loyaltysuite.events.tier.TierChangeReason;
 import com.loyaltysuite.events.tier.TierChanged;
 import com.loyaltysuite.notification.contact.ContactView;
 import com.loyaltysuite.notification.contact.FindContact;
+import com.loyaltysuite.support.timers.DueTimers;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
@@ -25,7 +28,9 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.math.BigDecimal;
 import java.net.ConnectException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -55,6 +60,7 @@ class TierChangeNotifierTest {
     EventGateway events = mock(EventGateway.class);
     JavaMailSender mail = mock(JavaMailSender.class);
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    DueTimers timers = mock(DueTimers.class);
     TierChangeNotifier notifier;
 
     @BeforeEach
@@ -63,7 +69,7 @@ class TierChangeNotifierTest {
         NotificationProperties properties = TierChangeEmailTemplateTest.properties();
         notifier = new TierChangeNotifier(
                 new EmailNotifier(
-                        deliveries, queries, events, mail, properties, Clock.fixed(NOW, ZoneOffset.UTC), meters),
+                        deliveries, queries, events, mail, properties, Clock.fixed(NOW, ZoneOffset.UTC), meters, timers),
                 properties);
     }
 
@@ -123,13 +129,32 @@ class TierChangeNotifierTest {
     }
 
     @Test
-    void anUnknownContactIsRetriedLater() {
+    void anUnknownContactParksTheDeliveryWithTheEventAndAnExpiryTimerInsteadOfThrowing() {
         knownContact(null);
 
-        assertThatThrownBy(() -> notifier.notify(silver(), CAUSE)).isInstanceOf(UnknownContactException.class);
+        assertThat(notifier.notify(silver(), CAUSE)).contains(DeliveryStatus.WAITING_FOR_CONTACT);
 
-        verify(deliveries, never()).saveAndFlush(any());
+        ArgumentCaptor<NotificationDelivery> saved = ArgumentCaptor.forClass(NotificationDelivery.class);
+        verify(deliveries).saveAndFlush(saved.capture());
+        NotificationDelivery parked = saved.getValue();
+        DeliveryView view = parked.view();
+        assertThat(view.status()).isEqualTo(DeliveryStatus.WAITING_FOR_CONTACT);
+        assertThat(view.template()).isEqualTo("tier-changed");
+        assertThat(view.causationId()).isEqualTo(CAUSE);
+        assertThat(view.recipient()).isNull();
+        assertThat(view.reason()).isEqualTo("no contact details known yet; waiting for them until 2026-11-30T10:00:05Z");
+        assertThat(CloudEventCodec.parseData(EventType.TIER_CHANGED, parked.payload().getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(silver());
+        verify(deliveries).lockMember("M-1");
+        verify(timers).schedule(
+                "contact-wait-expiry",
+                "contact-wait-expiry:" + view.notificationId(),
+                MEMBER,
+                NOW.plus(Duration.ofDays(7)),
+                view.notificationId());
         verify(mail, never()).send(any(MimeMessagePreparator.class));
+        verifyNoInteractions(events);
+        assertThat(meters.find("loyalty.notification.deliveries").counters()).isEmpty();
     }
 
     @Test

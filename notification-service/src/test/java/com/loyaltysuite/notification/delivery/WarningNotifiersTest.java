@@ -14,6 +14,7 @@ import com.loyaltysuite.events.Channel;
 import com.loyaltysuite.events.MemberId;
 import com.loyaltysuite.notification.contact.ContactView;
 import com.loyaltysuite.notification.contact.FindContact;
+import com.loyaltysuite.support.timers.DueTimers;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
@@ -44,6 +45,7 @@ class WarningNotifiersTest {
     EventGateway events = mock(EventGateway.class);
     JavaMailSender mail = mock(JavaMailSender.class);
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    DueTimers timers = mock(DueTimers.class);
     TierAtRiskNotifier tierAtRisk;
     PointsExpiringNotifier pointsExpiring;
 
@@ -52,7 +54,7 @@ class WarningNotifiersTest {
         when(deliveries.saveAndFlush(any())).thenAnswer(call -> call.getArgument(0));
         NotificationProperties properties = TierChangeEmailTemplateTest.properties();
         EmailNotifier emails =
-                new EmailNotifier(deliveries, queries, events, mail, properties, Clock.fixed(NOW, ZoneOffset.UTC), meters);
+                new EmailNotifier(deliveries, queries, events, mail, properties, Clock.fixed(NOW, ZoneOffset.UTC), meters, timers);
         tierAtRisk = new TierAtRiskNotifier(emails, properties);
         pointsExpiring = new PointsExpiringNotifier(emails, properties);
     }
