@@ -7,7 +7,6 @@ import com.loyaltysuite.events.order.OrderRefunded;
 import com.loyaltysuite.points.account.EarnPoints;
 import com.loyaltysuite.points.account.RefundOutcome;
 import com.loyaltysuite.points.account.ReverseRefundedPoints;
-import com.loyaltysuite.points.earning.UnsupportedCurrencyException;
 import com.loyaltysuite.support.messaging.InboundEvents;
 import com.loyaltysuite.support.messaging.RejectedEventException;
 import java.util.Objects;
@@ -33,19 +32,15 @@ class OrderEventsListener {
     void onOrderPaid(ConsumerRecord<String, byte[]> record) {
         inbound.apply("earning", record, envelope -> {
             if (envelope.data() instanceof OrderPaid paid) {
-                try {
-                    commands.sendAndWait(new EarnPoints(
-                            paid.memberId(),
-                            paid.programId(),
-                            paid.orderId(),
-                            paid.amount(),
-                            paid.paidAt(),
-                            paid.channel(),
-                            paid.items().stream().map(LineItem::category).filter(Objects::nonNull).distinct().toList(),
-                            envelope.id()));
-                } catch (UnsupportedCurrencyException e) {
-                    throw new RejectedEventException(e.getMessage());
-                }
+                commands.sendAndWait(new EarnPoints(
+                        paid.memberId(),
+                        paid.programId(),
+                        paid.orderId(),
+                        paid.amount(),
+                        paid.paidAt(),
+                        paid.channel(),
+                        paid.items().stream().map(LineItem::category).filter(Objects::nonNull).distinct().toList(),
+                        envelope.id()));
             }
         });
     }
@@ -59,19 +54,14 @@ class OrderEventsListener {
         AtomicReference<OrderRefunded> unknown = new AtomicReference<>();
         inbound.apply("reversal", record, envelope -> {
             if (envelope.data() instanceof OrderRefunded refunded) {
-                RefundOutcome outcome;
-                try {
-                    outcome = commands.sendAndWait(new ReverseRefundedPoints(
-                            refunded.memberId(),
-                            refunded.programId(),
-                            refunded.orderId(),
-                            refunded.refundId(),
-                            refunded.amount(),
-                            refunded.refundedAt(),
-                            envelope.id()));
-                } catch (UnsupportedCurrencyException e) {
-                    throw new RejectedEventException(e.getMessage());
-                }
+                RefundOutcome outcome = commands.sendAndWait(new ReverseRefundedPoints(
+                        refunded.memberId(),
+                        refunded.programId(),
+                        refunded.orderId(),
+                        refunded.refundId(),
+                        refunded.amount(),
+                        refunded.refundedAt(),
+                        envelope.id()));
                 if (outcome == RefundOutcome.UNKNOWN_ORDER) {
                     unknown.set(refunded);
                 }

@@ -17,9 +17,10 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.util.backoff.FixedBackOff;
 
 /**
- * Consumer failures. Invalid or rejected events go to {@code <topic>.DLT} at once, with the reason
+ * Consumer failures. Invalid events and any {@link PermanentRejection} go to {@code <topic>.DLT} at once, with the reason
  * in spring-kafka's {@code kafka_dlt-exception-*} headers, and the partition goes on. A database that
  * is unreachable, or any {@link TransientFailure}, is retried with back-off for as long as it takes
  * (nothing is dropped). Anything else is retried a few times, then dead-lettered.
@@ -46,8 +47,13 @@ public class DeadLetterConfiguration {
                     publisher.accept(record, ex);
                 },
                 boundedRetries());
-        handler.addNotRetryableExceptions(InvalidEventException.class, RejectedEventException.class);
-        handler.setBackOffFunction((record, ex) -> isTransient(ex) ? untilItComesBack() : null);
+        handler.addNotRetryableExceptions(InvalidEventException.class);
+        handler.setBackOffFunction((record, ex) -> {
+            if (causedBy(ex, PermanentRejection.class)) {
+                return NO_RETRIES;
+            }
+            return isTransient(ex) ? untilItComesBack() : null;
+        });
         return handler;
     }
 
@@ -62,6 +68,17 @@ public class DeadLetterConfiguration {
         ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
         backOff.setMaxInterval(30_000);
         return backOff;
+    }
+
+    private static final BackOff NO_RETRIES = new FixedBackOff(0, 0);
+
+    static boolean causedBy(Throwable ex, Class<?> marker) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (marker.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean isTransient(Throwable ex) {

@@ -5,7 +5,7 @@ package com.loyaltysuite.support.messaging;
  * of an unknown order). Like an invalid event it goes to the dead-letter topic at once, with this
  * message as the reason; retrying cannot help.
  */
-public class RejectedEventException extends RuntimeException {
+public class RejectedEventException extends RuntimeException implements PermanentRejection {
 
     public RejectedEventException(String reason) {
         super(reason);

@@ -5,10 +5,8 @@ import com.loyaltysuite.events.order.OrderPaid;
 import com.loyaltysuite.events.order.OrderRefunded;
 import com.loyaltysuite.events.tier.QualifyingValue;
 import com.loyaltysuite.support.messaging.InboundEvents;
-import com.loyaltysuite.support.messaging.RejectedEventException;
 import com.loyaltysuite.tier.membertier.RecordQualifyingOrder;
 import com.loyaltysuite.tier.membertier.RecordRefund;
-import com.loyaltysuite.tier.membertier.UnqualifiableOrderException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -32,17 +30,13 @@ class OrderEventsListener {
     void onOrderPaid(ConsumerRecord<String, byte[]> record) {
         inbound.apply("qualifying-spend", record, envelope -> {
             if (envelope.data() instanceof OrderPaid paid) {
-                try {
-                    commands.sendAndWait(new RecordQualifyingOrder(
-                            paid.memberId(),
-                            paid.programId(),
-                            paid.orderId(),
-                            new QualifyingValue(paid.amount().value(), paid.amount().currency()),
-                            paid.paidAt(),
-                            envelope.id()));
-                } catch (UnqualifiableOrderException e) {
-                    throw new RejectedEventException(e.getMessage());
-                }
+                commands.sendAndWait(new RecordQualifyingOrder(
+                        paid.memberId(),
+                        paid.programId(),
+                        paid.orderId(),
+                        new QualifyingValue(paid.amount().value(), paid.amount().currency()),
+                        paid.paidAt(),
+                        envelope.id()));
             }
         });
     }
@@ -56,18 +50,14 @@ class OrderEventsListener {
     void onOrderRefunded(ConsumerRecord<String, byte[]> record) {
         inbound.apply("qualifying-refunds", record, envelope -> {
             if (envelope.data() instanceof OrderRefunded refunded) {
-                try {
-                    commands.sendAndWait(new RecordRefund(
-                            refunded.memberId(),
-                            refunded.programId(),
-                            refunded.orderId(),
-                            refunded.refundId(),
-                            new QualifyingValue(refunded.amount().value(), refunded.amount().currency()),
-                            refunded.refundedAt(),
-                            envelope.id()));
-                } catch (UnqualifiableOrderException e) {
-                    throw new RejectedEventException(e.getMessage());
-                }
+                commands.sendAndWait(new RecordRefund(
+                        refunded.memberId(),
+                        refunded.programId(),
+                        refunded.orderId(),
+                        refunded.refundId(),
+                        new QualifyingValue(refunded.amount().value(), refunded.amount().currency()),
+                        refunded.refundedAt(),
+                        envelope.id()));
             }
         });
     }

@@ -6,11 +6,9 @@ import com.loyaltysuite.events.points.PointsEarned;
 import com.loyaltysuite.events.points.PointsReversed;
 import com.loyaltysuite.events.tier.QualifyingValue;
 import com.loyaltysuite.support.messaging.InboundEvents;
-import com.loyaltysuite.support.messaging.RejectedEventException;
 import com.loyaltysuite.tier.ladder.TierLadder;
 import com.loyaltysuite.tier.membertier.RecordQualifyingOrder;
 import com.loyaltysuite.tier.membertier.RecordRefund;
-import com.loyaltysuite.tier.membertier.UnqualifiableOrderException;
 import java.math.BigDecimal;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -38,27 +36,23 @@ class PointsEventsListener {
     @KafkaListener(topics = Topics.POINTS)
     void onPointsEvent(ConsumerRecord<String, byte[]> record) {
         inbound.apply("qualifying-points", record, envelope -> {
-            try {
-                if (envelope.data() instanceof PointsEarned earned) {
-                    commands.sendAndWait(new RecordQualifyingOrder(
-                            earned.memberId(),
-                            Programs.orDefault(earned.programId()),
-                            earned.orderId(),
-                            points(earned.points()),
-                            earned.earnedAt(),
-                            envelope.id()));
-                } else if (envelope.data() instanceof PointsReversed reversed) {
-                    commands.sendAndWait(new RecordRefund(
-                            reversed.memberId(),
-                            Programs.orDefault(reversed.programId()),
-                            reversed.orderId(),
-                            reversed.refundId(),
-                            points(reversed.points()),
-                            reversed.reversedAt(),
-                            envelope.id()));
-                }
-            } catch (UnqualifiableOrderException e) {
-                throw new RejectedEventException(e.getMessage());
+            if (envelope.data() instanceof PointsEarned earned) {
+                commands.sendAndWait(new RecordQualifyingOrder(
+                        earned.memberId(),
+                        Programs.orDefault(earned.programId()),
+                        earned.orderId(),
+                        points(earned.points()),
+                        earned.earnedAt(),
+                        envelope.id()));
+            } else if (envelope.data() instanceof PointsReversed reversed) {
+                commands.sendAndWait(new RecordRefund(
+                        reversed.memberId(),
+                        Programs.orDefault(reversed.programId()),
+                        reversed.orderId(),
+                        reversed.refundId(),
+                        points(reversed.points()),
+                        reversed.reversedAt(),
+                        envelope.id()));
             }
         });
     }
