@@ -80,6 +80,10 @@ public class ServiceConventions implements EnvironmentPostProcessor, Ordered {
         p.put("axon.serializer.events", "jackson");
         p.put("axon.serializer.messages", "jackson");
 
+        // Two cores carry everything: a few request threads per service are plenty, and idle ones cost memory.
+        p.put("server.tomcat.threads.max", "16");
+        p.put("server.tomcat.threads.min-spare", "2");
+
         p.put("management.endpoints.web.exposure.include", "health,info,prometheus,metrics,projections");
         p.put("management.endpoint.health.probes.enabled", "true");
         p.put("management.info.git.mode", "simple");
