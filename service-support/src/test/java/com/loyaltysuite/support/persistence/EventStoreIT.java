@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.loyaltysuite.support.persistence.EventStoreTestApplication.Appended;
+import com.zaxxer.hikari.HikariDataSource;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -33,6 +34,9 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.NoOpEventUpcaster;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.Test;
 import org.postgresql.core.BaseConnection;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,6 +45,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.orm.jpa.JpaTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -131,22 +136,8 @@ class EventStoreIT {
         // What the JPA engine stored is what Hibernate bound from Axon's DomainEventEntry.
         String aggregateId = newAggregateId("format");
         DomainEventMessage<Appended> older = event(aggregateId, 0, "jpa");
-        DomainEventEntry entity = new DomainEventEntry(older, eventSerializer);
         long olderIndex = jdbc.queryForObject("select nextval('domain_event_entry_seq')", Long.class);
-        jdbc.update(
-                "insert into domain_event_entry (global_index, event_identifier, aggregate_identifier, sequence_number,"
-                        + " type, time_stamp, payload_type, payload_revision, payload, meta_data)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                olderIndex,
-                entity.getEventIdentifier(),
-                entity.getAggregateIdentifier(),
-                entity.getSequenceNumber(),
-                entity.getType(),
-                rawTimestamp(entity),
-                entity.getPayload().getType().getName(),
-                entity.getPayload().getType().getRevision(),
-                entity.getPayload().getData(),
-                entity.getMetaData().getData());
+        DomainEventEntry entity = insertAsTheJpaEngineDid(jdbc, older, olderIndex);
 
         DomainEventMessage<Appended> newer = event(aggregateId, 1, "jdbc");
         engine.appendEvents(newer);
@@ -172,6 +163,43 @@ class EventStoreIT {
             assertThat(tracked.map(TrackedEventMessage::getIdentifier))
                     .containsSubsequence(older.getIdentifier(), newer.getIdentifier());
         }
+    }
+
+    @Test
+    void afterTheMigrationNewIndexesFollowTheBlocksTheJpaEngineUsed() {
+        HikariDataSource servicePool = (HikariDataSource) dataSource;
+        DriverManagerDataSource upgraded = new DriverManagerDataSource(
+                servicePool.getJdbcUrl(), servicePool.getUsername(), servicePool.getPassword());
+        upgraded.setSchema("eventstore_upgrade");
+        FluentConfiguration flyway = Flyway.configure()
+                .dataSource(upgraded)
+                .schemas("eventstore_upgrade")
+                .defaultSchema("eventstore_upgrade")
+                .locations("classpath:db/migration/common");
+        flyway.target(MigrationVersion.fromVersion("0.3")).load().migrate();
+        JdbcTemplate upgradedJdbc = new JdbcTemplate(upgraded);
+        // Hibernate's pooled ids: the sequence's value is the top of the block an instance uses.
+        upgradedJdbc.queryForObject("select nextval('domain_event_entry_seq')", Long.class);
+        long blockTop = upgradedJdbc.queryForObject("select nextval('domain_event_entry_seq')", Long.class);
+        String aggregateId = newAggregateId("upgrade");
+        insertAsTheJpaEngineDid(upgradedJdbc, event(aggregateId, 0, "jpa"), blockTop - 49);
+        insertAsTheJpaEngineDid(upgradedJdbc, event(aggregateId, 1, "jpa"), blockTop);
+
+        flyway.target(MigrationVersion.LATEST).load().migrate();
+        JdbcEventStorageEngine upgradedEngine = EventStoreConfiguration.jdbcEventStorageEngine(
+                upgraded,
+                new DataSourceTransactionManager(upgraded),
+                eventSerializer,
+                eventSerializer,
+                NoOpEventUpcaster.INSTANCE,
+                SnapshotFilter.allowAll());
+        upgradedEngine.appendEvents(event(aggregateId, 2, "jdbc"), event(aggregateId, 3, "jdbc"));
+
+        assertThat(upgradedJdbc.queryForList(
+                        "select global_index from domain_event_entry order by global_index", Long.class))
+                .containsExactly(blockTop - 49, blockTop, blockTop + 1, blockTop + 2);
+        assertThat(upgradedEngine.readEvents(aggregateId).asStream().map(DomainEventMessage::getSequenceNumber))
+                .containsExactly(0L, 1L, 2L, 3L);
     }
 
     @Test
@@ -228,6 +256,30 @@ class EventStoreIT {
 
     private long countInbox(String eventId) {
         return jdbc.queryForObject("select count(*) from inbox_message where event_id = ?", Long.class, eventId);
+    }
+
+    /** Inserts the row Hibernate inserted for Axon's DomainEventEntry of the event. */
+    private DomainEventEntry insertAsTheJpaEngineDid(JdbcTemplate jdbc, DomainEventMessage<?> event, long globalIndex) {
+        DomainEventEntry entity = new DomainEventEntry(event, eventSerializer);
+        try {
+            jdbc.update(
+                    "insert into domain_event_entry (global_index, event_identifier, aggregate_identifier,"
+                            + " sequence_number, type, time_stamp, payload_type, payload_revision, payload, meta_data)"
+                            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    globalIndex,
+                    entity.getEventIdentifier(),
+                    entity.getAggregateIdentifier(),
+                    entity.getSequenceNumber(),
+                    entity.getType(),
+                    rawTimestamp(entity),
+                    entity.getPayload().getType().getName(),
+                    entity.getPayload().getType().getRevision(),
+                    entity.getPayload().getData(),
+                    entity.getMetaData().getData());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+        return entity;
     }
 
     /** The time_stamp column as the JPA engine wrote it: the entity's field, mapped as is. */
