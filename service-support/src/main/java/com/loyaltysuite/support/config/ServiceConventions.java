@@ -47,10 +47,11 @@ public class ServiceConventions implements EnvironmentPostProcessor, Ordered {
         p.put("spring.datasource.username", "${LOYALTY_DB_USER:postgres}");
         p.put("spring.datasource.password", "${LOYALTY_DB_PASSWORD:}");
         p.put("spring.datasource.hikari.schema", name);
-        // Two cores run five services, PostgreSQL and the broker: more connections than that
-        // only queue inside PostgreSQL. Five cover a batch per consumer thread plus the tracking
-        // processors, which each hold one only while they write (threads beyond wait in Hikari).
-        p.put("spring.datasource.hikari.maximum-pool-size", "5");
+        // At least the threads that hold a connection at once (consumer threads, tracking
+        // processors, the event store's reader, the timer poller): a tracking processor left
+        // waiting for one longer than its token claim (10 s) loses the claim to another instance,
+        // which then repeats its batch. Shrink the threads, not the pool.
+        p.put("spring.datasource.hikari.maximum-pool-size", "10");
         // The driver sends a JDBC batch of inserts as one multi-row insert (Axon's event append,
         // Hibernate's batched inserts, JdbcTemplate.batchUpdate).
         p.put("spring.datasource.hikari.data-source-properties.reWriteBatchedInserts", "true");

@@ -39,7 +39,7 @@ class ServiceConventionsTest {
     }
 
     @Test
-    void batchesJdbcWritesAndKeepsTheConnectionPoolSmall() {
+    void batchesJdbcWrites() {
         StandardEnvironment environment = new StandardEnvironment();
 
         conventions.postProcessEnvironment(environment, new SpringApplication(PointsLike.class));
@@ -55,7 +55,7 @@ class ServiceConventionsTest {
         assertThat(environment.getProperty("spring.jpa.properties.hibernate.jdbc.batch_versioned_data"))
                 .isEqualTo("true");
         assertThat(environment.getProperty("spring.datasource.hikari.maximum-pool-size"))
-                .isEqualTo("5");
+                .isEqualTo("10");
     }
 
     @Test
