@@ -55,6 +55,8 @@ public class ServiceConventions implements EnvironmentPostProcessor, Ordered {
         // The driver sends a JDBC batch of inserts as one multi-row insert (Axon's event append,
         // Hibernate's batched inserts, JdbcTemplate.batchUpdate).
         p.put("spring.datasource.hikari.data-source-properties.reWriteBatchedInserts", "true");
+        // Connections are opened as load needs them, not all ten at start (each is a PostgreSQL backend).
+        p.put("spring.datasource.hikari.minimum-idle", "2");
         p.put("spring.flyway.schemas", name);
         p.put("spring.flyway.default-schema", name);
         p.put("spring.flyway.locations", "classpath:db/migration/common,classpath:db/migration/" + name);
