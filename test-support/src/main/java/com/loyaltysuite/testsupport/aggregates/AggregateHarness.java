@@ -161,9 +161,12 @@ public final class AggregateHarness<T> {
                 .build();
     }
 
+    /** Under its class and superclasses, as a handler may ask for it ({@code Clock.fixed(...)} is a {@code Clock}). */
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static void register(Configurer configurer, Object resource) {
-        configurer.registerComponent((Class) resource.getClass(), c -> resource);
+        for (Class<?> type = resource.getClass(); type != Object.class; type = type.getSuperclass()) {
+            configurer.registerComponent((Class) type, c -> resource);
+        }
     }
 
     /** Events in memory; snapshots as bytes, so each load gets a fresh instance, as from a database. */
