@@ -3,6 +3,7 @@ package com.loyaltysuite.benefit.grant;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.loyaltysuite.benefit.gift.UpgradeGift;
 import com.loyaltysuite.benefit.gift.UpgradeGiftPolicy;
 import com.loyaltysuite.events.MemberId;
@@ -16,6 +17,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
@@ -23,8 +25,9 @@ import org.axonframework.spring.stereotype.Aggregate;
  * at most once per member, ever, so a member who is demoted and promoted again does not collect it
  * twice.
  */
-@Aggregate
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
+@Aggregate(cache = "memberBenefitsCache", snapshotTriggerDefinition = "aggregateSnapshotTrigger")
+@Revision("1") // a snapshot is its fields: bump when they change (MemberBenefitsSnapshotTest)
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
 public class MemberBenefits {
 
     @AggregateIdentifier

@@ -3,6 +3,7 @@ package com.loyaltysuite.member.profile;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.loyaltysuite.events.Channel;
 import com.loyaltysuite.events.MemberId;
 import java.time.Clock;
@@ -13,14 +14,16 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * A programme member. Decides whether a registration is accepted (an id registers once) and which
  * consent changes are real changes, so that consumers only hear of changes.
  */
-@Aggregate
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
+@Aggregate(cache = "memberCache", snapshotTriggerDefinition = "aggregateSnapshotTrigger")
+@Revision("1") // a snapshot is its fields: bump when they change (MemberSnapshotTest)
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
 public class Member {
 
     @AggregateIdentifier

@@ -1,5 +1,7 @@
 package com.loyaltysuite.points.account;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,7 +20,10 @@ import java.util.TreeMap;
  * <p>Deciding (the {@code draws…} methods) never changes the ledger; only the changing methods do,
  * and they take the decision as recorded on an event, so replaying the events rebuilds the ledger
  * without deciding anything again.
+ *
+ * <p>It is part of the account's snapshot, which Jackson writes and reads field by field.
  */
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
 public final class LotLedger {
 
     private final Map<String, Lot> lots = new LinkedHashMap<>();
@@ -291,6 +296,7 @@ public final class LotLedger {
         return lot;
     }
 
+    @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
     private static final class Lot {
         final String id;
         final Instant earnedAt;

@@ -3,6 +3,7 @@ package com.loyaltysuite.points.account;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.loyaltysuite.events.MemberId;
 import com.loyaltysuite.events.Money;
 import com.loyaltysuite.events.OrderId;
@@ -28,6 +29,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
@@ -37,8 +39,9 @@ import org.axonframework.spring.stereotype.Aggregate;
  * themselves live in a {@link LotLedger}; every event carries the lot draws it decided, so a replay
  * only re-applies them.
  */
-@Aggregate
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
+@Aggregate(cache = "pointsAccountCache", snapshotTriggerDefinition = "aggregateSnapshotTrigger")
+@Revision("1") // a snapshot is its fields: bump when they change (PointsAccountSnapshotTest)
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
 public class PointsAccount {
 
     /** The entry tier: a member earns at its rate until a TierChanged says otherwise. */
@@ -481,6 +484,7 @@ public class PointsAccount {
         return ledger;
     }
 
+    @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
     private static final class EarnedOrder {
         final BigDecimal amount;
         final long points;
@@ -518,6 +522,7 @@ public class PointsAccount {
         }
     }
 
+    @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
     private static final class Reservation {
         final String id;
         final String orderId;

@@ -3,6 +3,7 @@ package com.loyaltysuite.tier.membertier;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.loyaltysuite.events.MemberId;
 import com.loyaltysuite.events.OrderId;
 import com.loyaltysuite.events.Programs;
@@ -26,6 +27,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
@@ -37,8 +39,9 @@ import org.axonframework.spring.stereotype.Aggregate;
  * A refund that overtakes its order is kept until the order is counted, then applied to it.
  * Created by the member's first qualifying order, refund or manual tier.
  */
-@Aggregate
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
+@Aggregate(cache = "memberTierCache", snapshotTriggerDefinition = "aggregateSnapshotTrigger")
+@Revision("1") // a snapshot is its fields: bump when they change (MemberTierSnapshotTest)
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
 public class MemberTier {
 
     @AggregateIdentifier

@@ -1,5 +1,7 @@
 package com.loyaltysuite.tier.policy;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,7 +14,9 @@ import java.util.Optional;
 /**
  * A member's qualifying orders, each at its own business time, so the qualifying value of any window
  * can be counted at any instant: a late or back-dated order counts in the window it belongs to.
+ * Part of a member tier's snapshot, which Jackson writes and reads field by field.
  */
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
 public final class QualifyingLedger {
 
     private final Map<String, QualifyingEntry> entries = new LinkedHashMap<>();

@@ -1,0 +1,44 @@
+package com.loyaltysuite.member.profile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.loyaltysuite.events.Channel;
+import com.loyaltysuite.events.MemberId;
+import com.loyaltysuite.events.member.Consents;
+import com.loyaltysuite.testsupport.aggregates.AggregateHarness;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.axonframework.serialization.Revision;
+import org.junit.jupiter.api.Test;
+
+/** A snapshot of a member restores what replay gives, and consents change alike afterwards. */
+class MemberSnapshotTest {
+
+    static final MemberId MEMBER = MemberId.of("M-7");
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T09:30:00.456Z"), ZoneOffset.UTC);
+
+    @Test
+    void aSnapshotRestoresExactlyTheStateThatReplayingTheEventsGives() {
+        AggregateHarness<Member> replaying = AggregateHarness.replaying(Member.class, CLOCK);
+        AggregateHarness<Member> snapshotting = AggregateHarness.snapshottingEvery(1, Member.class, CLOCK);
+        List<Object> commands = List.of(
+                new RegisterMember(MEMBER, "default", "李雷", "13800138000", null, null, new Consents(true, false)),
+                new ChangeConsent(MEMBER, Channel.EMAIL, true),
+                new ChangeConsent(MEMBER, Channel.SMS, false),
+                new ChangeConsent(MEMBER, Channel.SMS, false), // already so: nothing happens
+                new RegisterMember(MEMBER, "default", "李雷", "13800138000", null, null, new Consents(true, true)));
+
+        List<Object> fromReplay = replaying.sendAll(commands);
+        List<Object> fromSnapshots = snapshotting.sendAll(commands);
+
+        Member replayed = replaying.load(MEMBER.value());
+        assertThat(AggregateHarness.roundTrip(replayed)).usingRecursiveComparison().isEqualTo(replayed);
+        assertThat(AggregateHarness.json(replayed)).contains("\"emailConsent\":true", "\"smsConsent\":false");
+        assertThat(snapshotting.snapshotsTaken()).isPositive();
+        assertThat(fromSnapshots).isEqualTo(fromReplay).contains("MemberAlreadyRegisteredException");
+        assertThat(snapshotting.load(MEMBER.value())).usingRecursiveComparison().isEqualTo(replayed);
+        assertThat(Member.class.getAnnotation(Revision.class).value()).isEqualTo("1");
+    }
+}
