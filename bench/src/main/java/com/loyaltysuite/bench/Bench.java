@@ -203,6 +203,7 @@ public final class Bench {
         say("Maximum sustained rate: steps %s orders/s, %s each, until consumer lag grows", options.steps(),
                 human(options.stepDuration()));
         for (double rate : options.steps()) {
+            settle(lag, rate);
             Map<String, Double> before = resources.cpuSeconds();
             long abortLag = (long) (rate * options.stepAbortSeconds());
             OpenLoopSender.Sent sent = sender.run("step " + (long) rate, rate, options.stepDuration(), () -> {
@@ -251,6 +252,21 @@ public final class Bench {
             say("  %s", Report.phaseLine(phase));
         }
         return new Results.MaxRate(steps, maxFlat, best);
+    }
+
+    /** A step starts from an empty backlog: waits (up to the drain timeout) until both groups are under a second behind. */
+    private void settle(ConsumerLag lag, double rate) throws InterruptedException {
+        long limit = Math.max(100, (long) rate);
+        long deadline = System.nanoTime() + options.drainTimeout().toNanos();
+        while (System.nanoTime() < deadline) {
+            ConsumerLag.Sample latest = lag.latest();
+            if (latest.atNanos() != 0 && Math.max(latest.pointsLag(), latest.tierLag()) <= limit) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        notes.add("The step at " + (long) rate + "/s started with a backlog: still " + lag.latest().pointsLag() + " / "
+                + lag.latest().tierLag() + " records behind after waiting " + human(options.drainTimeout()));
     }
 
     private void grow(List<ProjectionRebuild.Grown> stores) throws SQLException {

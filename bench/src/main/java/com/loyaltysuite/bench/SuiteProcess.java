@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
 final class SuiteProcess implements AutoCloseable {
 
     static final String READY = "Loyalty suite is ready";
+    static final Duration STOP_TIMEOUT = Duration.ofSeconds(120);
     private static final Pattern BOOTSTRAP = Pattern.compile("Kafka bootstrap\\s+(\\S+)");
 
     private final Process process;
@@ -81,7 +82,9 @@ final class SuiteProcess implements AutoCloseable {
 
     @Override
     public void close() {
-        stop(process);
+        if (!stop(process)) {
+            System.out.println("The suite did not stop within " + STOP_TIMEOUT.toSeconds() + " s of SIGTERM and was killed");
+        }
     }
 
     private static void copy(Process process, Path log, CompletableFuture<String> ready) {
@@ -112,26 +115,33 @@ final class SuiteProcess implements AutoCloseable {
         }
     }
 
-    /** SIGTERM (the suite's shutdown hook stops services and broker), then force after a minute. */
-    private static void stop(Process process) {
+    /**
+     * SIGTERM (the suite's shutdown hook stops services and broker), then force if it takes too long.
+     * Returns whether it stopped by itself.
+     */
+    private static boolean stop(Process process) {
         if (!process.isAlive()) {
-            return;
+            return true;
         }
+        boolean clean = true;
         List<ProcessHandle> descendants = process.descendants().toList();
         process.destroy();
         try {
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                clean = false;
                 process.destroyForcibly();
                 process.waitFor(10, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
+            clean = false;
         }
         for (ProcessHandle child : descendants) {
             if (child.isAlive()) {
-                child.destroy();
+                child.destroyForcibly();
             }
         }
+        return clean;
     }
 }
