@@ -4,22 +4,32 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
- * The whole suite on one machine: an embedded KRaft broker on 127.0.0.1:9092, the local PostgreSQL,
+ * The whole suite on one machine: a Kafka broker (KRaft) on 127.0.0.1:9092, the local PostgreSQL,
  * an SMTP catcher, the five services on DESIGN.md's ports, and demo traffic. Ctrl-C stops all of it.
  *
- * <p>Environment: {@code LOYALTY_KAFKA_BOOTSTRAP} (use that broker instead of starting one),
- * {@code LOYALTY_DB_URL}/{@code _USER}/{@code _PASSWORD} (use that database and keep it; by default a
- * fresh {@code loyalty_local} database is made each run, since the embedded broker keeps nothing
- * between runs either), {@code LOYALTY_DEMO=false} or {@code --no-demo} (no demo traffic).
+ * <p>Environment:
+ *
+ * <ul>
+ *   <li>{@code LOYALTY_KAFKA_BOOTSTRAP}: use that broker and start none;
+ *   <li>{@code LOYALTY_KAFKA_PORT} (default 9092): the port of the broker started here; if it is taken
+ *       the run stops with a message rather than pick another;
+ *   <li>{@code LOYALTY_PORT_OFFSET} (default 0): added to the HTTP ports 8081-8085, the SMTP catcher's
+ *       3025 and its mail page's 8025, so a second run (or a test) does not collide with a running one;
+ *   <li>{@code LOYALTY_DB_URL}/{@code _USER}/{@code _PASSWORD}: use that database as it is; by default a
+ *       fresh {@code loyalty_local} database is made each run, since the broker keeps nothing between
+ *       runs either;
+ *   <li>{@code LOYALTY_DEMO=false} or {@code --no-demo}: no demo traffic.
+ * </ul>
  */
 public final class LocalRun {
 
@@ -27,64 +37,95 @@ public final class LocalRun {
     static final int SMTP_PORT = 3025;
     static final int MAIL_HTTP_PORT = 8025;
 
+    /** What has been started so far, stopped in reverse order on Ctrl-C or a failed start. */
+    private static final Deque<AutoCloseable> started = new ArrayDeque<>();
+
     private LocalRun() {}
 
-    public static void main(String[] args) throws Exception {
-        boolean demo = !Arrays.asList(args).contains("--no-demo") && !"false".equalsIgnoreCase(System.getenv("LOYALTY_DEMO"));
+    public static void main(String[] args) throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
-
-        EmbeddedKafkaBroker broker = null;
-        String bootstrap = System.getenv("LOYALTY_KAFKA_BOOTSTRAP");
-        if (bootstrap == null || bootstrap.isBlank()) {
-            broker = new EmbeddedKafkaKraftBroker(1, 3).kafkaPorts(9092).brokerProperties(Map.of("auto.create.topics.enable", "true"));
-            broker.afterPropertiesSet();
-            bootstrap = broker.getBrokersAsString();
-            log.info("Kafka (KRaft, embedded) listening on {}", bootstrap);
-        }
-        String dbUrl = database();
-        MailCatcher mail = MailCatcher.start(SMTP_PORT, MAIL_HTTP_PORT);
-        log.info("SMTP catcher on 127.0.0.1:{}; read the mails at http://127.0.0.1:{}/", SMTP_PORT, MAIL_HTTP_PORT);
-
-        LoyaltySuite suite = LoyaltySuite.start(new SuiteSettings(
-                bootstrap, dbUrl, env("LOYALTY_DB_USER", "postgres"), env("LOYALTY_DB_PASSWORD", ""),
-                "127.0.0.1", SMTP_PORT, SuiteSettings.LOCAL_PORTS));
-
-        EmbeddedKafkaBroker startedBroker = broker;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            log.info("Stopping the loyalty suite");
-            suite.close();
-            mail.close();
-            if (startedBroker != null) {
-                startedBroker.destroy();
-            }
+            stopAll();
             stopped.countDown();
         }, "loyalty-suite-shutdown"));
-
-        log.info(banner(bootstrap));
-        if (demo) {
-            new DemoTraffic(suite, bootstrap).run();
-            log.info("DEMO done: {} mail(s) caught, see http://127.0.0.1:{}/ . The suite keeps running; Ctrl-C stops it.",
-                    mail.received(), MAIL_HTTP_PORT);
+        try {
+            run(args);
+        } catch (LocalKafka.PortInUseException e) {
+            log.error(e.getMessage());
+            System.exit(1);
+        } catch (Exception e) {
+            log.error("The loyalty suite could not start", e);
+            System.exit(1);
         }
         stopped.await();
     }
 
-    private static String banner(String bootstrap) {
+    private static void run(String[] args) throws Exception {
+        boolean demo = !Arrays.asList(args).contains("--no-demo") && !"false".equalsIgnoreCase(System.getenv("LOYALTY_DEMO"));
+        int offset = intEnv("LOYALTY_PORT_OFFSET", 0);
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        SuiteSettings.LOCAL_PORTS.forEach((service, port) -> ports.put(service, port + offset));
+        int smtpPort = SMTP_PORT + offset;
+        int mailHttpPort = MAIL_HTTP_PORT + offset;
+
+        String bootstrap = System.getenv("LOYALTY_KAFKA_BOOTSTRAP");
+        if (bootstrap == null || bootstrap.isBlank()) {
+            LocalKafka kafka = started(LocalKafka.start(intEnv("LOYALTY_KAFKA_PORT", LocalKafka.DEFAULT_PORT)));
+            bootstrap = kafka.bootstrapServers();
+            log.info("Kafka (KRaft, in this JVM) listening on {}", bootstrap);
+        }
+        String dbUrl = database();
+        MailCatcher mail = started(MailCatcher.start(smtpPort, mailHttpPort));
+        log.info("SMTP catcher on 127.0.0.1:{}; read the mails at http://127.0.0.1:{}/", smtpPort, mailHttpPort);
+
+        LoyaltySuite suite = started(LoyaltySuite.start(new SuiteSettings(
+                bootstrap, dbUrl, env("LOYALTY_DB_USER", "postgres"), env("LOYALTY_DB_PASSWORD", ""),
+                "127.0.0.1", smtpPort, ports)));
+
+        log.info(banner(ports, mailHttpPort, bootstrap));
+        if (demo) {
+            new DemoTraffic(suite, bootstrap).run();
+            log.info("DEMO done: {} mail(s) caught, see http://127.0.0.1:{}/ . The suite keeps running; Ctrl-C stops it.",
+                    mail.received(), mailHttpPort);
+        }
+    }
+
+    private static synchronized <T extends AutoCloseable> T started(T resource) {
+        started.push(resource);
+        return resource;
+    }
+
+    private static synchronized void stopAll() {
+        if (!started.isEmpty()) {
+            log.info("Stopping the loyalty suite");
+        }
+        while (!started.isEmpty()) {
+            try {
+                started.pop().close();
+            } catch (Exception e) {
+                log.warn("Could not stop cleanly", e);
+            }
+        }
+    }
+
+    private static String banner(Map<String, Integer> ports, int mailHttpPort, String bootstrap) {
         return """
 
                 ==================== Loyalty suite is ready ====================
-                member-service        http://127.0.0.1:8081/members/{id}
-                points-service        http://127.0.0.1:8082/members/{id}/points
-                tier-service          http://127.0.0.1:8083/members/{id}/tier   (ladder: /tiers)
-                benefit-service       http://127.0.0.1:8084/members/{id}/benefits
-                notification-service  http://127.0.0.1:8085/members/{id}/notifications
+                member-service        http://127.0.0.1:%d/members/{id}
+                points-service        http://127.0.0.1:%d/members/{id}/points
+                tier-service          http://127.0.0.1:%d/members/{id}/tier   (ladder: /tiers)
+                benefit-service       http://127.0.0.1:%d/members/{id}/benefits
+                notification-service  http://127.0.0.1:%d/members/{id}/notifications
                 each service also has /actuator/health and /actuator/prometheus
                 mails caught          http://127.0.0.1:%d/
                 Kafka bootstrap       %s
                 Demo members: demo-li-lei, demo-han-meimei, demo-wang-xiaoming
                 Ctrl-C stops everything.
                 ================================================================
-                """.formatted(MAIL_HTTP_PORT, bootstrap);
+                """.formatted(
+                        ports.get("member"), ports.get("points"), ports.get("tier"), ports.get("benefit"),
+                        ports.get("notification"), mailHttpPort, bootstrap);
     }
 
     /** The given database, or a fresh {@code loyalty_local} on the local server. */
@@ -100,6 +141,18 @@ public final class LocalRun {
             statement.execute("create database loyalty_local");
         }
         return "jdbc:postgresql://127.0.0.1:5432/loyalty_local";
+    }
+
+    private static int intEnv(String name, int fallback) {
+        String value = env(name, null);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a number, not '" + value + "'", e);
+        }
     }
 
     private static String env(String name, String fallback) {

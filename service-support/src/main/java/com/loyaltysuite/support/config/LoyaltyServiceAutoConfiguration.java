@@ -3,6 +3,7 @@ package com.loyaltysuite.support.config;
 import com.loyaltysuite.events.Topics;
 import com.loyaltysuite.support.inbox.Inbox;
 import com.loyaltysuite.support.messaging.DeadLetterConfiguration;
+import com.loyaltysuite.support.messaging.DeadLetters;
 import com.loyaltysuite.support.messaging.InboundEvents;
 import com.loyaltysuite.support.messaging.IntegrationEventMapper;
 import com.loyaltysuite.support.messaging.IntegrationEventRelay;
@@ -10,6 +11,7 @@ import com.loyaltysuite.support.projections.ProjectionsEndpoint;
 import com.loyaltysuite.support.timers.DueTimerHandler;
 import com.loyaltysuite.support.timers.DueTimerPoller;
 import com.loyaltysuite.support.timers.DueTimers;
+import com.loyaltysuite.support.transactions.RootUnitOfWork;
 import com.loyaltysuite.support.web.ProblemDetailsAdvice;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -17,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -56,11 +59,13 @@ public class LoyaltyServiceAutoConfiguration {
     DueTimers dueTimers(
             JdbcTemplate jdbc,
             PlatformTransactionManager transactionManager,
+            RootUnitOfWork unitOfWork,
             Clock clock,
             List<DueTimerHandler> handlers,
             MeterRegistry meters,
             @Value("${loyalty.service.name}") String serviceName) {
-        return new DueTimers(jdbc, new TransactionTemplate(transactionManager), clock, handlers, meters, serviceName);
+        return new DueTimers(
+                jdbc, new TransactionTemplate(transactionManager), unitOfWork, clock, handlers, meters, serviceName);
     }
 
     /** Off ({@code loyalty.timers.poll=false}) only where a test fires timers itself. */
@@ -81,12 +86,18 @@ public class LoyaltyServiceAutoConfiguration {
     }
 
     @Bean
+    RootUnitOfWork rootUnitOfWork(TransactionManager transactionManager) {
+        return new RootUnitOfWork(transactionManager);
+    }
+
+    @Bean
     InboundEvents inboundEvents(
             Inbox inbox,
-            PlatformTransactionManager transactionManager,
+            RootUnitOfWork unitOfWork,
+            DeadLetters deadLetters,
             MeterRegistry meters,
             @Value("${loyalty.service.name}") String serviceName) {
-        return new InboundEvents(inbox, new TransactionTemplate(transactionManager), meters, serviceName);
+        return new InboundEvents(inbox, unitOfWork, deadLetters, meters, serviceName);
     }
 
     @Bean
@@ -116,7 +127,7 @@ public class LoyaltyServiceAutoConfiguration {
      * idempotent.
      */
     @Bean
-    ConfigurerModule batchTrackingProcessors(@Value("${loyalty.axon.batch-size:100}") int batchSize) {
+    ConfigurerModule batchTrackingProcessors(@Value("${loyalty.axon.batch-size:500}") int batchSize) {
         return configurer -> configurer
                 .eventProcessing()
                 .registerTrackingEventProcessorConfiguration(

@@ -63,6 +63,8 @@ public class ServiceConventions implements EnvironmentPostProcessor, Ordered {
         p.put("spring.kafka.consumer.auto-offset-reset", "earliest");
         // One consumer thread per partition of the default topic layout; each member stays on one.
         p.put("spring.kafka.listener.concurrency", "3");
+        // Listeners take a whole poll at a time and apply it in one transaction (InboundEvents).
+        p.put("spring.kafka.listener.type", "batch");
         p.put("spring.kafka.consumer.key-deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
         p.put("spring.kafka.consumer.value-deserializer", "org.apache.kafka.common.serialization.ByteArrayDeserializer");
         p.put("spring.kafka.producer.key-serializer", "org.apache.kafka.common.serialization.StringSerializer");
@@ -77,6 +79,10 @@ public class ServiceConventions implements EnvironmentPostProcessor, Ordered {
         p.put("axon.serializer.general", "jackson");
         p.put("axon.serializer.events", "jackson");
         p.put("axon.serializer.messages", "jackson");
+
+        // Two cores carry everything: a few request threads per service are plenty, and idle ones cost memory.
+        p.put("server.tomcat.threads.max", "16");
+        p.put("server.tomcat.threads.min-spare", "2");
 
         p.put("management.endpoints.web.exposure.include", "health,info,prometheus,metrics,projections");
         p.put("management.endpoint.health.probes.enabled", "true");

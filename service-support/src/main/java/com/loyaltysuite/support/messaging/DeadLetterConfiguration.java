@@ -1,10 +1,7 @@
 package com.loyaltysuite.support.messaging;
 
-import com.loyaltysuite.events.Topics;
 import com.loyaltysuite.events.codec.InvalidEventException;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.common.TopicPartition;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,7 +9,6 @@ import org.springframework.dao.NonTransientDataAccessResourceException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.kafka.core.KafkaOperations;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.util.backoff.BackOff;
@@ -20,8 +16,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
 /**
- * Consumer failures. Invalid events and any {@link PermanentRejection} go to {@code <topic>.DLT} at once, with the reason
- * in spring-kafka's {@code kafka_dlt-exception-*} headers, and the partition goes on. A database that
+ * Consumer failures. Invalid events and any {@link PermanentRejection} go to {@code <topic>.DLT} at once ({@link
+ * DeadLetters}), and the partition goes on. A database that
  * is unreachable, or any {@link TransientFailure}, is retried with back-off for as long as it takes
  * (nothing is dropped). Anything else is retried a few times, then dead-lettered.
  */
@@ -29,24 +25,21 @@ import org.springframework.util.backoff.FixedBackOff;
 public class DeadLetterConfiguration {
 
     @Bean
-    DefaultErrorHandler kafkaErrorHandler(
+    DeadLetters deadLetters(
             KafkaOperations<Object, Object> template,
             MeterRegistry meters,
             @Value("${loyalty.service.name}") String serviceName) {
-        // Partition -1: let the key choose, so a DLT may have fewer partitions than its source topic.
-        var publisher = new DeadLetterPublishingRecoverer(
-                template, (record, ex) -> new TopicPartition(Topics.deadLetterOf(record.topic()), -1));
-        DefaultErrorHandler handler = new DefaultErrorHandler(
-                (record, ex) -> {
-                    Counter.builder("loyalty." + serviceName + ".events.dead.lettered")
-                            .description("Records sent to a dead-letter topic, by source topic and reason")
-                            .tag("topic", record.topic())
-                            .tag("reason", rootCause(ex).getClass().getSimpleName())
-                            .register(meters)
-                            .increment();
-                    publisher.accept(record, ex);
-                },
-                boundedRetries());
+        return new DeadLetters(template, meters, serviceName);
+    }
+
+    /**
+     * Listeners take whole poll batches ({@link InboundEvents}); when one record of a batch fails they
+     * throw a {@link org.springframework.kafka.listener.BatchListenerFailedException} naming it, so the
+     * records before it are committed, it alone is retried or dead-lettered, and the rest come again.
+     */
+    @Bean
+    DefaultErrorHandler kafkaErrorHandler(DeadLetters deadLetters) {
+        DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters::send, boundedRetries());
         handler.addNotRetryableExceptions(InvalidEventException.class);
         handler.setBackOffFunction((record, ex) -> {
             if (causedBy(ex, PermanentRejection.class)) {
@@ -93,15 +86,5 @@ public class DeadLetterConfiguration {
             }
         }
         return false;
-    }
-
-    private static Throwable rootCause(Throwable ex) {
-        Throwable t = ex;
-        while (t.getCause() != null
-                && (t instanceof org.springframework.kafka.listener.ListenerExecutionFailedException
-                        || t.getClass().getName().contains("LinkedException"))) {
-            t = t.getCause();
-        }
-        return t;
     }
 }

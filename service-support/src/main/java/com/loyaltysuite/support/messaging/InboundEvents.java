@@ -3,54 +3,175 @@ package com.loyaltysuite.support.messaging;
 import com.loyaltysuite.events.IntegrationEvent;
 import com.loyaltysuite.events.codec.CloudEventCodec;
 import com.loyaltysuite.events.codec.EventEnvelope;
+import com.loyaltysuite.events.codec.EventType;
 import com.loyaltysuite.support.inbox.Inbox;
+import com.loyaltysuite.support.transactions.RootUnitOfWork;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.function.Consumer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.apache.kafka.common.header.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 
 /**
- * The one way a service applies a Kafka record: decode and validate the CloudEvent (an invalid one
- * throws and is dead-lettered), then, in one database transaction, record its id in the inbox and
- * let the handler change state. A duplicate id is skipped.
+ * The one way a service applies Kafka records: a whole poll batch at a time (DESIGN, "Performance
+ * budget"). Records of types no handler wants are passed over on their {@code ce_type} header,
+ * undecoded. The rest are decoded and validated, then applied in ONE root unit of work owning ONE
+ * transaction: the batch's inbox rows in one statement, then every handler, whose commands nest in
+ * the unit of work (each aggregate loaded once, all events appended together).
+ *
+ * <p>If anything in the batch fails, nothing of it is kept and the batch is applied again record by
+ * record, each in its own transaction; the first record that still fails is named in a {@link
+ * BatchListenerFailedException}, so the records before it are committed, it alone is retried or
+ * dead-lettered ({@link DeadLetterConfiguration}), and the records after it come again. A record
+ * applied twice this way is a duplicate to the inbox and changes nothing.
  */
 public class InboundEvents {
 
+    private static final Logger log = LoggerFactory.getLogger(InboundEvents.class);
+    private static final String CE_TYPE = "ce_type";
+
     private final Inbox inbox;
-    private final TransactionTemplate transaction;
+    private final RootUnitOfWork unitOfWork;
+    private final DeadLetters deadLetters;
     private final MeterRegistry meters;
     private final String meterName;
 
-    public InboundEvents(Inbox inbox, TransactionTemplate transaction, MeterRegistry meters, String serviceName) {
+    public InboundEvents(
+            Inbox inbox, RootUnitOfWork unitOfWork, DeadLetters deadLetters, MeterRegistry meters, String serviceName) {
         this.inbox = inbox;
-        this.transaction = transaction;
+        this.unitOfWork = unitOfWork;
+        this.deadLetters = deadLetters;
         this.meters = meters;
         this.meterName = "loyalty." + serviceName + ".events.consumed";
     }
 
-    /**
-     * @param consumer names the reaction (e.g. {@code earning}); two reactions to one event are
-     *     deduplicated separately
-     */
-    public void apply(
-            String consumer, ConsumerRecord<String, byte[]> record, Consumer<EventEnvelope<IntegrationEvent>> handler) {
-        EventEnvelope<IntegrationEvent> envelope = CloudEventCodec.fromRecord(record);
-        boolean applied = Boolean.TRUE.equals(transaction.execute(status -> {
-            if (!inbox.firstDelivery(consumer, envelope.id(), record.topic())) {
-                return false;
+    /** Applies a poll batch; see the class comment for what happens on failure. */
+    public void apply(List<ConsumerRecord<String, byte[]>> records, InboundHandlers handlers) {
+        List<Wanted> wanted = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            ConsumerRecord<String, byte[]> record = records.get(i);
+            Optional<InboundHandlers.Registration<?>> registration = registrationFor(record, handlers);
+            if (registration.isPresent()) {
+                wanted.add(new Wanted(i, record, registration.get()));
+            } else {
+                counter(ceType(record), "ignored").increment();
             }
-            handler.accept(envelope);
-            return true;
-        }));
-        counter(envelope.type().ceType(), applied ? "applied" : "duplicate").increment();
+        }
+        if (wanted.isEmpty()) {
+            return;
+        }
+        if (!handlers.transactionPerRecord() && wanted.size() > 1) {
+            try {
+                List<Decoded> decoded = wanted.stream().map(Wanted::decode).toList();
+                finish(decoded, applyInOneTransaction(decoded));
+                return;
+            } catch (RuntimeException batchFailure) {
+                log.debug("Batch of {} records failed; applying them one by one", wanted.size(), batchFailure);
+            }
+        }
+        for (Wanted one : wanted) {
+            try {
+                Decoded decoded = one.decode();
+                finish(List.of(decoded), applyInOneTransaction(List.of(decoded)));
+            } catch (RuntimeException e) {
+                throw new BatchListenerFailedException(String.valueOf(e.getMessage()), e, one.index());
+            }
+        }
+    }
+
+    /**
+     * Unknown or missing types are decoded anyway, so that the codec rejects them with its reason;
+     * known types no handler wants are not.
+     */
+    private static Optional<InboundHandlers.Registration<?>> registrationFor(
+            ConsumerRecord<String, byte[]> record, InboundHandlers handlers) {
+        String ceType = ceType(record);
+        if (ceType != null && EventType.fromCeType(ceType).isPresent()) {
+            return handlers.forCeType(ceType);
+        }
+        return Optional.of(UNDECODABLE);
+    }
+
+    private List<Applied> applyInOneTransaction(List<Decoded> batch) {
+        String what = "apply " + batch.size() + " record(s) from " + batch.get(0).record().topic();
+        return unitOfWork.execute(what, () -> {
+            List<Inbox.Entry> entries = batch.stream().map(Decoded::inboxEntry).toList();
+            Set<Inbox.Entry> firsts = inbox.firstDeliveries(entries);
+            List<Applied> applied = new ArrayList<>(batch.size());
+            for (Decoded decoded : batch) {
+                // removal: an id repeated within the batch is applied once
+                boolean first = firsts.remove(decoded.inboxEntry());
+                Outcome outcome = first ? decoded.apply() : null;
+                applied.add(new Applied(decoded, outcome));
+            }
+            return applied;
+        });
+    }
+
+    /** After the commit: count, and dead-letter what the handlers rejected (their state change is kept). */
+    private void finish(List<Decoded> batch, List<Applied> applied) {
+        for (Applied one : applied) {
+            String type = one.decoded().envelope().type().ceType();
+            if (one.outcome() == null) {
+                counter(type, "duplicate").increment();
+            } else if (one.outcome().isRejected()) {
+                counter(type, "rejected").increment();
+                deadLetters.send(one.decoded().record(), new RejectedEventException(one.outcome().rejection()));
+            } else {
+                counter(type, "applied").increment();
+            }
+        }
+    }
+
+    private static String ceType(ConsumerRecord<String, byte[]> record) {
+        Header header = record.headers().lastHeader(CE_TYPE);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private Counter counter(String type, String outcome) {
         return Counter.builder(meterName)
                 .description("Events consumed from Kafka, by type and outcome")
-                .tag("type", type)
+                .tag("type", type == null ? "unknown" : type)
                 .tag("outcome", outcome)
                 .register(meters);
     }
+
+    /** Stands for "decode it and let the codec say what is wrong". */
+    private static final InboundHandlers.Registration<?> UNDECODABLE =
+            new InboundHandlers.Registration<>(IntegrationEvent.class, "-", (event, id) -> Outcome.APPLIED);
+
+    private record Wanted(int index, ConsumerRecord<String, byte[]> record, InboundHandlers.Registration<?> registration) {
+
+        /** Throws {@link com.loyaltysuite.events.codec.InvalidEventException} naming what is wrong. */
+        Decoded decode() {
+            EventEnvelope<IntegrationEvent> envelope = CloudEventCodec.fromRecord(record);
+            if (registration == UNDECODABLE) {
+                throw new IllegalStateException("Record of type " + envelope.type() + " was expected not to decode");
+            }
+            return new Decoded(record, envelope, registration);
+        }
+    }
+
+    private record Decoded(
+            ConsumerRecord<String, byte[]> record,
+            EventEnvelope<IntegrationEvent> envelope,
+            InboundHandlers.Registration<?> registration) {
+
+        Inbox.Entry inboxEntry() {
+            return new Inbox.Entry(registration.reaction(), envelope.id(), record.topic());
+        }
+
+        Outcome apply() {
+            return registration.apply(envelope.data(), envelope.id());
+        }
+    }
+
+    private record Applied(Decoded decoded, Outcome outcome) {}
 }

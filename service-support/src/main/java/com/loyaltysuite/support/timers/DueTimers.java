@@ -1,6 +1,7 @@
 package com.loyaltysuite.support.timers;
 
 import com.loyaltysuite.events.MemberId;
+import com.loyaltysuite.support.transactions.RootUnitOfWork;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -8,10 +9,14 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,8 +27,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Durable per-member timers (DESIGN guarantee 6): due dates kept in the service's own database,
  * scheduled in the transaction of the decision that sets them, and fired close to their instant by
- * whichever instance claims them first ({@code FOR UPDATE SKIP LOCKED}, then a short lease), each
- * in its own transaction.
+ * whichever instance claims them first ({@code FOR UPDATE SKIP LOCKED}, then a short lease).
+ *
+ * <p>Both sides are batched. Timers set or cancelled inside an Axon unit of work (a Kafka poll
+ * batch, a tracking processor batch) are written once, when it prepares to commit, in one JDBC batch
+ * (the last setting of a key wins). Due timers are claimed up to a batch at a time and fired together
+ * in one unit of work and transaction; if that fails, they are fired again one by one, so one bad timer
+ * holds up no other.
  * A failing handler leaves its timer pending and retries it with back-off; nothing is dropped. The lag
  * between a due date and its firing is the {@code loyalty.<service>.timers.lag} timer.
  */
@@ -32,9 +42,11 @@ public class DueTimers {
     private static final Logger log = LoggerFactory.getLogger(DueTimers.class);
     private static final Duration MAX_RETRY_DELAY = Duration.ofMinutes(5);
     private static final Duration LEASE = Duration.ofMinutes(1);
+    private static final String PENDING_CHANGES = DueTimers.class.getName() + ".pendingChanges";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
+    private final RootUnitOfWork unitOfWork;
     private final Clock clock;
     private final Map<String, DueTimerHandler> handlers;
     private final MeterRegistry meters;
@@ -43,12 +55,14 @@ public class DueTimers {
     public DueTimers(
             JdbcTemplate jdbc,
             TransactionTemplate transaction,
+            RootUnitOfWork unitOfWork,
             Clock clock,
             List<DueTimerHandler> handlers,
             MeterRegistry meters,
             String serviceName) {
         this.jdbc = jdbc;
         this.transaction = transaction;
+        this.unitOfWork = unitOfWork;
         this.clock = clock;
         this.handlers = handlers.stream().collect(Collectors.toMap(DueTimerHandler::kind, Function.identity()));
         this.meters = meters;
@@ -64,50 +78,107 @@ public class DueTimers {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void schedule(String kind, String key, MemberId memberId, Instant dueAt, String payload) {
-        jdbc.update(
-                "insert into due_timer (kind, timer_key, member_id, due_at, payload) values (?, ?, ?, ?, ?) "
-                        + "on conflict (timer_key) do update set kind = excluded.kind, due_at = excluded.due_at, "
-                        + "payload = excluded.payload, attempts = 0, retry_at = null, last_error = null, fired_at = null",
-                kind,
-                key,
-                memberId.value(),
-                Timestamp.from(dueAt),
-                payload);
+        write(new Change(key, new Setting(kind, memberId, dueAt, payload)));
     }
 
     /** Removes the timer {@code key} if it has not fired. Joins the caller's transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void cancel(String key) {
-        jdbc.update("delete from due_timer where timer_key = ? and fired_at is null", key);
+        write(new Change(key, null));
     }
 
-    /** Fires up to {@code max} timers due now; returns how many were tried. Safe on several instances at once. */
-    public int fireDue(int max) {
-        int tried = 0;
-        for (; tried < max; tried++) {
-            Instant now = clock.instant();
-            Claimed claimed = transaction.execute(status -> claimNext(now));
-            if (claimed == null) {
-                break;
-            }
-            try {
-                transaction.executeWithoutResult(status -> fire(claimed, now));
-            } catch (RuntimeException e) {
-                postpone(claimed, now, e);
-            }
+    private void write(Change change) {
+        Map<String, Change> pending = pendingChanges();
+        if (pending == null) {
+            flush(List.of(change));
+        } else {
+            pending.put(change.key(), change);
         }
-        return tried;
     }
 
     /**
-     * Leases the earliest due timer to this instance for {@link #LEASE}: others skip it meanwhile, and
-     * if this instance dies before firing it, it is claimable again when the lease ends.
+     * The changes waiting for the current unit of work to prepare its commit, or null when there is
+     * no unit of work (or it is past that point) and a change is written at once.
      */
-    private Claimed claimNext(Instant now) {
-        List<Claimed> due = jdbc.query(
-                "update due_timer set retry_at = ? where id = ("
+    private Map<String, Change> pendingChanges() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return null;
+        }
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        if (root.phase().isAfter(UnitOfWork.Phase.PREPARE_COMMIT)) {
+            return null;
+        }
+        return root.getOrComputeResource(PENDING_CHANGES, k -> {
+            Map<String, Change> changes = new LinkedHashMap<>();
+            root.onPrepareCommit(u -> {
+                flush(List.copyOf(changes.values()));
+                changes.clear();
+            });
+            return changes;
+        });
+    }
+
+    private void flush(List<Change> changes) {
+        List<Object[]> settings = new ArrayList<>();
+        List<Object[]> cancellations = new ArrayList<>();
+        for (Change change : changes) {
+            Setting s = change.setting();
+            if (s == null) {
+                cancellations.add(new Object[] {change.key()});
+            } else {
+                settings.add(new Object[] {s.kind(), change.key(), s.memberId().value(), Timestamp.from(s.dueAt()), s.payload()});
+            }
+        }
+        if (!settings.isEmpty()) {
+            jdbc.batchUpdate(
+                    "insert into due_timer (kind, timer_key, member_id, due_at, payload) values (?, ?, ?, ?, ?) "
+                            + "on conflict (timer_key) do update set kind = excluded.kind, due_at = excluded.due_at, "
+                            + "payload = excluded.payload, attempts = 0, retry_at = null, last_error = null, fired_at = null",
+                    settings);
+        }
+        if (!cancellations.isEmpty()) {
+            jdbc.batchUpdate("delete from due_timer where timer_key = ? and fired_at is null", cancellations);
+        }
+    }
+
+    /**
+     * Fires up to {@code max} timers due now; returns how many were claimed. Safe on several instances
+     * at once.
+     */
+    public int fireDue(int max) {
+        Instant now = clock.instant();
+        List<Claimed> claimed = transaction.execute(status -> claim(now, max));
+        if (claimed == null || claimed.isEmpty()) {
+            return 0;
+        }
+        if (claimed.size() > 1) {
+            try {
+                unitOfWork.run("fire " + claimed.size() + " timers", () -> claimed.forEach(timer -> fire(timer, now)));
+                return claimed.size();
+            } catch (RuntimeException e) {
+                log.debug("Firing {} timers together failed; firing them one by one", claimed.size(), e);
+            }
+        }
+        for (Claimed timer : claimed) {
+            try {
+                unitOfWork.run("fire timer " + timer.timer().key(), () -> fire(timer, now));
+            } catch (RuntimeException e) {
+                postpone(timer, now, e);
+            }
+        }
+        return claimed.size();
+    }
+
+    /**
+     * Leases the earliest due timers, up to {@code max}, to this instance for {@link #LEASE}: others
+     * skip them meanwhile, and if this instance dies before firing them, they are claimable again when
+     * the lease ends.
+     */
+    private List<Claimed> claim(Instant now, int max) {
+        return jdbc.query(
+                "update due_timer set retry_at = ? where id in ("
                         + " select id from due_timer where fired_at is null and due_at <= ?"
-                        + " and (retry_at is null or retry_at <= ?) order by due_at limit 1 for update skip locked)"
+                        + " and (retry_at is null or retry_at <= ?) order by due_at limit ? for update skip locked)"
                         + " returning id, kind, timer_key, member_id, due_at, payload, attempts",
                 (rs, i) -> new Claimed(
                         rs.getLong("id"),
@@ -120,8 +191,8 @@ public class DueTimers {
                                 rs.getInt("attempts"))),
                 Timestamp.from(now.plus(LEASE)),
                 Timestamp.from(now),
-                Timestamp.from(now));
-        return due.isEmpty() ? null : due.get(0);
+                Timestamp.from(now),
+                max);
     }
 
     /** The handler's effects and the firing commit together. */
@@ -169,6 +240,11 @@ public class DueTimers {
     }
 
     private record Claimed(long id, DueTimer timer) {}
+
+    /** A setting of a timer, or its cancellation when {@code setting} is null. */
+    private record Change(String key, Setting setting) {}
+
+    private record Setting(String kind, MemberId memberId, Instant dueAt, String payload) {}
 
     /** A timer whose kind no handler knows; it stays pending until a handler for it is deployed. */
     static class UnknownTimerKindException extends RuntimeException {

@@ -5,8 +5,11 @@ import com.loyaltysuite.events.order.OrderPaid;
 import com.loyaltysuite.events.order.OrderRefunded;
 import com.loyaltysuite.events.tier.QualifyingValue;
 import com.loyaltysuite.support.messaging.InboundEvents;
+import com.loyaltysuite.support.messaging.InboundHandlers;
+import com.loyaltysuite.support.messaging.Outcome;
 import com.loyaltysuite.tier.membertier.RecordQualifyingOrder;
 import com.loyaltysuite.tier.membertier.RecordRefund;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -20,25 +23,32 @@ class OrderEventsListener {
 
     private final InboundEvents inbound;
     private final CommandGateway commands;
+    private final InboundHandlers handlers;
 
     OrderEventsListener(InboundEvents inbound, CommandGateway commands) {
         this.inbound = inbound;
         this.commands = commands;
+        this.handlers = InboundHandlers.builder()
+                .on(OrderPaid.class, "qualifying-spend", this::recordOrder)
+                .on(OrderRefunded.class, "qualifying-refunds", this::recordRefund)
+                .build();
     }
 
-    @KafkaListener(topics = Topics.ORDER_PAID)
-    void onOrderPaid(ConsumerRecord<String, byte[]> record) {
-        inbound.apply("qualifying-spend", record, envelope -> {
-            if (envelope.data() instanceof OrderPaid paid) {
-                commands.sendAndWait(new RecordQualifyingOrder(
-                        paid.memberId(),
-                        paid.programId(),
-                        paid.orderId(),
-                        new QualifyingValue(paid.amount().value(), paid.amount().currency()),
-                        paid.paidAt(),
-                        envelope.id()));
-            }
-        });
+    /** One listener for both topics: a member's paid and refunded orders reach the same consumer thread. */
+    @KafkaListener(topics = {Topics.ORDER_PAID, Topics.ORDER_REFUNDED})
+    void onRecords(List<ConsumerRecord<String, byte[]>> records) {
+        inbound.apply(records, handlers);
+    }
+
+    private Outcome recordOrder(OrderPaid paid, String eventId) {
+        commands.sendAndWait(new RecordQualifyingOrder(
+                paid.memberId(),
+                paid.programId(),
+                paid.orderId(),
+                new QualifyingValue(paid.amount().value(), paid.amount().currency()),
+                paid.paidAt(),
+                eventId));
+        return Outcome.APPLIED;
     }
 
     /**
@@ -46,19 +56,15 @@ class OrderEventsListener {
      * counted, so it is not dead-lettered. Only a refund that can never count (another currency, a
      * negative amount) is.
      */
-    @KafkaListener(topics = Topics.ORDER_REFUNDED)
-    void onOrderRefunded(ConsumerRecord<String, byte[]> record) {
-        inbound.apply("qualifying-refunds", record, envelope -> {
-            if (envelope.data() instanceof OrderRefunded refunded) {
-                commands.sendAndWait(new RecordRefund(
-                        refunded.memberId(),
-                        refunded.programId(),
-                        refunded.orderId(),
-                        refunded.refundId(),
-                        new QualifyingValue(refunded.amount().value(), refunded.amount().currency()),
-                        refunded.refundedAt(),
-                        envelope.id()));
-            }
-        });
+    private Outcome recordRefund(OrderRefunded refunded, String eventId) {
+        commands.sendAndWait(new RecordRefund(
+                refunded.memberId(),
+                refunded.programId(),
+                refunded.orderId(),
+                refunded.refundId(),
+                new QualifyingValue(refunded.amount().value(), refunded.amount().currency()),
+                refunded.refundedAt(),
+                eventId));
+        return Outcome.APPLIED;
     }
 }
