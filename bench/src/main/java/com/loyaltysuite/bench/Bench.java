@@ -380,18 +380,19 @@ public final class Bench {
             return probes;
         }
         if (suitePid > 0) {
-            probes.add(new ProcessProbe(SUITE, suitePid));
+            probes.add(new ProcessProbe(SUITE, suitePid, true));
         } else {
             notes.add("No --suite-pid: the suite's CPU and memory are not measured");
         }
-        probes.add(new ProcessProbe(DRIVER, ProcessHandle.current().pid()));
+        // The driver alone: the suite is its child.
+        probes.add(new ProcessProbe(DRIVER, ProcessHandle.current().pid(), false));
         try (Connection connection = DriverManager.getConnection(options.dbUrl(), options.dbUser(), options.dbPassword());
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("select pg_backend_pid()")) {
             rows.next();
             long postmaster = ProcessProbe.parentOf(rows.getLong(1));
             if (postmaster > 1) {
-                probes.add(new ProcessProbe(POSTGRES, postmaster));
+                probes.add(new ProcessProbe(POSTGRES, postmaster, true));
             } else {
                 notes.add("PostgreSQL runs elsewhere (its backend is not a local process): not measured");
             }

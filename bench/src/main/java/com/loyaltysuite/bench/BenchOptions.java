@@ -199,8 +199,9 @@ record BenchOptions(
         String dbUrl = env("LOYALTY_DB_URL", "jdbc:postgresql://127.0.0.1:5432/loyalty_local");
         String dbUser = env("LOYALTY_DB_USER", "postgres");
         String dbPassword = env("LOYALTY_DB_PASSWORD", "");
-        String pointsUrl = "http://127.0.0.1:8082";
-        String tierUrl = "http://127.0.0.1:8083";
+        // The suite honours LOYALTY_PORT_OFFSET (run-local.sh's setting), and so does the benchmark.
+        String pointsUrl = "http://127.0.0.1:" + (8082 + portOffset());
+        String tierUrl = "http://127.0.0.1:" + (8083 + portOffset());
         Path out = Path.of("bench", "target", "results");
         String label = "";
 
@@ -215,6 +216,10 @@ record BenchOptions(
             rawDuration = Duration.ofSeconds(5);
             rebuildEvents = 60_000;
             drainTimeout = Duration.ofSeconds(60);
+        }
+
+        private static int portOffset() {
+            return Integer.parseInt(env("LOYALTY_PORT_OFFSET", "0"));
         }
 
         private static String env(String name, String fallback) {

@@ -184,7 +184,7 @@ final class HtmlChart {
         if (ninesX) {
             for (int n = 0; n <= (int) x1; n++) {
                 double x = sx.apply(n);
-                String label = n == 0 ? "0%" : n == 1 ? "90%" : "99." + "9".repeat(n - 2) + "%";
+                String label = nines(n);
                 svg.append(String.format(Locale.ROOT,
                         "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#e4e4e4\"/><text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>\n",
                         x, TOP, x, TOP + plotH, x, TOP + plotH + 16, label));
@@ -229,6 +229,16 @@ final class HtmlChart {
         }
         svg.append("</svg>\n");
         return svg.toString();
+    }
+
+    /** The percentile with {@code n} nines: 0 %, 90 %, 99 %, 99.9 %, ... */
+    static String nines(int n) {
+        return switch (n) {
+            case 0 -> "0%";
+            case 1 -> "90%";
+            case 2 -> "99%";
+            default -> "99." + "9".repeat(n - 2) + "%";
+        };
     }
 
     static double niceStep(double rough) {

@@ -28,10 +28,12 @@ final class ProcessProbe {
 
     private final String name;
     private final long rootPid;
+    private final boolean withDescendants;
 
-    ProcessProbe(String name, long rootPid) {
+    ProcessProbe(String name, long rootPid, boolean withDescendants) {
         this.name = name;
         this.rootPid = rootPid;
+        this.withDescendants = withDescendants;
     }
 
     String name() {
@@ -53,7 +55,7 @@ final class ProcessProbe {
     }
 
     Reading read() {
-        List<Long> pids = withDescendants(rootPid);
+        List<Long> pids = withDescendants ? withDescendants(rootPid) : List.of(rootPid);
         long ticks = 0;
         long rss = 0;
         int alive = 0;

@@ -51,7 +51,7 @@ final class Report {
             line(out, "maximum sustained rate: %s orders/s (highest step whose consumer lag stayed flat);"
                             + " best completion rate in any step %.0f orders/s",
                     r.maxRate().maxSustainedRate() > 0 ? String.format(Locale.ROOT, "%.0f", r.maxRate().maxSustainedRate())
-                            : "none of the steps", r.maxRate().bestCompletionsPerSecond());
+                            : "below the first step's", r.maxRate().bestCompletionsPerSecond());
             for (Results.Step step : r.maxRate().steps()) {
                 line(out, "  %-12s %-5s points-service: %s; tier-service: %s", step.phase().name(),
                         step.flat() ? "flat" : "GROWS", step.points().reason(), step.tier().reason());
@@ -130,7 +130,10 @@ final class Report {
 
     private static String perOrder(Map<String, Double> perOrder) {
         StringBuilder s = new StringBuilder();
-        perOrder.forEach((name, value) -> s.append(name).append(' ').append(String.format(Locale.ROOT, "%.2f", value)).append("  "));
+        perOrder.forEach((name, value) -> s.append(name)
+                .append(' ')
+                .append(Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.2f", value))
+                .append("  "));
         return s.toString().trim();
     }
 
