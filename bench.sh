@@ -6,10 +6,15 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
+driver_jar=bench/target/bench-0.1.0-SNAPSHOT-exec.jar
 build=true
 args=()
 for arg in "$@"; do
-  if [ "$arg" = "--no-build" ]; then build=false; else args+=("$arg"); fi
+  case "$arg" in
+    --no-build) build=false ;;
+    --help|-h) [ -f "$driver_jar" ] && build=false; args+=("$arg") ;;
+    *) args+=("$arg") ;;
+  esac
 done
 
 if ! pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null && [ -z "${LOYALTY_DB_URL:-}" ]; then
@@ -32,5 +37,5 @@ suite_jvm_options=$(sed -n 's/^exec java \(.*\) -jar local-suite\/.*$/\1/p' run-
 suite_jar=local-suite/target/local-suite-0.1.0-SNAPSHOT-exec.jar
 BENCH_COMMIT=$(git rev-parse --short HEAD 2>/dev/null || true)
 export BENCH_COMMIT
-exec java -Xmx768m -jar bench/target/bench-0.1.0-SNAPSHOT-exec.jar \
+exec java -Xmx768m -jar "$driver_jar" \
   --suite-command "java ${suite_jvm_options} -jar ${suite_jar} --no-demo" ${args[@]+"${args[@]}"}
