@@ -515,6 +515,41 @@ public final class Bench {
         System.out.println();
         System.out.println("Results: " + json);
         System.out.println("Chart:   " + html);
+        Path png = screenshot(html);
+        if (png != null) {
+            System.out.println("PNG:     " + png);
+        }
+    }
+
+    /** A PNG of the page when a headless Chromium is installed; null otherwise. */
+    private static Path screenshot(Path html) {
+        String path = System.getenv().getOrDefault("PATH", "");
+        for (String browser : List.of("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")) {
+            for (String dir : path.split(java.io.File.pathSeparator)) {
+                Path executable = Path.of(dir, browser);
+                if (Files.isExecutable(executable)) {
+                    Path png = Path.of(html.toString().replaceAll("\\.html$", ".png")).toAbsolutePath();
+                    try {
+                        Process process = new ProcessBuilder(executable.toString(), "--headless", "--disable-gpu",
+                                        "--no-sandbox", "--hide-scrollbars", "--window-size=1100,2600",
+                                        "--screenshot=" + png, html.toAbsolutePath().toUri().toString())
+                                .redirectErrorStream(true)
+                                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                                .start();
+                        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                            process.destroyForcibly();
+                        }
+                        return Files.exists(png) ? png : null;
+                    } catch (IOException e) {
+                        return null;
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return null;
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     static String human(Duration duration) {
