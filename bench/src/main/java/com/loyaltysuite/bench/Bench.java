@@ -198,7 +198,8 @@ public final class Bench {
     private Results.MaxRate maximumRate(OpenLoopSender sender, OrderLog log, ConsumerLag lag, ResourceMonitor resources)
             throws InterruptedException {
         record Raw(OpenLoopSender.Sent sent, Map<String, Double> before, Map<String, Double> after,
-                LagFlatness.Verdict points, LagFlatness.Verdict tier, List<Results.LagPoint> lag) {}
+                LagFlatness.Verdict points, LagFlatness.Verdict tier, LagFlatness.Verdict endToEnd,
+                List<Results.LagPoint> lag) {}
         List<Raw> raws = new ArrayList<>();
         say("Maximum sustained rate: steps %s orders/s, %s each, until consumer lag grows", options.steps(),
                 human(options.stepDuration()));
@@ -211,26 +212,30 @@ public final class Bench {
                 return Math.max(latest.pointsLag(), latest.tierLag()) > abortLag;
             });
             Map<String, Double> after = resources.cpuSeconds();
-            List<ConsumerLag.Sample> samples = lag.between(sent.startNanos(), sent.endNanos());
+            long[] earned = earnedTimes(log, sent.firstOrder(), sent.endOrder());
             List<LagFlatness.Point> pointsLag = new ArrayList<>();
             List<LagFlatness.Point> tierLag = new ArrayList<>();
+            List<LagFlatness.Point> backlog = new ArrayList<>();
             List<Results.LagPoint> lagPoints = new ArrayList<>();
-            for (ConsumerLag.Sample s : samples) {
+            for (ConsumerLag.Sample s : lag.between(sent.startNanos(), sent.endNanos())) {
                 double t = (s.atNanos() - sent.startNanos()) / 1e9;
+                long outstanding = sentBy(log, sent.firstOrder(), sent.endOrder(), s.atNanos())
+                        - earnedBy(earned, s.atNanos());
                 pointsLag.add(new LagFlatness.Point(t, s.pointsLag()));
                 tierLag.add(new LagFlatness.Point(t, s.tierLag()));
-                lagPoints.add(new Results.LagPoint(t, s.pointsLag(), s.tierLag()));
+                backlog.add(new LagFlatness.Point(t, outstanding));
+                lagPoints.add(new Results.LagPoint(t, s.pointsLag(), s.tierLag(), outstanding));
             }
             double seconds = options.stepDuration().toNanos() / 1e9;
-            LagFlatness.Verdict points = sent.aborted()
-                    ? new LagFlatness.Verdict(false, Double.NaN, lag.latest().pointsLag(), "stopped: over " + abortLag + " behind")
-                    : LagFlatness.judge(pointsLag, rate, seconds);
-            LagFlatness.Verdict tier = sent.aborted()
-                    ? new LagFlatness.Verdict(false, Double.NaN, lag.latest().tierLag(), "stopped: over " + abortLag + " behind")
-                    : LagFlatness.judge(tierLag, rate, seconds);
-            raws.add(new Raw(sent, before, after, points, tier, lagPoints));
-            say("  %5.0f orders/s: points-service %s, tier-service %s", rate, points.reason(), tier.reason());
-            if (!points.flat() || !tier.flat()) {
+            LagFlatness.Verdict stopped = new LagFlatness.Verdict(false, Double.NaN, -1,
+                    "stopped: over " + abortLag + " behind");
+            LagFlatness.Verdict points = sent.aborted() ? stopped : LagFlatness.judge(pointsLag, rate, seconds);
+            LagFlatness.Verdict tier = sent.aborted() ? stopped : LagFlatness.judge(tierLag, rate, seconds);
+            LagFlatness.Verdict endToEnd = sent.aborted() ? stopped : LagFlatness.judge(backlog, rate, seconds);
+            raws.add(new Raw(sent, before, after, points, tier, endToEnd, lagPoints));
+            say("  %5.0f orders/s: points-service %s; tier-service %s; PointsEarned backlog %s", rate, points.reason(),
+                    tier.reason(), endToEnd.reason());
+            if (!points.flat() || !tier.flat() || !endToEnd.flat()) {
                 break;
             }
         }
@@ -243,8 +248,8 @@ public final class Bench {
         for (Raw raw : raws) {
             int completions = completions(log, raw.sent().startNanos(), raw.sent().endNanos());
             Results.Phase phase = phase(raw.sent(), log, drained, raw.before(), raw.after(), completions);
-            boolean flat = raw.points().flat() && raw.tier().flat();
-            steps.add(new Results.Step(phase, raw.points(), raw.tier(), flat, raw.lag()));
+            boolean flat = raw.points().flat() && raw.tier().flat() && raw.endToEnd().flat();
+            steps.add(new Results.Step(phase, raw.points(), raw.tier(), raw.endToEnd(), flat, raw.lag()));
             if (flat) {
                 maxFlat = Math.max(maxFlat, raw.sent().rate());
             }
@@ -331,6 +336,31 @@ public final class Bench {
                 LatencyStats.perSecond(from, to, sent.startNanos(), log::scheduled, log::pointsAt),
                 LatencyStats.curve(points),
                 LatencyStats.curve(tier));
+    }
+
+    /** When each order in [from, to) got its PointsEarned, sorted; orders without one are left out. */
+    private static long[] earnedTimes(OrderLog log, int from, int to) {
+        return java.util.stream.IntStream.range(from, to).mapToLong(log::pointsAt).filter(at -> at != 0).sorted().toArray();
+    }
+
+    private static long earnedBy(long[] sortedEarned, long atNanos) {
+        int index = java.util.Arrays.binarySearch(sortedEarned, atNanos);
+        return index >= 0 ? index + 1 : -index - 1;
+    }
+
+    /** Orders in [from, to) due by then (the log is in schedule order). */
+    private static long sentBy(OrderLog log, int from, int to, long atNanos) {
+        int low = from;
+        int high = to;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (log.scheduled(mid) <= atNanos) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low - from;
     }
 
     /** Orders of any phase fully processed between two instants. */
@@ -443,6 +473,9 @@ public final class Bench {
             figures.put("best completions/s", max.bestCompletionsPerSecond());
         }
         figures.forEach((name, value) -> {
+            if (value <= 0) {
+                return;
+            }
             if (kafka != null) {
                 ratios.put(name + " / Kafka records/s", value / kafka.recordsPerSecond());
             }

@@ -70,6 +70,7 @@ final class HtmlChart {
         if (r.maxRate() != null && !r.maxRate().steps().isEmpty()) {
             List<double[]> pointsLag = new ArrayList<>();
             List<double[]> tierLag = new ArrayList<>();
+            List<double[]> backlog = new ArrayList<>();
             List<double[]> p99 = new ArrayList<>();
             List<Marker> markers = new ArrayList<>();
             double offset = 0;
@@ -78,14 +79,16 @@ final class HtmlChart {
                 for (Results.LagPoint p : step.lag()) {
                     pointsLag.add(new double[] {offset + p.seconds(), p.pointsLag()});
                     tierLag.add(new double[] {offset + p.seconds(), p.tierLag()});
+                    backlog.add(new double[] {offset + p.seconds(), p.pointsEarnedBacklog()});
                 }
                 for (LatencyStats.Second s : step.phase().pointsOverTime()) {
                     p99.add(new double[] {offset + s.second(), s.p99()});
                 }
                 offset += step.phase().seconds();
             }
-            html.append(chart("Maximum-rate steps: consumer lag on orders.order-paid.v1", "seconds", "records behind",
-                    List.of(new Series("points-service", COLORS[0], pointsLag), new Series("tier-service", COLORS[1], tierLag)),
+            html.append(chart("Maximum-rate steps: consumer lag on orders.order-paid.v1, and orders without PointsEarned", "seconds", "orders behind",
+                    List.of(new Series("points-service", COLORS[0], pointsLag), new Series("tier-service", COLORS[1], tierLag),
+                            new Series("without PointsEarned", COLORS[2], backlog)),
                     false, false, markers));
             html.append(chart("Maximum-rate steps: OrderPaid -> PointsEarned p99 by second", "seconds",
                     "latency (ms, log)", List.of(new Series("p99", COLORS[1], p99)), true, false, markers));

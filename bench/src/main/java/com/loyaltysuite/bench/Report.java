@@ -48,13 +48,16 @@ final class Report {
 
         if (r.maxRate() != null) {
             line(out, "-".repeat(100));
-            line(out, "maximum sustained rate: %s orders/s (highest step whose consumer lag stayed flat);"
-                            + " best completion rate in any step %.0f orders/s",
-                    r.maxRate().maxSustainedRate() > 0 ? String.format(Locale.ROOT, "%.0f", r.maxRate().maxSustainedRate())
-                            : "below the first step's", r.maxRate().bestCompletionsPerSecond());
+            line(out, "maximum sustained rate: %s (the highest step whose lags stayed flat); best completion rate in"
+                            + " any step %.0f orders/s",
+                    r.maxRate().maxSustainedRate() > 0
+                            ? String.format(Locale.ROOT, "%.0f orders/s", r.maxRate().maxSustainedRate())
+                            : "none of the steps",
+                    r.maxRate().bestCompletionsPerSecond());
             for (Results.Step step : r.maxRate().steps()) {
-                line(out, "  %-12s %-5s points-service: %s; tier-service: %s", step.phase().name(),
-                        step.flat() ? "flat" : "GROWS", step.points().reason(), step.tier().reason());
+                line(out, "  %-12s %-5s points-service: %s; tier-service: %s; PointsEarned backlog: %s",
+                        step.phase().name(), step.flat() ? "flat" : "GROWS", step.points().reason(),
+                        step.tier().reason(), step.endToEnd().reason());
             }
         }
 

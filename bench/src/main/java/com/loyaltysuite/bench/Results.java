@@ -47,9 +47,16 @@ record Results(
             List<LatencyStats.Point> pointsCurve,
             List<LatencyStats.Point> tierCurve) {}
 
-    record LagPoint(double seconds, long pointsLag, long tierLag) {}
+    /** Consumer lag of both groups, and the step's orders sent but without PointsEarned yet (end to end). */
+    record LagPoint(double seconds, long pointsLag, long tierLag, long pointsEarnedBacklog) {}
 
-    record Step(Phase phase, LagFlatness.Verdict points, LagFlatness.Verdict tier, boolean flat, List<LagPoint> lag) {}
+    record Step(
+            Phase phase,
+            LagFlatness.Verdict points,
+            LagFlatness.Verdict tier,
+            LagFlatness.Verdict endToEnd,
+            boolean flat,
+            List<LagPoint> lag) {}
 
     /** The highest flat step (0 when none was), and the best completion rate any step reached. */
     record MaxRate(List<Step> steps, double maxSustainedRate, double bestCompletionsPerSecond) {}
