@@ -46,7 +46,9 @@ public final class LoyaltySuite implements AutoCloseable {
                 "--spring.datasource.username=" + settings.dbUser(),
                 "--spring.datasource.password=" + settings.dbPassword(),
                 // One logging system serves all five contexts: a per-service name in it would be wrong.
-                "--logging.include-application-name=false"));
+                "--logging.include-application-name=false",
+                // Whoever started the suite stops it, logging as it goes: Spring must not stop logging first.
+                "--logging.register-shutdown-hook=false"));
         if (name.equals("notification")) {
             args.add("--spring.mail.host=" + settings.smtpHost());
             args.add("--spring.mail.port=" + settings.smtpPort());

@@ -86,7 +86,7 @@ class LocalRunIT {
                 .untilAsserted(() -> assertThat(balance(points)).isEqualTo(599));
 
         // Ctrl-C (or a TERM) stops the whole run, and its broker leaves no log directory behind.
-        localRun.destroy();
+        stop();
         assertThat(localRun.waitFor(60, TimeUnit.SECONDS)).as("the local run stops on TERM").isTrue();
         try (Stream<Path> left = Files.list(childTmp)) {
             assertThat(left.map(path -> path.getFileName().toString()))
@@ -99,13 +99,18 @@ class LocalRunIT {
         if (localRun == null) {
             return;
         }
-        localRun.descendants().forEach(ProcessHandle::destroy);
-        localRun.destroy();
+        stop();
         if (!localRun.waitFor(60, TimeUnit.SECONDS)) {
             localRun.descendants().forEach(ProcessHandle::destroyForcibly);
             localRun.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
         drain.join(Duration.ofSeconds(10).toMillis()); // the log file gets the child's last words
+    }
+
+    /** TERM to the run and its descendants; unlike Process.destroy this keeps reading its last words. */
+    private void stop() {
+        localRun.descendants().forEach(ProcessHandle::destroy);
+        localRun.toHandle().destroy();
     }
 
     private void start(Map<String, String> environment) throws IOException {

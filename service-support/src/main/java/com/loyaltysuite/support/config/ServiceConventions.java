@@ -47,7 +47,16 @@ public class ServiceConventions implements EnvironmentPostProcessor, Ordered {
         p.put("spring.datasource.username", "${LOYALTY_DB_USER:postgres}");
         p.put("spring.datasource.password", "${LOYALTY_DB_PASSWORD:}");
         p.put("spring.datasource.hikari.schema", name);
+        // At least the threads that hold a connection at once (consumer threads, tracking
+        // processors, the event store's reader, the timer poller): a tracking processor left
+        // waiting for one longer than its token claim (10 s) loses the claim to another instance,
+        // which then repeats its batch. Shrink the threads, not the pool.
         p.put("spring.datasource.hikari.maximum-pool-size", "10");
+        // The driver sends a JDBC batch of inserts as one multi-row insert (Axon's event append,
+        // Hibernate's batched inserts, JdbcTemplate.batchUpdate).
+        p.put("spring.datasource.hikari.data-source-properties.reWriteBatchedInserts", "true");
+        // Connections are opened as load needs them, not all ten at start (each is a PostgreSQL backend).
+        p.put("spring.datasource.hikari.minimum-idle", "2");
         p.put("spring.flyway.schemas", name);
         p.put("spring.flyway.default-schema", name);
         p.put("spring.flyway.locations", "classpath:db/migration/common,classpath:db/migration/" + name);
@@ -57,6 +66,12 @@ public class ServiceConventions implements EnvironmentPostProcessor, Ordered {
         p.put("spring.jpa.open-in-view", "false");
         p.put("spring.jpa.properties.hibernate.default_schema", name);
         p.put("spring.jpa.properties.hibernate.dialect", "com.loyaltysuite.support.persistence.PostgresByteaDialect");
+        // Hibernate writes a transaction's rows in JDBC batches, grouped by table (projections,
+        // token updates), instead of one round trip per row.
+        p.put("spring.jpa.properties.hibernate.jdbc.batch_size", "100");
+        p.put("spring.jpa.properties.hibernate.order_inserts", "true");
+        p.put("spring.jpa.properties.hibernate.order_updates", "true");
+        p.put("spring.jpa.properties.hibernate.jdbc.batch_versioned_data", "true");
 
         p.put("spring.kafka.bootstrap-servers", "${LOYALTY_KAFKA_BOOTSTRAP:127.0.0.1:9092}");
         p.put("spring.kafka.consumer.group-id", service);

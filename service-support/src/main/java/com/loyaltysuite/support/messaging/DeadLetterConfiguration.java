@@ -76,7 +76,10 @@ public class DeadLetterConfiguration {
 
     static boolean isTransient(Throwable ex) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
+            // AxonTransientException: e.g. another instance appended to the aggregate first
+            // (a stale cached copy); the failed unit of work evicted it, and a retry reloads it.
             if (t instanceof TransientFailure
+                    || t instanceof org.axonframework.common.AxonTransientException
                     || t instanceof CannotCreateTransactionException
                     || t instanceof TransientDataAccessException
                     || t instanceof RecoverableDataAccessException

@@ -39,6 +39,26 @@ class ServiceConventionsTest {
     }
 
     @Test
+    void batchesJdbcWrites() {
+        StandardEnvironment environment = new StandardEnvironment();
+
+        conventions.postProcessEnvironment(environment, new SpringApplication(PointsLike.class));
+
+        assertThat(environment.getProperty("spring.datasource.hikari.data-source-properties.reWriteBatchedInserts"))
+                .isEqualTo("true");
+        assertThat(environment.getProperty("spring.jpa.properties.hibernate.jdbc.batch_size"))
+                .isEqualTo("100");
+        assertThat(environment.getProperty("spring.jpa.properties.hibernate.order_inserts"))
+                .isEqualTo("true");
+        assertThat(environment.getProperty("spring.jpa.properties.hibernate.order_updates"))
+                .isEqualTo("true");
+        assertThat(environment.getProperty("spring.jpa.properties.hibernate.jdbc.batch_versioned_data"))
+                .isEqualTo("true");
+        assertThat(environment.getProperty("spring.datasource.hikari.maximum-pool-size"))
+                .isEqualTo("10");
+    }
+
+    @Test
     void anythingConfiguredExplicitlyWins() {
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().addFirst(new MapPropertySource("explicit", Map.of(
