@@ -38,8 +38,9 @@ record BenchOptions(
 
     static final String USAGE = """
             Usage: ./bench.sh [options]
-              --quick                 a ~2-minute run: 2,000 members, 100/s for 20 s, steps 100,200 of 15 s,
-                                      5 s raw limits, a 60,000-event rebuild (later options still apply)
+              --quick                 a short run (a few minutes): 2,000 members, 100/s for 20 s, steps 100,200
+                                      of 15 s, 5 s raw limits, a 60,000-event rebuild (later options still apply)
+              --no-build              (bench.sh) reuse the jars built before
               --mode all|open|max     which pipeline modes to run (default all)
               --members N             members ordering (default 100000)
               --zipf S                skew of who orders: member of rank k orders with weight 1/k^S (default 0.8)
