@@ -1,5 +1,7 @@
 package com.loyaltysuite.benefit.wallet;
 
+import static com.loyaltysuite.support.projections.ProjectionBatch.setInstant;
+
 import com.loyaltysuite.events.benefit.BenefitKind;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -7,9 +9,14 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 
-/** A benefit a member holds, keyed by its benefit id so a replayed grant is written once. */
+/**
+ * A benefit a member holds, keyed by its benefit id so a replayed grant is written once. Read through
+ * JPA, written by {@link MemberBenefitsProjection} with {@link #INSERT}, one JDBC batch per processor batch.
+ */
 @Entity
 @Table(name = "member_benefit")
 class HeldBenefit {
@@ -54,6 +61,12 @@ class HeldBenefit {
     @Column(name = "member_sequence", nullable = false)
     private long memberSequence;
 
+    static final String INSERT = """
+            insert into member_benefit (benefit_id, member_id, program_id, code, kind, tier, description, status,
+                granted_at, valid_until, causation_id, member_sequence)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            on conflict (benefit_id) do nothing""";
+
     protected HeldBenefit() {}
 
     HeldBenefit(
@@ -80,6 +93,26 @@ class HeldBenefit {
         this.validUntil = validUntil;
         this.causationId = causationId;
         this.memberSequence = memberSequence;
+    }
+
+    String benefitId() {
+        return benefitId;
+    }
+
+    /** Binds this benefit to the parameters of {@link #INSERT}. */
+    void bindTo(PreparedStatement insert) throws SQLException {
+        insert.setString(1, benefitId);
+        insert.setString(2, memberId);
+        insert.setString(3, programId);
+        insert.setString(4, code);
+        insert.setString(5, kind.name());
+        insert.setString(6, tier);
+        insert.setString(7, description);
+        insert.setString(8, status);
+        setInstant(insert, 9, grantedAt);
+        setInstant(insert, 10, validUntil);
+        insert.setString(11, causationId);
+        insert.setLong(12, memberSequence);
     }
 
     BenefitView toView() {

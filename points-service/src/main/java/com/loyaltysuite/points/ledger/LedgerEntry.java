@@ -1,12 +1,19 @@
 package com.loyaltysuite.points.ledger;
 
+import static com.loyaltysuite.support.projections.ProjectionBatch.setInstant;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 
-/** One movement of a member's points, with its cause and the balance after it. */
+/**
+ * One movement of a member's points, with its cause and the balance after it. Read through JPA,
+ * written by {@link LedgerBatch} with {@link #INSERT}: the ledger is append-only, keyed by event id.
+ */
 @Entity
 @Table(name = "points_ledger_entry")
 class LedgerEntry {
@@ -54,6 +61,13 @@ class LedgerEntry {
     @Column(name = "balance_after", nullable = false)
     private long balanceAfter;
 
+    /** An entry whose event was recorded already (a replay over rows that survived) stays as it is. */
+    static final String INSERT = """
+            insert into points_ledger_entry (event_id, member_id, sequence_number, kind, points, order_id, reference,
+                cause, reason, operator_id, causation_id, occurred_at, available_at, expires_at, balance_after)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            on conflict (event_id) do nothing""";
+
     protected LedgerEntry() {}
 
     LedgerEntry(String eventId, String memberId, long sequenceNumber, String kind, long points, Instant occurredAt, long balanceAfter) {
@@ -96,6 +110,29 @@ class LedgerEntry {
         this.availableAt = availableAt;
         this.expiresAt = expiresAt;
         return this;
+    }
+
+    String eventId() {
+        return eventId;
+    }
+
+    /** Binds this entry to the parameters of {@link #INSERT}. */
+    void bindTo(PreparedStatement insert) throws SQLException {
+        insert.setString(1, eventId);
+        insert.setString(2, memberId);
+        insert.setLong(3, sequenceNumber);
+        insert.setString(4, kind);
+        insert.setLong(5, points);
+        insert.setString(6, orderId);
+        insert.setString(7, reference);
+        insert.setString(8, cause);
+        insert.setString(9, reason);
+        insert.setString(10, operatorId);
+        insert.setString(11, causationId);
+        setInstant(insert, 12, occurredAt);
+        setInstant(insert, 13, availableAt);
+        setInstant(insert, 14, expiresAt);
+        insert.setLong(15, balanceAfter);
     }
 
     LedgerEntryView view() {

@@ -1,17 +1,24 @@
 package com.loyaltysuite.points.ledger;
 
+import static com.loyaltysuite.support.projections.ProjectionBatch.setInstant;
+
 import com.loyaltysuite.points.account.ExpiryBucket;
 import com.loyaltysuite.points.account.PointsTotals;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** A member's current points, kept beside the ledger so a balance is one row read. */
+/**
+ * A member's current points, kept beside the ledger so a balance is one row read. Read through JPA,
+ * written by {@link LedgerBatch} with {@link #UPSERT}, once per member and batch.
+ */
 @Entity
 @Table(name = "points_balance")
 class PointsBalance {
@@ -46,6 +53,17 @@ class PointsBalance {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    /** Replaces the row only with a later state: a replayed or repeated event never moves it back. */
+    static final String UPSERT = """
+            insert into points_balance (member_id, total, available, pending, reserved, debt, expiries, last_sequence,
+                updated_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            on conflict (member_id) do update set
+                total = excluded.total, available = excluded.available, pending = excluded.pending,
+                reserved = excluded.reserved, debt = excluded.debt, expiries = excluded.expiries,
+                last_sequence = excluded.last_sequence, updated_at = excluded.updated_at
+            where points_balance.last_sequence < excluded.last_sequence""";
+
     protected PointsBalance() {}
 
     PointsBalance(String memberId) {
@@ -55,7 +73,7 @@ class PointsBalance {
         this.updatedAt = Instant.EPOCH;
     }
 
-    /** False when this event was applied already (a replay over a row that survived). */
+    /** False when this event, or a later one, was applied to this object already. */
     boolean apply(long sequence, PointsTotals totals, Instant at) {
         if (sequence <= lastSequence) {
             return false;
@@ -71,6 +89,19 @@ class PointsBalance {
                 .collect(Collectors.joining(","));
         updatedAt = at;
         return true;
+    }
+
+    /** Binds this balance to the parameters of {@link #UPSERT}. */
+    void bindTo(PreparedStatement upsert) throws SQLException {
+        upsert.setString(1, memberId);
+        upsert.setLong(2, total);
+        upsert.setLong(3, available);
+        upsert.setLong(4, pending);
+        upsert.setLong(5, reserved);
+        upsert.setLong(6, debt);
+        upsert.setString(7, expiries);
+        upsert.setLong(8, lastSequence);
+        setInstant(upsert, 9, updatedAt);
     }
 
     List<ExpiryBucket> expiryBuckets() {

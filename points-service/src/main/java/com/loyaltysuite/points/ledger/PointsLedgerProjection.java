@@ -11,6 +11,7 @@ import com.loyaltysuite.points.account.PointsReversed;
 import com.loyaltysuite.points.account.PointsTotals;
 import com.loyaltysuite.points.account.ReservationReleased;
 import com.loyaltysuite.points.expiry.ExpiryPolicy;
+import com.loyaltysuite.support.projections.ProjectionBatch;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -21,13 +22,16 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * The ledger and balances, built from the account events. Each account event carries the totals it
  * left, so the balance row mirrors the account exactly. Idempotent (an entry is keyed by its event id,
  * the balance row remembers the last sequence number applied) and resettable: a reset empties the
- * tables and the processor rebuilds them from the store.
+ * tables and the processor rebuilds them from the store. Writes go through a {@link LedgerBatch} per
+ * processor batch: one insert batch for the entries and one upsert per member for the balances,
+ * instead of a lookup and a write per event.
  */
 @Component
 @ProcessingGroup(PointsLedgerProjection.PROCESSING_GROUP)
@@ -39,13 +43,19 @@ class PointsLedgerProjection {
     private final PointsBalanceRepository balances;
     private final ExpiryPolicy expiry;
     private final Clock clock;
+    private final ProjectionBatch<LedgerBatch> batch;
 
     PointsLedgerProjection(
-            LedgerEntryRepository entries, PointsBalanceRepository balances, ExpiryPolicy expiry, Clock clock) {
+            LedgerEntryRepository entries,
+            PointsBalanceRepository balances,
+            ExpiryPolicy expiry,
+            Clock clock,
+            JdbcTemplate jdbc) {
         this.entries = entries;
         this.balances = balances;
         this.expiry = expiry;
         this.clock = clock;
+        this.batch = new ProjectionBatch<>(PROCESSING_GROUP, LedgerBatch::new, rows -> rows.writeTo(jdbc));
     }
 
     @EventHandler
@@ -54,7 +64,7 @@ class PointsLedgerProjection {
                 + e.orderAmount().currency() + ": " + e.basePoints() + " × " + e.multiplier() + " (" + e.tier()
                 + (e.promotionId() == null ? "" : ", promotion " + e.promotionId()) + ", " + e.ruleVersion() + ")"
                 + (e.debtRepaid() > 0 ? "; " + e.debtRepaid() + " repaid debt" : "");
-        record(message, e.memberId(), sequence, e.totals(), e.earnedAt(), new LedgerEntry(
+        record(e.memberId(), sequence, e.totals(), e.earnedAt(), new LedgerEntry(
                                 message.getIdentifier(), e.memberId().value(), sequence, "EARNED", e.points(), e.earnedAt(), e.totals().balance())
                         .order(e.orderId().value())
                         .cause(cause)
@@ -67,7 +77,7 @@ class PointsLedgerProjection {
         String cause = "refund " + e.refundId() + " of order " + e.orderId() + " ("
                 + e.refundAmount().value().toPlainString() + " " + e.refundAmount().currency() + ")"
                 + (e.debtAdded() > 0 ? "; " + e.debtAdded() + " already spent, owed" : "");
-        record(message, e.memberId(), sequence, e.totals(), e.reversedAt(), new LedgerEntry(
+        record(e.memberId(), sequence, e.totals(), e.reversedAt(), new LedgerEntry(
                                 message.getIdentifier(), e.memberId().value(), sequence, "REVERSED", -e.points(), e.reversedAt(), e.totals().balance())
                         .order(e.orderId().value())
                         .reference(e.refundId())
@@ -77,7 +87,7 @@ class PointsLedgerProjection {
 
     @EventHandler
     void on(PointsRedeemed e, EventMessage<?> message, @SequenceNumber long sequence) {
-        record(message, e.memberId(), sequence, e.totals(), e.redeemedAt(), new LedgerEntry(
+        record(e.memberId(), sequence, e.totals(), e.redeemedAt(), new LedgerEntry(
                                 message.getIdentifier(), e.memberId().value(), sequence, "REDEEMED", -e.points(), e.redeemedAt(), e.totals().balance())
                         .order(e.orderId())
                         .reference(e.reservationId())
@@ -86,14 +96,14 @@ class PointsLedgerProjection {
 
     @EventHandler
     void on(PointsExpired e, EventMessage<?> message, @SequenceNumber long sequence) {
-        record(message, e.memberId(), sequence, e.totals(), e.expiredAt(), new LedgerEntry(
+        record(e.memberId(), sequence, e.totals(), e.expiredAt(), new LedgerEntry(
                                 message.getIdentifier(), e.memberId().value(), sequence, "EXPIRED", -e.points(), e.expiredAt(), e.totals().balance())
                         .cause("expired"));
     }
 
     @EventHandler
     void on(PointsAdjusted e, EventMessage<?> message, @SequenceNumber long sequence) {
-        record(message, e.memberId(), sequence, e.totals(), e.adjustedAt(), new LedgerEntry(
+        record(e.memberId(), sequence, e.totals(), e.adjustedAt(), new LedgerEntry(
                                 message.getIdentifier(), e.memberId().value(), sequence, "ADJUSTED", e.points(), e.adjustedAt(), e.totals().balance())
                         .reference(e.adjustmentId())
                         .cause("adjusted by " + e.operatorId())
@@ -116,19 +126,15 @@ class PointsLedgerProjection {
         updateBalance(e.memberId(), sequence, e.totals(), e.releasedAt());
     }
 
-    private void record(
-            EventMessage<?> message, MemberId member, long sequence, PointsTotals totals, Instant at, LedgerEntry entry) {
-        if (!entries.existsById(message.getIdentifier())) {
-            entries.save(entry);
-        }
-        updateBalance(member, sequence, totals, at);
+    private void record(MemberId member, long sequence, PointsTotals totals, Instant at, LedgerEntry entry) {
+        batch.add(rows -> {
+            rows.entry(entry);
+            rows.balanceOf(member.value()).apply(sequence, totals, at);
+        });
     }
 
     private void updateBalance(MemberId member, long sequence, PointsTotals totals, Instant at) {
-        PointsBalance balance = balances.findById(member.value()).orElseGet(() -> new PointsBalance(member.value()));
-        if (balance.apply(sequence, totals, at)) {
-            balances.save(balance);
-        }
+        batch.add(rows -> rows.balanceOf(member.value()).apply(sequence, totals, at));
     }
 
     @QueryHandler

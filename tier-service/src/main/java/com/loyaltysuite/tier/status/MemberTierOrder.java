@@ -1,5 +1,6 @@
 package com.loyaltysuite.tier.status;
 
+import com.loyaltysuite.support.projections.ProjectionBatch;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -7,10 +8,16 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Objects;
 
-/** One qualifying order of a member at its business time, net of refunds. */
+/**
+ * One qualifying order of a member at its business time, net of refunds. Read through JPA, written by
+ * {@link MemberTierBatch}: inserted once ({@link #INSERT}), then lowered by each refund not applied yet
+ * ({@link #REDUCE}, guarded by the sequence number of the last event applied).
+ */
 @Entity
 @Table(name = "member_tier_order")
 @IdClass(MemberTierOrder.Key.class)
@@ -33,6 +40,16 @@ class MemberTierOrder {
     @Column(name = "last_sequence", nullable = false)
     private long lastSequence;
 
+    static final String INSERT = """
+            insert into member_tier_order (member_id, order_id, value, paid_at, last_sequence)
+            values (?, ?, ?, ?, ?)
+            on conflict (member_id, order_id) do nothing""";
+
+    /** Parameters: amount, sequence, member, order, sequence; a refund applied already changes nothing. */
+    static final String REDUCE = """
+            update member_tier_order set value = value - ?, last_sequence = ?
+            where member_id = ? and order_id = ? and last_sequence < ?""";
+
     protected MemberTierOrder() {}
 
     MemberTierOrder(String memberId, String orderId, BigDecimal value, Instant paidAt, long sequence) {
@@ -43,14 +60,17 @@ class MemberTierOrder {
         this.lastSequence = sequence;
     }
 
-    /** Lowers the value by a refund recorded at {@code sequence}; false when that was applied already. */
-    boolean reduce(BigDecimal amount, long sequence) {
-        if (sequence <= lastSequence) {
-            return false;
-        }
-        value = value.subtract(amount);
-        lastSequence = sequence;
-        return true;
+    Key key() {
+        return new Key(memberId, orderId);
+    }
+
+    /** Binds this order to the parameters of {@link #INSERT}. */
+    void bindTo(PreparedStatement insert) throws SQLException {
+        insert.setString(1, memberId);
+        insert.setString(2, orderId);
+        insert.setBigDecimal(3, value);
+        ProjectionBatch.setInstant(insert, 4, paidAt);
+        insert.setLong(5, lastSequence);
     }
 
     String orderId() {

@@ -1,6 +1,7 @@
 package com.loyaltysuite.tier.status;
 
 import com.loyaltysuite.events.tier.QualifyingValue;
+import com.loyaltysuite.support.projections.ProjectionBatch;
 import com.loyaltysuite.tier.ladder.NextTier;
 import com.loyaltysuite.tier.ladder.Tier;
 import com.loyaltysuite.tier.membertier.MemberTierUpdated;
@@ -21,6 +22,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,7 +30,9 @@ import org.springframework.stereotype.Component;
  * member-tier events. Idempotent (rows
  * remember the sequence number of the last event applied) and resettable: a reset empties the tables
  * and the processor rebuilds them from the event store. What changes with time alone (the value of
- * the window ending now, what is still needed) is counted when asked, with the rules in force.
+ * the window ending now, what is still needed) is counted when asked, with the rules in force. Writes
+ * go through a {@link MemberTierBatch} per processor batch: a few JDBC batches instead of a lookup
+ * and a write per event.
  */
 @Component
 @ProcessingGroup(MemberTierProjection.PROCESSING_GROUP)
@@ -41,62 +45,56 @@ class MemberTierProjection {
     private final RefundAwaitingOrderRepository awaiting;
     private final TierPolicy policy;
     private final Clock clock;
+    private final ProjectionBatch<MemberTierBatch> batch;
 
     MemberTierProjection(
             MemberTierStatusRepository statuses,
             MemberTierOrderRepository orders,
             RefundAwaitingOrderRepository awaiting,
             TierPolicy policy,
-            Clock clock) {
+            Clock clock,
+            JdbcTemplate jdbc) {
         this.statuses = statuses;
         this.orders = orders;
         this.awaiting = awaiting;
         this.policy = policy;
         this.clock = clock;
+        this.batch = new ProjectionBatch<>(PROCESSING_GROUP, MemberTierBatch::new, rows -> rows.writeTo(jdbc));
     }
 
     @EventHandler
     void on(MemberTierUpdated event, @SequenceNumber long sequence) {
-        String memberId = event.memberId().value();
-        MemberTierStatus status = statuses.findById(memberId).orElseGet(() -> new MemberTierStatus(memberId));
-        if (status.advanceTo(sequence)) {
-            status.update(event);
-            statuses.save(status);
-        }
+        batch.add(rows -> {
+            MemberTierStatus status = rows.statusOf(event.memberId().value());
+            if (status.advanceTo(sequence)) {
+                status.update(event);
+            }
+        });
     }
 
     @EventHandler
     void on(QualifyingOrderRecorded event, @SequenceNumber long sequence) {
-        var key = new MemberTierOrder.Key(event.memberId().value(), event.orderId().value());
-        if (!orders.existsById(key)) {
-            orders.save(new MemberTierOrder(
-                    event.memberId().value(), event.orderId().value(), event.value().value(), event.at(), sequence));
-        }
+        batch.add(rows -> rows.order(new MemberTierOrder(
+                event.memberId().value(), event.orderId().value(), event.value().value(), event.at(), sequence)));
     }
 
     @EventHandler
     void on(QualifyingOrderReduced event, @SequenceNumber long sequence) {
-        orders.findById(new MemberTierOrder.Key(event.memberId().value(), event.orderId().value()))
-                .filter(order -> order.reduce(event.reducedBy().value(), sequence))
-                .ifPresent(orders::save);
-        var key = new RefundAwaitingOrder.Key(event.memberId().value(), event.refundId());
-        if (awaiting.existsById(key)) {
-            awaiting.deleteById(key);
-        }
+        batch.add(rows -> {
+            rows.reduce(event.memberId().value(), event.orderId().value(), event.reducedBy().value(), sequence);
+            rows.applied(event.memberId().value(), event.refundId());
+        });
     }
 
     @EventHandler
     void on(RefundAwaitingOrderRecorded event) {
-        var key = new RefundAwaitingOrder.Key(event.memberId().value(), event.refundId());
-        if (!awaiting.existsById(key)) {
-            awaiting.save(new RefundAwaitingOrder(
-                    event.memberId().value(),
-                    event.refundId(),
-                    event.orderId().value(),
-                    event.refunded().value(),
-                    event.refunded().unit(),
-                    event.refundedAt()));
-        }
+        batch.add(rows -> rows.awaiting(new RefundAwaitingOrder(
+                event.memberId().value(),
+                event.refundId(),
+                event.orderId().value(),
+                event.refunded().value(),
+                event.refunded().unit(),
+                event.refundedAt())));
     }
 
     @QueryHandler

@@ -1,5 +1,7 @@
 package com.loyaltysuite.tier.status;
 
+import static com.loyaltysuite.support.projections.ProjectionBatch.setInstant;
+
 import com.loyaltysuite.tier.membertier.ManualMode;
 import com.loyaltysuite.tier.membertier.ManualTier;
 import com.loyaltysuite.tier.membertier.MemberTierUpdated;
@@ -10,11 +12,14 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 
 /**
  * A member's standing as last announced by {@code MemberTierUpdated}. {@code lastSequence} is the
- * sequence number of the member's last event applied, so an event seen again changes nothing.
+ * sequence number of the member's last event applied, so an event seen again changes nothing. Read
+ * through JPA, written by {@link MemberTierBatch} with {@link #UPSERT}, once per member and batch.
  */
 @Entity
 @Table(name = "member_tier")
@@ -76,6 +81,23 @@ class MemberTierStatus {
     @Column(name = "last_sequence", nullable = false)
     private long lastSequence;
 
+    /** Replaces the row only with a later state: a replayed or repeated event never moves it back. */
+    static final String UPSERT = """
+            insert into member_tier (member_id, program_id, tier, since, valid_until, qualifying_value, unit,
+                earned_tier, earned_valid_until, manual_tier, manual_mode, manual_reason, manual_operator, manual_until,
+                manual_assigned_at, policy_version, updated_at, last_sequence)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            on conflict (member_id) do update set
+                program_id = excluded.program_id, tier = excluded.tier, since = excluded.since,
+                valid_until = excluded.valid_until, qualifying_value = excluded.qualifying_value, unit = excluded.unit,
+                earned_tier = excluded.earned_tier, earned_valid_until = excluded.earned_valid_until,
+                manual_tier = excluded.manual_tier, manual_mode = excluded.manual_mode,
+                manual_reason = excluded.manual_reason, manual_operator = excluded.manual_operator,
+                manual_until = excluded.manual_until, manual_assigned_at = excluded.manual_assigned_at,
+                policy_version = excluded.policy_version, updated_at = excluded.updated_at,
+                last_sequence = excluded.last_sequence
+            where member_tier.last_sequence < excluded.last_sequence""";
+
     protected MemberTierStatus() {}
 
     MemberTierStatus(String memberId) {
@@ -110,6 +132,28 @@ class MemberTierStatus {
         manualAssignedAt = manual == null ? null : manual.assignedAt();
         policyVersion = event.policyVersion();
         updatedAt = event.updatedAt();
+    }
+
+    /** Binds this standing to the parameters of {@link #UPSERT}. */
+    void bindTo(PreparedStatement upsert) throws SQLException {
+        upsert.setString(1, memberId);
+        upsert.setString(2, programId);
+        upsert.setString(3, tier);
+        setInstant(upsert, 4, since);
+        setInstant(upsert, 5, validUntil);
+        upsert.setBigDecimal(6, qualifyingValue);
+        upsert.setString(7, unit);
+        upsert.setString(8, earnedTier);
+        setInstant(upsert, 9, earnedValidUntil);
+        upsert.setString(10, manualTier);
+        upsert.setString(11, manualMode == null ? null : manualMode.name());
+        upsert.setString(12, manualReason);
+        upsert.setString(13, manualOperator);
+        setInstant(upsert, 14, manualUntil);
+        setInstant(upsert, 15, manualAssignedAt);
+        upsert.setString(16, policyVersion);
+        setInstant(upsert, 17, updatedAt);
+        upsert.setLong(18, lastSequence);
     }
 
     String memberId() {

@@ -1,5 +1,6 @@
 package com.loyaltysuite.tier.status;
 
+import com.loyaltysuite.support.projections.ProjectionBatch;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -7,10 +8,15 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Objects;
 
-/** A refund that arrived before the order it refunds and is not counted yet. */
+/**
+ * A refund that arrived before the order it refunds and is not counted yet. Read through JPA, written
+ * by {@link MemberTierBatch} ({@link #INSERT}, {@link #DELETE}).
+ */
 @Entity
 @Table(name = "refund_awaiting_order")
 @IdClass(RefundAwaitingOrder.Key.class)
@@ -36,6 +42,13 @@ class RefundAwaitingOrder {
     @Column(name = "refunded_at", nullable = false)
     private Instant refundedAt;
 
+    static final String INSERT = """
+            insert into refund_awaiting_order (member_id, refund_id, order_id, amount, unit, refunded_at)
+            values (?, ?, ?, ?, ?, ?)
+            on conflict (member_id, refund_id) do nothing""";
+
+    static final String DELETE = "delete from refund_awaiting_order where member_id = ? and refund_id = ?";
+
     protected RefundAwaitingOrder() {}
 
     RefundAwaitingOrder(
@@ -46,6 +59,20 @@ class RefundAwaitingOrder {
         this.amount = amount;
         this.unit = unit;
         this.refundedAt = refundedAt;
+    }
+
+    String memberId() {
+        return memberId;
+    }
+
+    /** Binds this refund to the parameters of {@link #INSERT}. */
+    void bindTo(PreparedStatement insert) throws SQLException {
+        insert.setString(1, memberId);
+        insert.setString(2, refundId);
+        insert.setString(3, orderId);
+        insert.setBigDecimal(4, amount);
+        insert.setString(5, unit);
+        ProjectionBatch.setInstant(insert, 6, refundedAt);
     }
 
     String refundId() {

@@ -1,16 +1,23 @@
 package com.loyaltysuite.tier.status;
 
+import static com.loyaltysuite.support.projections.ProjectionBatch.setInstant;
+
 import com.loyaltysuite.events.tier.QualifyingValue;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
-/** One entry of a member's tier history, keyed by the id of the event that recorded it. */
+/**
+ * One entry of a member's tier history, keyed by the id of the event that recorded it. Read through
+ * JPA, written by {@link TierHistoryProjection} with {@link #INSERT}.
+ */
 @Entity
 @Table(name = "tier_decision")
 class TierDecisionRecord {
@@ -73,6 +80,14 @@ class TierDecisionRecord {
     @Column
     private String note;
 
+    /** An entry whose event was recorded already (a replay over rows that survived) stays as it is. */
+    static final String INSERT = """
+            insert into tier_decision (event_id, member_id, sequence_number, kind, from_tier, to_tier,
+                qualifying_value, unit, window_kind, window_from, window_to, policy_version, decided_at, valid_until,
+                grace_ends_at, causation_ids, operator_id, manual_mode, note)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            on conflict (event_id) do nothing""";
+
     protected TierDecisionRecord() {}
 
     TierDecisionRecord(String eventId, String memberId, long sequenceNumber, String kind, Instant decidedAt) {
@@ -114,6 +129,29 @@ class TierDecisionRecord {
         this.manualMode = mode;
         this.note = note;
         return this;
+    }
+
+    /** Binds this entry to the parameters of {@link #INSERT}. */
+    void bindTo(PreparedStatement insert) throws SQLException {
+        insert.setString(1, eventId);
+        insert.setString(2, memberId);
+        insert.setLong(3, sequenceNumber);
+        insert.setString(4, kind);
+        insert.setString(5, fromTier);
+        insert.setString(6, toTier);
+        insert.setBigDecimal(7, qualifyingValue);
+        insert.setString(8, unit);
+        insert.setString(9, windowKind);
+        setInstant(insert, 10, windowFrom);
+        setInstant(insert, 11, windowTo);
+        insert.setString(12, policyVersion);
+        setInstant(insert, 13, decidedAt);
+        setInstant(insert, 14, validUntil);
+        setInstant(insert, 15, graceEndsAt);
+        insert.setString(16, causationIds);
+        insert.setString(17, operatorId);
+        insert.setString(18, manualMode);
+        insert.setString(19, note);
     }
 
     TierHistoryEntry view() {

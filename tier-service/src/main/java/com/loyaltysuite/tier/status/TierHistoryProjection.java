@@ -1,10 +1,13 @@
 package com.loyaltysuite.tier.status;
 
+import com.loyaltysuite.support.projections.ProjectionBatch;
 import com.loyaltysuite.tier.membertier.ManualTierAssigned;
 import com.loyaltysuite.tier.membertier.ManualTierEnded;
 import com.loyaltysuite.tier.membertier.TierAtRiskAssessed;
 import com.loyaltysuite.tier.membertier.TierDecided;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -12,11 +15,13 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Each member's tier history: every decision with its window, policy version and causes, and every
  * manual assignment with its operator. Idempotent (an entry is keyed by its event id) and resettable.
+ * The entries of one processor batch are inserted with one JDBC batch.
  */
 @Component
 @ProcessingGroup(TierHistoryProjection.PROCESSING_GROUP)
@@ -26,10 +31,18 @@ class TierHistoryProjection {
 
     private final TierDecisionRecordRepository decisions;
     private final MemberTierStatusRepository statuses;
+    private final ProjectionBatch<Map<String, TierDecisionRecord>> batch;
 
-    TierHistoryProjection(TierDecisionRecordRepository decisions, MemberTierStatusRepository statuses) {
+    TierHistoryProjection(
+            TierDecisionRecordRepository decisions, MemberTierStatusRepository statuses, JdbcTemplate jdbc) {
         this.decisions = decisions;
         this.statuses = statuses;
+        this.batch = new ProjectionBatch<>(PROCESSING_GROUP, LinkedHashMap::new, records -> {
+            if (!records.isEmpty()) {
+                jdbc.batchUpdate(TierDecisionRecord.INSERT, List.copyOf(records.values()), records.size(),
+                        (statement, record) -> record.bindTo(statement));
+            }
+        });
     }
 
     @EventHandler
@@ -111,8 +124,6 @@ class TierHistoryProjection {
     }
 
     private void save(EventMessage<?> message, TierDecisionRecord record) {
-        if (!decisions.existsById(message.getIdentifier())) {
-            decisions.save(record);
-        }
+        batch.add(records -> records.putIfAbsent(message.getIdentifier(), record));
     }
 }
