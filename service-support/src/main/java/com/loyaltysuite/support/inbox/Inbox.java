@@ -57,15 +57,6 @@ public class Inbox {
         return firsts;
     }
 
-    /**
-     * Records that {@code consumer} applies {@code eventId} now. Returns false when it already did; the
-     * caller then skips the event. Must run inside the caller's transaction.
-     */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public boolean firstDelivery(String consumer, String eventId, String topic) {
-        return !firstDeliveries(List.of(new Entry(consumer, eventId, topic))).isEmpty();
-    }
-
     private static Array array(Connection connection, List<String> values) throws java.sql.SQLException {
         return connection.createArrayOf("varchar", values.toArray());
     }

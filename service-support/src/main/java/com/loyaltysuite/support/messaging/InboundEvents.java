@@ -57,11 +57,13 @@ public class InboundEvents {
         List<Wanted> wanted = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             ConsumerRecord<String, byte[]> record = records.get(i);
-            Optional<InboundHandlers.Registration<?>> registration = registrationFor(record, handlers);
-            if (registration.isPresent()) {
-                wanted.add(new Wanted(i, record, registration.get()));
+            String ceType = ceType(record);
+            Optional<InboundHandlers.Registration<?>> registration =
+                    ceType == null ? Optional.empty() : handlers.forCeType(ceType);
+            if (registration.isEmpty() && isKnown(ceType)) {
+                counter(ceType, "ignored").increment();
             } else {
-                counter(ceType(record), "ignored").increment();
+                wanted.add(new Wanted(i, record, registration));
             }
         }
         if (wanted.isEmpty()) {
@@ -87,16 +89,11 @@ public class InboundEvents {
     }
 
     /**
-     * Unknown or missing types are decoded anyway, so that the codec rejects them with its reason;
-     * known types no handler wants are not.
+     * A type this suite knows but no handler wants is passed over; an unknown or missing type is
+     * decoded anyway, so that the codec rejects it with its reason.
      */
-    private static Optional<InboundHandlers.Registration<?>> registrationFor(
-            ConsumerRecord<String, byte[]> record, InboundHandlers handlers) {
-        String ceType = ceType(record);
-        if (ceType != null && EventType.fromCeType(ceType).isPresent()) {
-            return handlers.forCeType(ceType);
-        }
-        return Optional.of(UNDECODABLE);
+    private static boolean isKnown(String ceType) {
+        return ceType != null && EventType.fromCeType(ceType).isPresent();
     }
 
     private List<Applied> applyInOneTransaction(List<Decoded> batch) {
@@ -143,19 +140,14 @@ public class InboundEvents {
                 .register(meters);
     }
 
-    /** Stands for "decode it and let the codec say what is wrong". */
-    private static final InboundHandlers.Registration<?> UNDECODABLE =
-            new InboundHandlers.Registration<>(IntegrationEvent.class, "-", (event, id) -> Outcome.APPLIED);
-
-    private record Wanted(int index, ConsumerRecord<String, byte[]> record, InboundHandlers.Registration<?> registration) {
+    /** A record to apply; {@code registration} is empty only for a type the codec will reject. */
+    private record Wanted(
+            int index, ConsumerRecord<String, byte[]> record, Optional<InboundHandlers.Registration<?>> registration) {
 
         /** Throws {@link com.loyaltysuite.events.codec.InvalidEventException} naming what is wrong. */
         Decoded decode() {
             EventEnvelope<IntegrationEvent> envelope = CloudEventCodec.fromRecord(record);
-            if (registration == UNDECODABLE) {
-                throw new IllegalStateException("Record of type " + envelope.type() + " was expected not to decode");
-            }
-            return new Decoded(record, envelope, registration);
+            return new Decoded(record, envelope, registration.orElseThrow());
         }
     }
 

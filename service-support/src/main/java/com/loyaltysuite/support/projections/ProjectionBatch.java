@@ -1,5 +1,6 @@
 package com.loyaltysuite.support.projections;
 
+import com.loyaltysuite.support.transactions.UnitOfWorkBatch;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -8,8 +9,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 /**
  * The rows a projection collects while its processor handles one batch of events, written once per
@@ -25,9 +24,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  */
 public final class ProjectionBatch<B> {
 
-    private final String resourceKey;
-    private final Supplier<B> create;
-    private final Consumer<B> write;
+    private final UnitOfWorkBatch<B> batch;
 
     /**
      * @param name   names the batch among the unit of work's resources (the processing group will do)
@@ -35,9 +32,7 @@ public final class ProjectionBatch<B> {
      * @param write  writes a batch, in as few statements as it can
      */
     public ProjectionBatch(String name, Supplier<B> create, Consumer<B> write) {
-        this.resourceKey = ProjectionBatch.class.getName() + "[" + name + "]@" + System.identityHashCode(this);
-        this.create = create;
-        this.write = write;
+        this.batch = new UnitOfWorkBatch<>(name, create, write);
     }
 
     /**
@@ -45,18 +40,7 @@ public final class ProjectionBatch<B> {
      * written at once. A handler that merges reads what earlier events of the batch left here.
      */
     public void add(Consumer<B> change) {
-        if (!CurrentUnitOfWork.isStarted()) {
-            B batch = create.get();
-            change.accept(batch);
-            write.accept(batch);
-            return;
-        }
-        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        change.accept(root.getOrComputeResource(resourceKey, key -> {
-            B batch = create.get();
-            root.onPrepareCommit(uow -> write.accept(batch));
-            return batch;
-        }));
+        batch.add(change);
     }
 
     /** Binds an instant to a {@code timestamptz} parameter (null as SQL null). */

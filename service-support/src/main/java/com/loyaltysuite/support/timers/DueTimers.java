@@ -2,6 +2,7 @@ package com.loyaltysuite.support.timers;
 
 import com.loyaltysuite.events.MemberId;
 import com.loyaltysuite.support.transactions.RootUnitOfWork;
+import com.loyaltysuite.support.transactions.UnitOfWorkBatch;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -15,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -42,7 +41,6 @@ public class DueTimers {
     private static final Logger log = LoggerFactory.getLogger(DueTimers.class);
     private static final Duration MAX_RETRY_DELAY = Duration.ofMinutes(5);
     private static final Duration LEASE = Duration.ofMinutes(1);
-    private static final String PENDING_CHANGES = DueTimers.class.getName() + ".pendingChanges";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
@@ -51,6 +49,9 @@ public class DueTimers {
     private final Map<String, DueTimerHandler> handlers;
     private final MeterRegistry meters;
     private final String meterPrefix;
+    /** The last change of each key in the current unit of work (the last setting of a key wins). */
+    private final UnitOfWorkBatch<Map<String, Change>> pendingChanges =
+            new UnitOfWorkBatch<>("due-timers", LinkedHashMap::new, changes -> flush(List.copyOf(changes.values())));
 
     public DueTimers(
             JdbcTemplate jdbc,
@@ -88,34 +89,7 @@ public class DueTimers {
     }
 
     private void write(Change change) {
-        Map<String, Change> pending = pendingChanges();
-        if (pending == null) {
-            flush(List.of(change));
-        } else {
-            pending.put(change.key(), change);
-        }
-    }
-
-    /**
-     * The changes waiting for the current unit of work to prepare its commit, or null when there is
-     * no unit of work (or it is past that point) and a change is written at once.
-     */
-    private Map<String, Change> pendingChanges() {
-        if (!CurrentUnitOfWork.isStarted()) {
-            return null;
-        }
-        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        if (root.phase().isAfter(UnitOfWork.Phase.PREPARE_COMMIT)) {
-            return null;
-        }
-        return root.getOrComputeResource(PENDING_CHANGES, k -> {
-            Map<String, Change> changes = new LinkedHashMap<>();
-            root.onPrepareCommit(u -> {
-                flush(List.copyOf(changes.values()));
-                changes.clear();
-            });
-            return changes;
-        });
+        pendingChanges.add(changes -> changes.put(change.key(), change));
     }
 
     private void flush(List<Change> changes) {
