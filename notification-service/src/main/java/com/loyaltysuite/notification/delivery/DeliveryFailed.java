@@ -4,8 +4,13 @@ import com.loyaltysuite.events.Channel;
 import com.loyaltysuite.events.MemberId;
 import java.time.Instant;
 
-/** Internal: the provider refused a message for good. {@code causationId} is the id of the event it was about. */
-public record NotificationFailed(
+/**
+ * Stored: the provider refused a message for good, and its delivery was logged
+ * {@link DeliveryStatus#FAILED}. {@code causationId} is the id of the event it was about. Published as
+ * the contract's {@code NotificationFailed}. Stored before under the name
+ * {@code delivery.NotificationFailed} ({@link FormerDeliveryEventNames}).
+ */
+public record DeliveryFailed(
         MemberId memberId,
         String programId,
         String notificationId,

@@ -4,8 +4,13 @@ import com.loyaltysuite.events.Channel;
 import com.loyaltysuite.events.MemberId;
 import java.time.Instant;
 
-/** Internal: the provider accepted a message. {@code causationId} is the id of the event it was about. */
-public record NotificationSent(
+/**
+ * Stored: the provider accepted a message, and its delivery was logged {@link DeliveryStatus#SENT}.
+ * {@code causationId} is the id of the event it was about. Published as the contract's
+ * {@code NotificationSent}. Stored before under the name {@code delivery.NotificationSent}
+ * ({@link FormerDeliveryEventNames}).
+ */
+public record DeliverySent(
         MemberId memberId,
         String programId,
         String notificationId,

@@ -1,10 +1,6 @@
 package com.loyaltysuite.notification.contact;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
 import com.loyaltysuite.events.Channel;
 import com.loyaltysuite.events.MemberId;
@@ -15,44 +11,74 @@ import com.loyaltysuite.events.member.MemberProfileUpdated;
 import com.loyaltysuite.events.member.MemberRegistered;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureTestDatabase;
+import org.springframework.boot.test.autoconfigure.orm.jpa.DataJpaTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
-class ContactProjectionTest {
+/**
+ * The contact projection on the service's PostgreSQL schema, each member event applied in a transaction
+ * of its own as the consumer applies it, and read back from the table.
+ */
+@DataJpaTest
+@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
+@Transactional(propagation = Propagation.NOT_SUPPORTED)
+class ContactProjectionIT {
 
-    static final MemberId MEMBER = MemberId.of("M-1");
     static final Instant T0 = Instant.parse("2026-11-20T08:00:00Z");
 
-    final Map<String, MemberContact> rows = new HashMap<>();
+    @Autowired
+    MemberContactRepository repository;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    final List<String> members = new ArrayList<>();
     ContactProjection projection;
+    MemberId member;
 
     @BeforeEach
     void setUp() {
-        MemberContactRepository repository = mock(MemberContactRepository.class);
-        when(repository.findById(anyString())).thenAnswer(call -> Optional.ofNullable(rows.get(call.<String>getArgument(0))));
-        when(repository.save(any())).thenAnswer(call -> {
-            MemberContact contact = call.getArgument(0);
-            rows.put(contact.view().memberId(), contact);
-            return contact;
-        });
         projection = new ContactProjection(repository);
+        member = MemberId.of("M-" + UUID.randomUUID());
+        members.add(member.value());
+    }
+
+    @AfterEach
+    void removeRows() {
+        members.forEach(id -> jdbc.update("delete from member_contact where member_id = ?", id));
     }
 
     @Test
     void aRegistrationRecordsContactDetailsAndConsents() {
-        projection.on(registered());
+        apply(registered());
 
         assertThat(contact()).contains(new ContactView(
-                "M-1", "default", "张三", "13800000000", "zhang@example.com", false, true, false));
+                member.value(), "default", "张三", "13800000000", "zhang@example.com", false, true, false));
+        assertThat(jdbc.queryForObject(
+                        "select updated_at from member_contact where member_id = ?", java.sql.Timestamp.class, member.value())
+                .toInstant())
+                .isEqualTo(T0);
     }
 
     @Test
     void aProfileUpdateReplacesTheDetailsAndKeepsTheConsents() {
-        projection.on(registered());
-        projection.on(new MemberProfileUpdated(MEMBER, "default", "张三丰", null, "feng@example.com", null, T0.plusSeconds(60)));
+        apply(registered());
+        apply(new MemberProfileUpdated(member, "default", "张三丰", null, "feng@example.com", null, T0.plusSeconds(60)));
 
         assertThat(contact()).hasValueSatisfying(view -> {
             assertThat(view.name()).isEqualTo("张三丰");
@@ -64,9 +90,9 @@ class ContactProjectionTest {
 
     @Test
     void aConsentChangeTouchesOneChannel() {
-        projection.on(registered());
-        projection.on(new ConsentChanged(MEMBER, "default", Channel.EMAIL, false, T0.plusSeconds(60)));
-        projection.on(new ConsentChanged(MEMBER, "default", Channel.SMS, true, T0.plusSeconds(120)));
+        apply(registered());
+        apply(new ConsentChanged(member, "default", Channel.EMAIL, false, T0.plusSeconds(60)));
+        apply(new ConsentChanged(member, "default", Channel.SMS, true, T0.plusSeconds(120)));
 
         assertThat(contact()).hasValueSatisfying(view -> {
             assertThat(view.emailConsent()).isFalse();
@@ -76,20 +102,39 @@ class ContactProjectionTest {
     }
 
     @Test
-    void erasureDropsThePersonalDataForGood() {
-        projection.on(registered());
-        projection.on(new MemberErased(MEMBER, "default", "member request", T0.plusSeconds(60)));
-        projection.on(new MemberProfileUpdated(MEMBER, "default", "张三", null, "zhang@example.com", null, T0.plusSeconds(120)));
-        projection.on(new ConsentChanged(MEMBER, "default", Channel.EMAIL, true, T0.plusSeconds(180)));
+    void anEventAppliedAgainChangesNothing() {
+        apply(registered());
+        ConsentChanged withdrawn = new ConsentChanged(member, "default", Channel.EMAIL, false, T0.plusSeconds(60));
+        apply(withdrawn);
+        Optional<ContactView> once = contact();
 
-        assertThat(contact()).contains(new ContactView("M-1", "default", null, null, null, false, false, true));
+        apply(withdrawn);
+
+        assertThat(contact()).isEqualTo(once);
+        assertThat(jdbc.queryForObject("select count(*) from member_contact where member_id = ?", Long.class, member.value()))
+                .isOne();
+    }
+
+    @Test
+    void erasureDropsThePersonalDataForGood() {
+        apply(registered());
+        apply(new MemberErased(member, "default", "member request", T0.plusSeconds(60)));
+        apply(new MemberProfileUpdated(member, "default", "张三", null, "zhang@example.com", null, T0.plusSeconds(120)));
+        apply(new ConsentChanged(member, "default", Channel.EMAIL, true, T0.plusSeconds(180)));
+        apply(registered());
+
+        assertThat(contact()).contains(new ContactView(member.value(), "default", null, null, null, false, false, true));
+        assertThat(jdbc.queryForObject(
+                        "select erased_at from member_contact where member_id = ?", java.sql.Timestamp.class, member.value())
+                .toInstant())
+                .isEqualTo(T0.plusSeconds(60));
     }
 
     @Test
     void aConsentForAMemberNotYetSeenStartsAContactWithoutDetails() {
-        projection.on(new ConsentChanged(MEMBER, "default", Channel.SMS, true, T0));
+        apply(new ConsentChanged(member, "default", Channel.SMS, true, T0));
 
-        assertThat(contact()).contains(new ContactView("M-1", "default", null, null, null, true, false, false));
+        assertThat(contact()).contains(new ContactView(member.value(), "default", null, null, null, true, false, false));
     }
 
     @Test
@@ -97,13 +142,34 @@ class ContactProjectionTest {
         assertThat(contact()).isEmpty();
     }
 
-    private Optional<ContactView> contact() {
-        return projection.handle(new FindContact(MEMBER));
+    private void apply(MemberRegistered event) {
+        inTransaction(() -> projection.on(event));
     }
 
-    static MemberRegistered registered() {
+    private void apply(MemberProfileUpdated event) {
+        inTransaction(() -> projection.on(event));
+    }
+
+    private void apply(ConsentChanged event) {
+        inTransaction(() -> projection.on(event));
+    }
+
+    private void apply(MemberErased event) {
+        inTransaction(() -> projection.on(event));
+    }
+
+    /** One event in one transaction, as the inbound listener applies it. */
+    private void inTransaction(Runnable change) {
+        new TransactionTemplate(transactions).executeWithoutResult(status -> change.run());
+    }
+
+    private Optional<ContactView> contact() {
+        return projection.handle(new FindContact(member));
+    }
+
+    private MemberRegistered registered() {
         return new MemberRegistered(
-                MEMBER,
+                member,
                 "default",
                 "张三",
                 "13800000000",
