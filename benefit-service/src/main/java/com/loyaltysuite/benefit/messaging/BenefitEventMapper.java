@@ -2,7 +2,6 @@ package com.loyaltysuite.benefit.messaging;
 
 import com.loyaltysuite.benefit.grant.UpgradeGiftGranted;
 import com.loyaltysuite.events.benefit.BenefitGranted;
-import com.loyaltysuite.support.messaging.IntegrationEventMapper;
 import com.loyaltysuite.support.messaging.IntegrationEventMappings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,11 +11,7 @@ import org.springframework.context.annotation.Configuration;
 class BenefitEventMapper {
 
     @Bean
-    IntegrationEventMapper benefitEvents() {
-        return mappings();
-    }
-
-    static IntegrationEventMappings mappings() {
+    IntegrationEventMappings benefitEvents() {
         return IntegrationEventMappings.builder()
                 .map(UpgradeGiftGranted.class, e -> new BenefitGranted(
                         e.memberId(),

@@ -26,7 +26,7 @@ class BenefitEventMapperTest {
     static final Instant GRANTED_AT = Instant.parse("2026-11-23T10:00:00Z");
     static final Instant VALID_UNTIL = Instant.parse("2027-02-21T10:00:00Z");
 
-    final IntegrationEventMappings mapper = BenefitEventMapper.mappings();
+    final IntegrationEventMappings mapper = new BenefitEventMapper().benefitEvents();
 
     @Test
     void aGrantedUpgradeGiftIsPublishedAsBenefitGranted() throws IOException {

@@ -4,7 +4,6 @@ import com.loyaltysuite.events.member.ConsentChanged;
 import com.loyaltysuite.events.member.MemberRegistered;
 import com.loyaltysuite.member.profile.ConsentChangeRecorded;
 import com.loyaltysuite.member.profile.RegistrationRecorded;
-import com.loyaltysuite.support.messaging.IntegrationEventMapper;
 import com.loyaltysuite.support.messaging.IntegrationEventMappings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,11 +13,7 @@ import org.springframework.context.annotation.Configuration;
 class MemberEventMapper {
 
     @Bean
-    IntegrationEventMapper memberEvents() {
-        return mappings();
-    }
-
-    static IntegrationEventMappings mappings() {
+    IntegrationEventMappings memberEvents() {
         return IntegrationEventMappings.builder()
                 .map(RegistrationRecorded.class, e -> new MemberRegistered(
                         e.memberId(),

@@ -29,7 +29,7 @@ class MemberEventMapperTest {
     static final MemberId MEMBER = MemberId.of("M-1");
     static final Instant AT = Instant.parse("2026-11-23T10:00:00.123Z");
 
-    final IntegrationEventMappings mapper = MemberEventMapper.mappings();
+    final IntegrationEventMappings mapper = new MemberEventMapper().memberEvents();
 
     @Test
     void aRecordedRegistrationIsPublishedAsMemberRegistered() throws IOException {

@@ -4,7 +4,6 @@ import com.loyaltysuite.events.notification.NotificationFailed;
 import com.loyaltysuite.events.notification.NotificationSent;
 import com.loyaltysuite.notification.delivery.DeliveryFailed;
 import com.loyaltysuite.notification.delivery.DeliverySent;
-import com.loyaltysuite.support.messaging.IntegrationEventMapper;
 import com.loyaltysuite.support.messaging.IntegrationEventMappings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,11 +13,7 @@ import org.springframework.context.annotation.Configuration;
 class NotificationEventMapper {
 
     @Bean
-    IntegrationEventMapper notificationEvents() {
-        return mappings();
-    }
-
-    static IntegrationEventMappings mappings() {
+    IntegrationEventMappings notificationEvents() {
         return IntegrationEventMappings.builder()
                 .map(DeliverySent.class, e -> new NotificationSent(
                         e.memberId(), e.programId(), e.notificationId(), e.channel(), e.template(), e.sentAt(),

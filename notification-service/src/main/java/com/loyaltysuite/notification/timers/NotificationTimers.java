@@ -11,17 +11,17 @@ import org.springframework.context.annotation.Configuration;
  * {@link ContactWaitTimers}.
  */
 @Configuration(proxyBeanMethods = false)
-public class NotificationTimers {
+class NotificationTimers {
 
     /**
      * Ends a delivery's wait for the member's contact details, one per waiting delivery (id = the
      * delivery's notification id). The name is stored with each timer and stays.
      */
-    public static final TimerKind<ContactWaitDue> CONTACT_WAIT_EXPIRY =
+    static final TimerKind<ContactWaitDue> CONTACT_WAIT_EXPIRY =
             TimerKind.of("contact-wait-expiry", ContactWaitDue.class);
 
     /** Which delivery waits. Stored as JSON ({@code V3} converted the former plain ids). */
-    public record ContactWaitDue(String notificationId) {}
+    record ContactWaitDue(String notificationId) {}
 
     @Bean
     DueTimerRoutes notificationTimerRoutes(ContactWaitExpiry expiry) {

@@ -27,7 +27,7 @@ class NotificationEventMapperTest {
     static final MemberId MEMBER = MemberId.of("M-1");
     static final Instant AT = Instant.parse("2026-11-23T10:00:05Z");
 
-    final IntegrationEventMappings mapper = NotificationEventMapper.mappings();
+    final IntegrationEventMappings mapper = new NotificationEventMapper().notificationEvents();
 
     @Test
     void aSentDeliveryIsPublishedAsNotificationSent() throws IOException {
