@@ -12,8 +12,8 @@ import com.loyaltysuite.points.earning.EarningDecision;
 import com.loyaltysuite.points.earning.EarningPolicy;
 import com.loyaltysuite.points.expiry.ExpiryPolicy;
 import com.loyaltysuite.points.redemption.RedemptionPolicy;
+import com.loyaltysuite.points.refund.RefundPolicy;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -167,23 +167,10 @@ public class PointsAccount {
         return RefundOutcome.REVERSED;
     }
 
-    /**
-     * Reverses the refunded share of an order's points: floor(earned × refunded so far ÷ paid), less what
-     * earlier refunds reversed. Working on the running total means several partial refunds of the whole
-     * order reverse exactly what it earned, never more.
-     */
+    /** Reverses the refunded share of an order's points ({@link RefundPolicy}). */
     private void reverse(OrderId orderId, String refundId, Money amount, Instant refundedAt, String causationId) {
         EarnedOrder order = orders.get(orderId);
-        BigDecimal refundedSoFar = order.refundedAfter(amount);
-        long target = order.amount.signum() <= 0
-                ? order.points
-                : Math.min(
-                        order.points,
-                        BigDecimal.valueOf(order.points)
-                                .multiply(refundedSoFar)
-                                .divide(order.amount, 0, RoundingMode.FLOOR)
-                                .longValueExact());
-        long points = Math.max(0, target - order.reversed);
+        long points = RefundPolicy.pointsToReverse(order.points, order.amount, order.refunded, order.reversed, amount.value());
         LotLedger.Removal removal = ledger.drawsToRemove(orderLot(orderId), points);
         apply(new PointsReversed(
                 memberId,
@@ -515,10 +502,8 @@ public class PointsAccount {
             return state().hashCode();
         }
 
-        /** Refunds beyond the amount paid count as the whole order. */
         BigDecimal refundedAfter(Money refund) {
-            BigDecimal total = refunded.add(refund.value().max(BigDecimal.ZERO));
-            return total.min(amount.max(BigDecimal.ZERO));
+            return RefundPolicy.refundedAfter(amount, refunded, refund.value());
         }
     }
 
