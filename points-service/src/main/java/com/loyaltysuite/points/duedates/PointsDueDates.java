@@ -1,13 +1,13 @@
 package com.loyaltysuite.points.duedates;
 
 import com.loyaltysuite.events.MemberId;
-import com.loyaltysuite.points.account.PointsAdjusted;
-import com.loyaltysuite.points.account.PointsEarned;
-import com.loyaltysuite.points.account.PointsRedeemed;
-import com.loyaltysuite.points.account.PointsReserved;
-import com.loyaltysuite.points.account.ReservationReleased;
-import com.loyaltysuite.points.account.ReservationStatus;
+import com.loyaltysuite.points.adjustment.AdjustmentRecorded;
+import com.loyaltysuite.points.earning.EarningRecorded;
 import com.loyaltysuite.points.expiry.ExpiryPolicy;
+import com.loyaltysuite.points.redemption.PointsReserved;
+import com.loyaltysuite.points.redemption.ReservationConfirmed;
+import com.loyaltysuite.points.redemption.ReservationReleased;
+import com.loyaltysuite.points.redemption.ReservationStatus;
 import com.loyaltysuite.support.timers.DueTimers;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * Sets the account's due dates as durable timers, in the transaction of the decision that sets them
  * (a subscribing processing group): the end of each order's pending period, each expiry instant and
  * its warning, and each reservation's time limit. Expiry timers are keyed by member and instant, so
- * lots that expire together (e.g. at the end of a year) share one timer and one PointsExpired.
+ * lots that expire together (e.g. at the end of a year) share one timer and one DuePointsExpired.
  */
 @Component
 @ProcessingGroup(PointsDueDates.PROCESSING_GROUP)
@@ -39,7 +39,7 @@ class PointsDueDates {
     }
 
     @EventHandler
-    void on(PointsEarned event) {
+    void on(EarningRecorded event) {
         timers.schedule(
                 AVAILABLE,
                 key(AVAILABLE, event.memberId(), event.orderId().value()),
@@ -50,7 +50,7 @@ class PointsDueDates {
     }
 
     @EventHandler
-    void on(PointsAdjusted event) {
+    void on(AdjustmentRecorded event) {
         if (event.expiresAt() != null) {
             scheduleExpiry(event.memberId(), event.expiresAt());
         }
@@ -67,7 +67,7 @@ class PointsDueDates {
     }
 
     @EventHandler
-    void on(PointsRedeemed event) {
+    void on(ReservationConfirmed event) {
         timers.cancel(key(RESERVATION, event.memberId(), event.reservationId()));
     }
 

@@ -1,10 +1,10 @@
 package com.loyaltysuite.points.duedates;
 
 import com.loyaltysuite.events.OrderId;
-import com.loyaltysuite.points.account.ExpirePoints;
-import com.loyaltysuite.points.account.ExpireReservation;
-import com.loyaltysuite.points.account.MakePointsAvailable;
-import com.loyaltysuite.points.account.WarnOfExpiringPoints;
+import com.loyaltysuite.points.earning.MakePointsAvailable;
+import com.loyaltysuite.points.expiry.ExpireDuePoints;
+import com.loyaltysuite.points.expiry.WarnOfExpiringPoints;
+import com.loyaltysuite.points.redemption.ExpireReservation;
 import com.loyaltysuite.support.timers.DueTimer;
 import com.loyaltysuite.support.timers.DueTimerHandler;
 import java.time.Instant;
@@ -32,7 +32,7 @@ class PointsTimerHandlers {
 
     @Bean
     DueTimerHandler pointsExpiryTimer(CommandGateway commands) {
-        return handler(PointsDueDates.EXPIRY, commands, t -> new ExpirePoints(t.memberId(), t.dueAt()));
+        return handler(PointsDueDates.EXPIRY, commands, t -> new ExpireDuePoints(t.memberId(), t.dueAt()));
     }
 
     @Bean

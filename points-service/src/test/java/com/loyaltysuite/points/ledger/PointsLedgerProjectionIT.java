@@ -7,10 +7,10 @@ import com.loyaltysuite.events.Money;
 import com.loyaltysuite.events.OrderId;
 import com.loyaltysuite.points.PointsTestClock;
 import com.loyaltysuite.points.account.ExpiryBucket;
-import com.loyaltysuite.points.account.PointsEarned;
-import com.loyaltysuite.points.account.PointsExpired;
-import com.loyaltysuite.points.account.PointsReserved;
 import com.loyaltysuite.points.account.PointsTotals;
+import com.loyaltysuite.points.earning.EarningRecorded;
+import com.loyaltysuite.points.expiry.DuePointsExpired;
+import com.loyaltysuite.points.redemption.PointsReserved;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -157,10 +157,10 @@ class PointsLedgerProjectionIT {
         return new PointsTotals(available, 0, reserved, 0, List.of(new ExpiryBucket(EXPIRES, available + reserved)));
     }
 
-    private static DomainEventMessage<PointsEarned> earned(
+    private static DomainEventMessage<EarningRecorded> earned(
             String member, long sequence, String order, long points, PointsTotals totals) {
         Instant at = AT.plusSeconds(sequence);
-        return event(member, sequence, new PointsEarned(MemberId.of(member), "default", OrderId.of(order), points, points,
+        return event(member, sequence, new EarningRecorded(MemberId.of(member), "default", OrderId.of(order), points, points,
                 BigDecimal.ONE, "MEMBER", "earning-v1", null, Money.of(points + ".00", "CNY"), at, at, EXPIRES, 0,
                 "cause-" + order, totals));
     }
@@ -171,8 +171,8 @@ class PointsLedgerProjectionIT {
                 MemberId.of(member), "default", "res-1", "CO-1", points, List.of(), at, at.plusSeconds(900), totals));
     }
 
-    private static DomainEventMessage<PointsExpired> expired(String member, long sequence, long points, PointsTotals totals) {
-        return event(member, sequence, new PointsExpired(MemberId.of(member), "default", points, List.of(), AT.plusSeconds(sequence), totals));
+    private static DomainEventMessage<DuePointsExpired> expired(String member, long sequence, long points, PointsTotals totals) {
+        return event(member, sequence, new DuePointsExpired(MemberId.of(member), "default", points, List.of(), AT.plusSeconds(sequence), totals));
     }
 
     private static <T> DomainEventMessage<T> event(String member, long sequence, T payload) {

@@ -1,6 +1,8 @@
-package com.loyaltysuite.points.account;
+package com.loyaltysuite.points.redemption;
 
 import com.loyaltysuite.events.MemberId;
+import com.loyaltysuite.points.account.LotDraw;
+import com.loyaltysuite.points.account.PointsTotals;
 import java.time.Instant;
 import java.util.List;
 

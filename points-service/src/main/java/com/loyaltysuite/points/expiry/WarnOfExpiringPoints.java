@@ -1,4 +1,4 @@
-package com.loyaltysuite.points.account;
+package com.loyaltysuite.points.expiry;
 
 import com.loyaltysuite.events.MemberId;
 import java.time.Instant;

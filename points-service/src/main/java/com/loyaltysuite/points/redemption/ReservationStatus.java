@@ -1,4 +1,5 @@
-package com.loyaltysuite.points.account;
+package com.loyaltysuite.points.redemption;
+
 
 public enum ReservationStatus {
     OPEN,

@@ -1,4 +1,4 @@
-package com.loyaltysuite.points.account;
+package com.loyaltysuite.points.earning;
 
 import com.loyaltysuite.events.MemberId;
 import com.loyaltysuite.events.OrderId;

@@ -1,6 +1,7 @@
-package com.loyaltysuite.points.account;
+package com.loyaltysuite.points.redemption;
 
 import com.loyaltysuite.events.MemberId;
+import com.loyaltysuite.points.account.PointsTotals;
 import java.time.Instant;
 
 /** Internal: a reservation was cancelled or expired; its points went back to their lots. */

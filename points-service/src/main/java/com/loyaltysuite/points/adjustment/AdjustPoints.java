@@ -1,4 +1,4 @@
-package com.loyaltysuite.points.account;
+package com.loyaltysuite.points.adjustment;
 
 import com.loyaltysuite.events.MemberId;
 import java.time.Instant;
@@ -14,4 +14,10 @@ public record AdjustPoints(
         long points,
         String reason,
         String operatorId,
-        Instant adjustedAt) {}
+        Instant adjustedAt) {
+
+    /** Whether this asks for what {@code earlier}, recorded under the same request id, did. */
+    public boolean repeats(AdjustmentRecorded earlier) {
+        return earlier.points() == points && earlier.reason().equals(reason) && earlier.operatorId().equals(operatorId);
+    }
+}

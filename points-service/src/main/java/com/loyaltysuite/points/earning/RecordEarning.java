@@ -1,4 +1,4 @@
-package com.loyaltysuite.points.account;
+package com.loyaltysuite.points.earning;
 
 import com.loyaltysuite.events.MemberId;
 import com.loyaltysuite.events.Money;
@@ -8,7 +8,7 @@ import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Award the points a paid order earns. {@code causationId} is the id of the OrderPaid event. */
-public record EarnPoints(
+public record RecordEarning(
         @TargetAggregateIdentifier MemberId memberId,
         String programId,
         OrderId orderId,
@@ -18,7 +18,7 @@ public record EarnPoints(
         List<String> categories,
         String causationId) {
 
-    public EarnPoints {
+    public RecordEarning {
         categories = categories == null ? List.of() : List.copyOf(categories);
     }
 }

@@ -1,4 +1,4 @@
-package com.loyaltysuite.points.account;
+package com.loyaltysuite.points.refund;
 
 import com.loyaltysuite.events.MemberId;
 import com.loyaltysuite.events.Money;
@@ -6,7 +6,7 @@ import com.loyaltysuite.events.OrderId;
 import java.time.Instant;
 
 /** Internal: a refund of an order that earned nothing here (yet); applied if the order comes later. */
-public record RefundOfUnknownOrderRecorded(
+public record RefundAwaitingOrderRecorded(
         MemberId memberId,
         String programId,
         OrderId orderId,

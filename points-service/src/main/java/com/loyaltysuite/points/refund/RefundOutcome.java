@@ -1,4 +1,5 @@
-package com.loyaltysuite.points.account;
+package com.loyaltysuite.points.refund;
+
 
 /** What a refund did to the account. */
 public enum RefundOutcome {

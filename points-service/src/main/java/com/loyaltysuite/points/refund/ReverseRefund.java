@@ -1,4 +1,4 @@
-package com.loyaltysuite.points.account;
+package com.loyaltysuite.points.refund;
 
 import com.loyaltysuite.events.MemberId;
 import com.loyaltysuite.events.Money;
@@ -7,7 +7,7 @@ import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Take back the points of the refunded part of an order. Answers a {@link RefundOutcome}. */
-public record ReverseRefundedPoints(
+public record ReverseRefund(
         @TargetAggregateIdentifier MemberId memberId,
         String programId,
         OrderId orderId,
