@@ -28,7 +28,7 @@ import org.springframework.context.annotation.Configuration;
 class PointsEventMapper {
 
     @Bean
-    IntegrationEventMapper pointsEventMapper() {
+    IntegrationEventMapper pointsContractEvents() {
         return mappings();
     }
 
