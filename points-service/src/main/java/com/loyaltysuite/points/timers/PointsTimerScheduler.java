@@ -1,4 +1,4 @@
-package com.loyaltysuite.points.duedates;
+package com.loyaltysuite.points.timers;
 
 import com.loyaltysuite.events.MemberId;
 import com.loyaltysuite.points.adjustment.AdjustmentRecorded;
@@ -15,25 +15,21 @@ import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
 
 /**
- * Sets the account's due dates as durable timers, in the transaction of the decision that sets them
- * (a subscribing processing group): the end of each order's pending period, each expiry instant and
- * its warning, and each reservation's time limit. Expiry timers are keyed by member and instant, so
- * lots that expire together (e.g. at the end of a year) share one timer and one DuePointsExpired.
+ * Sets the account's {@link PointsTimers} in the transaction of the decision that sets them (a
+ * subscribing processing group): the end of each order's pending period, each expiry instant and its
+ * warning, and each reservation's time limit. Expiry timers are keyed by member and instant, so lots
+ * that expire together (e.g. at the end of a year) share one timer and one DuePointsExpired.
  */
 @Component
-@ProcessingGroup(PointsDueDates.PROCESSING_GROUP)
-class PointsDueDates {
+@ProcessingGroup(PointsTimerScheduler.PROCESSING_GROUP)
+class PointsTimerScheduler {
 
     static final String PROCESSING_GROUP = "points-due-dates";
-    static final String AVAILABLE = "points-available";
-    static final String EXPIRING = "points-expiring";
-    static final String EXPIRY = "points-expiry";
-    static final String RESERVATION = "points-reservation";
 
     private final DueTimers timers;
     private final ExpiryPolicy expiry;
 
-    PointsDueDates(DueTimers timers, ExpiryPolicy expiry) {
+    PointsTimerScheduler(DueTimers timers, ExpiryPolicy expiry) {
         this.timers = timers;
         this.expiry = expiry;
     }
@@ -41,11 +37,11 @@ class PointsDueDates {
     @EventHandler
     void on(EarningRecorded event) {
         timers.schedule(
-                AVAILABLE,
-                key(AVAILABLE, event.memberId(), event.orderId().value()),
+                PointsTimers.AVAILABLE,
                 event.memberId(),
+                event.orderId().value(),
                 event.availableAt(),
-                event.orderId().value());
+                new PointsTimers.OrderDue(event.orderId()));
         scheduleExpiry(event.memberId(), event.expiresAt());
     }
 
@@ -59,32 +55,28 @@ class PointsDueDates {
     @EventHandler
     void on(PointsReserved event) {
         timers.schedule(
-                RESERVATION,
-                key(RESERVATION, event.memberId(), event.reservationId()),
+                PointsTimers.RESERVATION,
                 event.memberId(),
+                event.reservationId(),
                 event.expiresAt(),
-                event.reservationId());
+                new PointsTimers.ReservationDue(event.reservationId()));
     }
 
     @EventHandler
     void on(ReservationConfirmed event) {
-        timers.cancel(key(RESERVATION, event.memberId(), event.reservationId()));
+        timers.cancel(PointsTimers.RESERVATION, event.memberId(), event.reservationId());
     }
 
     @EventHandler
     void on(ReservationReleased event) {
         if (event.status() == ReservationStatus.CANCELLED) {
-            timers.cancel(key(RESERVATION, event.memberId(), event.reservationId()));
+            timers.cancel(PointsTimers.RESERVATION, event.memberId(), event.reservationId());
         }
     }
 
     private void scheduleExpiry(MemberId member, Instant expiresAt) {
-        String instant = expiresAt.toString();
-        timers.schedule(EXPIRY, key(EXPIRY, member, instant), member, expiresAt, instant);
-        timers.schedule(EXPIRING, key(EXPIRING, member, instant), member, expiresAt.minus(expiry.warnBefore()), instant);
-    }
-
-    static String key(String kind, MemberId member, String what) {
-        return kind + ":" + member.value() + ":" + what;
+        PointsTimers.ExpiryDue due = new PointsTimers.ExpiryDue(expiresAt);
+        timers.schedule(PointsTimers.EXPIRY, member, expiresAt.toString(), expiresAt, due);
+        timers.schedule(PointsTimers.EXPIRING, member, expiresAt.toString(), expiresAt.minus(expiry.warnBefore()), due);
     }
 }
