@@ -67,6 +67,7 @@ class PointsLedgerProjection {
         record(e.memberId(), sequence, e.totals(), e.earnedAt(), new LedgerEntry(
                                 message.getIdentifier(), e.memberId().value(), sequence, "EARNED", e.points(), e.earnedAt(), e.totals().balance())
                         .order(e.orderId().value())
+                        .money(e.orderAmount())
                         .cause(cause)
                         .causedBy(e.causationId())
                         .dates(e.availableAt(), e.expiresAt()));
@@ -81,6 +82,7 @@ class PointsLedgerProjection {
                                 message.getIdentifier(), e.memberId().value(), sequence, "REVERSED", -e.points(), e.reversedAt(), e.totals().balance())
                         .order(e.orderId().value())
                         .reference(e.refundId())
+                        .money(e.refundAmount())
                         .cause(cause)
                         .causedBy(e.causationId()));
     }
