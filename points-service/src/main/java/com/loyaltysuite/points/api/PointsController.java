@@ -3,9 +3,9 @@ package com.loyaltysuite.points.api;
 import com.loyaltysuite.events.MemberId;
 import com.loyaltysuite.points.ledger.FindPointsBalance;
 import com.loyaltysuite.points.ledger.FindPointsLedger;
-import com.loyaltysuite.points.ledger.NoPointsAccountException;
 import com.loyaltysuite.points.ledger.PointsBalanceView;
 import com.loyaltysuite.points.ledger.PointsLedgerView;
+import com.loyaltysuite.support.domain.UnknownResourceException;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.Optional;
@@ -44,5 +44,18 @@ class PointsController {
                         ResponseTypes.optionalInstanceOf(PointsLedgerView.class))
                 .join();
         return view.orElseThrow(() -> new NoPointsAccountException(memberId));
+    }
+
+    /** The read side has no account for the member: the API's answer to an empty query result. */
+    static class NoPointsAccountException extends UnknownResourceException {
+
+        NoPointsAccountException(String memberId) {
+            super("Member " + memberId + " has no points account yet");
+        }
+
+        @Override
+        public String code() {
+            return "points-account-not-found";
+        }
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.loyaltysuite.events.Money;
 import com.loyaltysuite.events.OrderId;
+import com.loyaltysuite.points.account.AccountEntity;
 import com.loyaltysuite.points.refund.RefundPolicy;
 import com.loyaltysuite.points.refund.RefundReversed;
 import java.math.BigDecimal;
@@ -20,7 +21,7 @@ import org.axonframework.modelling.command.EntityId;
  * refunds took back so far. It follows its own refunds; what a refund takes back is {@link RefundPolicy}'s.
  */
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
-public final class EarnedOrder {
+public final class EarnedOrder extends AccountEntity {
 
     @EntityId(routingKey = "orderId")
     private final OrderId orderId;
@@ -76,17 +77,8 @@ public final class EarnedOrder {
         return causationId;
     }
 
-    private List<Object> state() {
+    @Override
+    protected List<Object> state() {
         return List.of(orderId, amount, points, availableAt, causationId, refundIds, refunded, reversed);
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof EarnedOrder order && state().equals(order.state());
-    }
-
-    @Override
-    public int hashCode() {
-        return state().hashCode();
     }
 }

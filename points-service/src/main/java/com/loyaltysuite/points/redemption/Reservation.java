@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.loyaltysuite.events.MemberId;
+import com.loyaltysuite.points.account.AccountEntity;
 import com.loyaltysuite.points.account.RequestIdReusedException;
 import java.time.Instant;
 import java.util.List;
@@ -16,7 +17,7 @@ import org.axonframework.modelling.command.EntityId;
  * which owns the lots the points are held in, applies them.
  */
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
-public final class Reservation {
+public final class Reservation extends AccountEntity {
 
     @EntityId(routingKey = "reservationId")
     private final String id;
@@ -92,17 +93,8 @@ public final class Reservation {
         return new ReservationView(id, memberId.value(), orderId, points, redemption.valueOf(points), status, expiresAt);
     }
 
-    private List<Object> state() {
+    @Override
+    protected List<Object> state() {
         return List.of(id, orderId, points, expiresAt, status);
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof Reservation reservation && state().equals(reservation.state());
-    }
-
-    @Override
-    public int hashCode() {
-        return state().hashCode();
     }
 }
