@@ -5,7 +5,8 @@ import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
- * A validity end (or grace end) due at {@code dueAt} has come. Does nothing when the member's
+ * A validity end (or grace end) due at {@code dueAt} has come: decide whether the earned tier is
+ * kept, held for a grace period or lost ({@link TierDecided}). Does nothing when the member's
  * validity has meanwhile moved: the timer that sent it is stale.
  */
-public record ReevaluateTier(@TargetAggregateIdentifier MemberId memberId, Instant dueAt) {}
+public record DecideTier(@TargetAggregateIdentifier MemberId memberId, Instant dueAt) {}

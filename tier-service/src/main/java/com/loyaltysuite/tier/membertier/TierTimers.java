@@ -89,7 +89,7 @@ class TierTimers {
 
         @Override
         public void fire(DueTimer timer) {
-            commands.sendAndWait(new ReevaluateTier(timer.memberId(), Instant.parse(timer.payload())));
+            commands.sendAndWait(new DecideTier(timer.memberId(), Instant.parse(timer.payload())));
         }
     }
 
@@ -110,7 +110,7 @@ class TierTimers {
 
         @Override
         public void fire(DueTimer timer) {
-            commands.sendAndWait(new AssessTierRisk(timer.memberId(), Instant.parse(timer.payload()), timer.dueAt()));
+            commands.sendAndWait(new AssessTierAtRisk(timer.memberId(), Instant.parse(timer.payload()), timer.dueAt()));
         }
     }
 

@@ -3,10 +3,11 @@ package com.loyaltysuite.tier.messaging;
 import com.loyaltysuite.events.IntegrationEvent;
 import com.loyaltysuite.events.tier.CurrentTier;
 import com.loyaltysuite.events.tier.TierAtRisk;
+import com.loyaltysuite.events.tier.TierChanged;
 import com.loyaltysuite.support.messaging.IntegrationEventMapper;
 import com.loyaltysuite.tier.membertier.MemberTierUpdated;
 import com.loyaltysuite.tier.membertier.TierAtRiskAssessed;
-import com.loyaltysuite.tier.membertier.TierChanged;
+import com.loyaltysuite.tier.membertier.TierInForceChanged;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -21,8 +22,8 @@ class TierEventMapper implements IntegrationEventMapper {
 
     @Override
     public Optional<IntegrationEvent> toIntegrationEvent(Object payload) {
-        if (payload instanceof TierChanged e) {
-            return Optional.of(new com.loyaltysuite.events.tier.TierChanged(
+        if (payload instanceof TierInForceChanged e) {
+            return Optional.of(new TierChanged(
                     e.memberId(),
                     e.programId(),
                     e.fromTier(),
