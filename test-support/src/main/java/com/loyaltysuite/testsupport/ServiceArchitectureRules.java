@@ -33,6 +33,17 @@ public final class ServiceArchitectureRules {
                         .allowEmptyShould(true),
                 noClasses()
                         .that()
+                        .resideInAPackage(basePackage + "..")
+                        .and()
+                        .resideOutsideOfPackages(basePackage + ".api..", basePackage + ".messaging..", basePackage + ".config..")
+                        .should()
+                        .dependOnClassesThat()
+                        .resideInAnyPackage("com.loyaltysuite.support.web..", "com.loyaltysuite.support.messaging..")
+                        .as("domain code, its exceptions included, knows neither the web nor the Kafka plumbing"
+                                + " (it throws support.domain exceptions, which the adapters translate)")
+                        .allowEmptyShould(true),
+                noClasses()
+                        .that()
                         .resideInAPackage(basePackage + ".api..")
                         .should()
                         .dependOnClassesThat()
@@ -53,6 +64,17 @@ public final class ServiceArchitectureRules {
                         .haveFullyQualifiedName("java.lang.Thread")
                         .as("no sleeping or hand-made threads; use the framework's schedulers")
                         .allowEmptyShould(true));
+    }
+
+    /** The neutral package the domain exceptions live in depends on nothing but the JDK. */
+    public static ArchRule domainExceptionsAreNeutral() {
+        return noClasses()
+                .that()
+                .resideInAPackage("com.loyaltysuite.support.domain..")
+                .should()
+                .dependOnClassesThat()
+                .resideOutsideOfPackages("java..", "com.loyaltysuite.support.domain..")
+                .as("the domain exceptions depend on nothing but the JDK");
     }
 
     public static void check(JavaClasses classes, String basePackage) {

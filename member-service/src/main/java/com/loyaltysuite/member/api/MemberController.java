@@ -9,7 +9,7 @@ import com.loyaltysuite.member.profile.ChangeConsent;
 import com.loyaltysuite.member.profile.MemberAlreadyRegisteredException;
 import com.loyaltysuite.member.profile.MemberRegistered;
 import com.loyaltysuite.member.profile.RegisterMember;
-import com.loyaltysuite.support.web.UnknownResourceException;
+import com.loyaltysuite.support.domain.UnknownResourceException;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.Optional;

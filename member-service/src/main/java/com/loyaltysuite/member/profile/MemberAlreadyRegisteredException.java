@@ -1,7 +1,7 @@
 package com.loyaltysuite.member.profile;
 
 import com.loyaltysuite.events.MemberId;
-import com.loyaltysuite.support.web.RuleViolationException;
+import com.loyaltysuite.support.domain.RuleViolationException;
 
 /** A member id is registered once; a second registration would overwrite another person's profile. */
 public class MemberAlreadyRegisteredException extends RuleViolationException {

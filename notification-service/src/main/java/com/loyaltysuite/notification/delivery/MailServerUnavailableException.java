@@ -1,6 +1,6 @@
 package com.loyaltysuite.notification.delivery;
 
-import com.loyaltysuite.support.messaging.TransientFailure;
+import com.loyaltysuite.support.domain.TransientFailure;
 
 /**
  * The SMTP server could not be reached or would not let us in. Nothing about the message is wrong,

@@ -1,6 +1,6 @@
 package com.loyaltysuite.points.account;
 
-import com.loyaltysuite.support.web.RuleViolationException;
+import com.loyaltysuite.support.domain.RuleViolationException;
 
 /** A redemption asked for more points than are available (pending and reserved points cannot be spent). */
 public class InsufficientPointsException extends RuleViolationException {

@@ -1,6 +1,6 @@
 package com.loyaltysuite.points.account;
 
-import com.loyaltysuite.support.web.RuleViolationException;
+import com.loyaltysuite.support.domain.RuleViolationException;
 
 /** A request id names an earlier request that asked for something else: idempotency keys are not reused. */
 public class RequestIdReusedException extends RuleViolationException {

@@ -1,6 +1,6 @@
 package com.loyaltysuite.points.account;
 
-import com.loyaltysuite.support.web.RuleViolationException;
+import com.loyaltysuite.support.domain.RuleViolationException;
 
 /** A confirmed reservation cannot be cancelled, nor a cancelled or expired one confirmed. */
 public class ReservationClosedException extends RuleViolationException {

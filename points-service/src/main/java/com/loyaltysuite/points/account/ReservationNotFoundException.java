@@ -1,6 +1,6 @@
 package com.loyaltysuite.points.account;
 
-import com.loyaltysuite.support.web.UnknownResourceException;
+import com.loyaltysuite.support.domain.UnknownResourceException;
 
 public class ReservationNotFoundException extends UnknownResourceException {
 

@@ -5,7 +5,7 @@ import com.loyaltysuite.points.ledger.FindPointsBalance;
 import com.loyaltysuite.points.ledger.FindPointsLedger;
 import com.loyaltysuite.points.ledger.PointsBalanceView;
 import com.loyaltysuite.points.ledger.PointsLedgerView;
-import com.loyaltysuite.support.web.UnknownResourceException;
+import com.loyaltysuite.support.domain.UnknownResourceException;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package com.loyaltysuite.support.config;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.loyaltysuite.events.Topics;
 import com.loyaltysuite.support.inbox.Inbox;
 import com.loyaltysuite.support.messaging.DeadLetterConfiguration;
@@ -10,6 +11,7 @@ import com.loyaltysuite.support.messaging.IntegrationEventRelay;
 import com.loyaltysuite.support.projections.ProjectionsEndpoint;
 import com.loyaltysuite.support.timers.DueTimerHandler;
 import com.loyaltysuite.support.timers.DueTimerPoller;
+import com.loyaltysuite.support.timers.DueTimerRoutes;
 import com.loyaltysuite.support.timers.DueTimers;
 import com.loyaltysuite.support.transactions.RootUnitOfWork;
 import com.loyaltysuite.support.web.ProblemDetailsAdvice;
@@ -61,11 +63,21 @@ public class LoyaltyServiceAutoConfiguration {
             PlatformTransactionManager transactionManager,
             RootUnitOfWork unitOfWork,
             Clock clock,
-            List<DueTimerHandler> handlers,
+            List<DueTimerRoutes> routes,
+            List<DueTimerHandler> legacyHandlers,
+            ObjectMapper json,
             MeterRegistry meters,
             @Value("${loyalty.service.name}") String serviceName) {
         return new DueTimers(
-                jdbc, new TransactionTemplate(transactionManager), unitOfWork, clock, handlers, meters, serviceName);
+                jdbc,
+                new TransactionTemplate(transactionManager),
+                unitOfWork,
+                clock,
+                routes,
+                legacyHandlers,
+                json,
+                meters,
+                serviceName);
     }
 
     /** Off ({@code loyalty.timers.poll=false}) only where a test fires timers itself. */

@@ -1,6 +1,8 @@
 package com.loyaltysuite.support.messaging;
 
 import com.loyaltysuite.events.codec.InvalidEventException;
+import com.loyaltysuite.support.domain.DomainException;
+import com.loyaltysuite.support.domain.TransientFailure;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -16,8 +18,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
 /**
- * Consumer failures. Invalid events and any {@link PermanentRejection} go to {@code <topic>.DLT} at once ({@link
- * DeadLetters}), and the partition goes on. A database that
+ * Consumer failures. Invalid events, any {@link DomainException} (the rule would refuse again) and any
+ * {@link PermanentRejection} go to {@code <topic>.DLT} at once ({@link DeadLetters}), and the partition goes on. A database that
  * is unreachable, or any {@link TransientFailure}, is retried with back-off for as long as it takes
  * (nothing is dropped). Anything else is retried a few times, then dead-lettered.
  */
@@ -42,7 +44,7 @@ public class DeadLetterConfiguration {
         DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters::send, boundedRetries());
         handler.addNotRetryableExceptions(InvalidEventException.class);
         handler.setBackOffFunction((record, ex) -> {
-            if (causedBy(ex, PermanentRejection.class)) {
+            if (causedBy(ex, PermanentRejection.class) || causedBy(ex, DomainException.class)) {
                 return NO_RETRIES;
             }
             return isTransient(ex) ? untilItComesBack() : null;

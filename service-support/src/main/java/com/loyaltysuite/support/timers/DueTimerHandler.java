@@ -6,6 +6,7 @@ package com.loyaltysuite.support.timers;
  * must be idempotent (the aggregate decides whether the due date still matters); throwing leaves the
  * timer pending, to be retried with back-off.
  */
+@Deprecated(forRemoval = true)
 public interface DueTimerHandler {
 
     String kind();

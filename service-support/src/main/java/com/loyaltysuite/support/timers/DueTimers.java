@@ -1,5 +1,7 @@
 package com.loyaltysuite.support.timers;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.loyaltysuite.events.MemberId;
 import com.loyaltysuite.support.transactions.RootUnitOfWork;
 import com.loyaltysuite.support.transactions.UnitOfWorkBatch;
@@ -46,7 +48,9 @@ public class DueTimers {
     private final TransactionTemplate transaction;
     private final RootUnitOfWork unitOfWork;
     private final Clock clock;
-    private final Map<String, DueTimerHandler> handlers;
+    private final Map<String, DueTimerRoutes.Route<?>> routes = new LinkedHashMap<>();
+    private final Map<String, DueTimerHandler> legacyHandlers;
+    private final ObjectMapper json;
     private final MeterRegistry meters;
     private final String meterPrefix;
     /** The last change of each key in the current unit of work (the last setting of a key wins). */
@@ -58,14 +62,25 @@ public class DueTimers {
             TransactionTemplate transaction,
             RootUnitOfWork unitOfWork,
             Clock clock,
-            List<DueTimerHandler> handlers,
+            List<DueTimerRoutes> routes,
+            List<DueTimerHandler> legacyHandlers,
+            ObjectMapper json,
             MeterRegistry meters,
             String serviceName) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.unitOfWork = unitOfWork;
         this.clock = clock;
-        this.handlers = handlers.stream().collect(Collectors.toMap(DueTimerHandler::kind, Function.identity()));
+        for (DueTimerRoutes service : routes) {
+            service.routes().forEach((name, route) -> {
+                if (this.routes.putIfAbsent(name, route) != null) {
+                    throw new IllegalStateException("Two DueTimerRoutes handle timer kind " + name);
+                }
+            });
+        }
+        this.legacyHandlers =
+                legacyHandlers.stream().collect(Collectors.toMap(DueTimerHandler::kind, Function.identity()));
+        this.json = json;
         this.meters = meters;
         this.meterPrefix = "loyalty." + serviceName + ".timers";
         Gauge.builder(meterPrefix + ".overdue", this, DueTimers::overdue)
@@ -74,18 +89,40 @@ public class DueTimers {
     }
 
     /**
-     * Sets the timer {@code key} to fire at {@code dueAt}, replacing any earlier setting of that key
-     * (also one that already fired). Joins the caller's transaction.
+     * Sets the member's timer {@code id} of this kind to fire at {@code dueAt} with {@code payload},
+     * replacing any earlier setting of it (also one that already fired). Joins the caller's transaction.
      */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public <P> void schedule(TimerKind<P> kind, MemberId member, String id, Instant dueAt, P payload) {
+        write(new Change(kind.key(member, id), new Setting(kind.name(), member, dueAt, toJson(kind, payload))));
+    }
+
+    /** Removes the member's timer {@code id} of this kind if it has not fired. Joins the caller's transaction. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void cancel(TimerKind<?> kind, MemberId member, String id) {
+        write(new Change(kind.key(member, id), null));
+    }
+
+    /** @deprecated untyped; use {@link #schedule(TimerKind, MemberId, String, Instant, Object)}. */
+    @Deprecated(forRemoval = true)
     @Transactional(propagation = Propagation.MANDATORY)
     public void schedule(String kind, String key, MemberId memberId, Instant dueAt, String payload) {
         write(new Change(key, new Setting(kind, memberId, dueAt, payload)));
     }
 
-    /** Removes the timer {@code key} if it has not fired. Joins the caller's transaction. */
+    /** @deprecated untyped; use {@link #cancel(TimerKind, MemberId, String)}. */
+    @Deprecated(forRemoval = true)
     @Transactional(propagation = Propagation.MANDATORY)
     public void cancel(String key) {
         write(new Change(key, null));
+    }
+
+    private <P> String toJson(TimerKind<P> kind, P payload) {
+        try {
+            return json.writeValueAsString(kind.payloadType().cast(payload));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Cannot store the payload of a " + kind.name() + " timer", e);
+        }
     }
 
     private void write(Change change) {
@@ -171,11 +208,15 @@ public class DueTimers {
 
     /** The handler's effects and the firing commit together. */
     private void fire(Claimed claimed, Instant now) {
-        DueTimerHandler handler = handlers.get(claimed.timer().kind());
-        if (handler == null) {
-            throw new UnknownTimerKindException(claimed.timer().kind());
+        DueTimer timer = claimed.timer();
+        DueTimerRoutes.Route<?> route = routes.get(timer.kind());
+        if (route != null) {
+            fire(route, timer);
+        } else if (legacyHandlers.containsKey(timer.kind())) {
+            legacyHandlers.get(timer.kind()).fire(timer);
+        } else {
+            throw new UnknownTimerKindException(timer.kind());
         }
-        handler.fire(claimed.timer());
         // Only the due date that was claimed is marked fired: if the handler (or anyone meanwhile)
         // set the key to a new date, that new setting stays pending.
         jdbc.update(
@@ -189,6 +230,18 @@ public class DueTimers {
                 .publishPercentileHistogram()
                 .register(meters)
                 .record(Duration.between(claimed.timer().dueAt(), clock.instant()).abs());
+    }
+
+    private <P> void fire(DueTimerRoutes.Route<P> route, DueTimer timer) {
+        P payload;
+        try {
+            payload = json.readValue(timer.payload(), route.kind().payloadType());
+        } catch (JsonProcessingException e) {
+            // Left pending with the reason, for someone to look at: dropping it would lose a due date.
+            throw new IllegalStateException(
+                    "Timer " + timer.key() + " has a payload that is not a " + route.kind().payloadType().getSimpleName(), e);
+        }
+        route.handler().fire(timer.memberId(), timer.dueAt(), payload);
     }
 
     private void postpone(Claimed claimed, Instant now, RuntimeException e) {
@@ -223,7 +276,7 @@ public class DueTimers {
     /** A timer whose kind no handler knows; it stays pending until a handler for it is deployed. */
     static class UnknownTimerKindException extends RuntimeException {
         UnknownTimerKindException(String kind) {
-            super("No DueTimerHandler for timer kind '" + kind + "'");
+            super("No DueTimerRoutes handle timer kind '" + kind + "'");
         }
     }
 }

@@ -1,6 +1,9 @@
 package com.loyaltysuite.support.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.loyaltysuite.support.domain.RuleViolationException;
+import com.loyaltysuite.support.domain.UnacceptableInputException;
+import com.loyaltysuite.support.domain.UnknownResourceException;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
 import java.util.List;
@@ -27,6 +30,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * Every error a service answers is {@code application/problem+json} with a stable {@code type}, a
  * {@code code} and a {@code traceId}; validation errors also list each bad field. No stack traces.
+ * Domain exceptions ({@code support.domain}) become 404, 409 or 422 with their own code.
  */
 @RestControllerAdvice
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
@@ -91,6 +95,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(RuleViolationException.class)
     ResponseEntity<ProblemDetail> ruleViolation(RuleViolationException ex) {
         return problem(HttpStatus.CONFLICT, ex.code(), ex.getMessage());
+    }
+
+    @ExceptionHandler(UnacceptableInputException.class)
+    ResponseEntity<ProblemDetail> unacceptable(UnacceptableInputException ex) {
+        return problem(HttpStatus.UNPROCESSABLE_ENTITY, ex.code(), ex.getMessage());
     }
 
     @ExceptionHandler(ConcurrencyException.class)

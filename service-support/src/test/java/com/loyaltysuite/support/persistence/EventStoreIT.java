@@ -88,6 +88,25 @@ class EventStoreIT {
     }
 
     @Test
+    void anEventStoredUnderTheOldNameOfARenamedClassLoadsAsTheNewClass() {
+        String aggregateId = newAggregateId("renamed");
+        DomainEventMessage<Appended> appended = event(aggregateId, 0, "before-the-rename");
+        transaction.executeWithoutResult(status -> eventStore.publish(appended));
+        // As an older release wrote it: same JSON, the class's former name.
+        jdbc.update(
+                "update domain_event_entry set payload_type = ? where event_identifier = ?",
+                EventStoreTestApplication.OLD_NAME_OF_APPENDED,
+                appended.getIdentifier());
+
+        List<? extends DomainEventMessage<?>> read = eventStore.readEvents(aggregateId).asStream().toList();
+
+        assertThat(read).singleElement().satisfies(message -> {
+            assertThat(message.getPayload()).isEqualTo(new Appended("before-the-rename", 0));
+            assertThat(message.getIdentifier()).isEqualTo(appended.getIdentifier());
+        });
+    }
+
+    @Test
     void eventsCommitOrRollBackWithTheRestOfTheirTransaction() {
         DomainEventMessage<Appended> rolledBack = event(newAggregateId("atomic"), 0, "one");
 

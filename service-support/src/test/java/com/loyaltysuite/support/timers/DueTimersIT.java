@@ -8,7 +8,6 @@ import com.loyaltysuite.testsupport.MutableClock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -29,6 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class DueTimersIT {
 
     static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
+    static final MemberId MEMBER = MemberId.of("M-timers");
 
     @Autowired
     DueTimers timers;
@@ -49,6 +49,8 @@ class DueTimersIT {
     void reset() {
         jdbc.update("delete from due_timer");
         handler.fired.clear();
+        handler.payloads.clear();
+        handler.members.clear();
         handler.failuresLeft.set(0);
         handler.rescheduleTo = null;
         clock.set(T0);
@@ -92,7 +94,7 @@ class DueTimersIT {
         timers.fireDue(10);
 
         assertThat(handler.fired).containsExactly("t-5", "t-5");
-        assertThat(jdbc.queryForObject("select due_at from due_timer where timer_key = 't-5'", java.sql.Timestamp.class)
+        assertThat(jdbc.queryForObject("select due_at from due_timer where timer_key = ?", java.sql.Timestamp.class, key("t-5"))
                         .toInstant())
                 .isEqualTo(T0.plusSeconds(3600));
     }
@@ -100,7 +102,7 @@ class DueTimersIT {
     @Test
     void aCancelledTimerNeverFires() {
         schedule("t-3", T0);
-        transaction.executeWithoutResult(status -> timers.cancel("t-3"));
+        transaction.executeWithoutResult(status -> timers.cancel(Probes.KIND, MEMBER, "t-3"));
 
         clock.set(T0.plusSeconds(1));
         timers.fireDue(10);
@@ -116,7 +118,7 @@ class DueTimersIT {
         timers.fireDue(10); // fails: retried in 2 s
         timers.fireDue(10); // not yet
         assertThat(handler.fired).isEmpty();
-        Map<String, Object> row = jdbc.queryForMap("select attempts, last_error, fired_at from due_timer where timer_key = 't-4'");
+        Map<String, Object> row = jdbc.queryForMap("select attempts, last_error, fired_at from due_timer where timer_key = ?", key("t-4"));
         assertThat(row.get("attempts")).isEqualTo(1);
         assertThat((String) row.get("last_error")).contains("induced failure");
         assertThat(row.get("fired_at")).isNull();
@@ -148,9 +150,42 @@ class DueTimersIT {
                 .isZero();
     }
 
-    private void schedule(String key, Instant dueAt) {
-        transaction.executeWithoutResult(
-                status -> timers.schedule(RecordingHandler.KIND, key, MemberId.of("M-" + UUID.randomUUID()), dueAt, "{}"));
+    @Test
+    void theHandlerGetsThePayloadItWasScheduledWithAsItsOwnType() {
+        transaction.executeWithoutResult(status -> timers.schedule(
+                Probes.KIND, MEMBER, "typed", T0, new Probe("typed", Instant.parse("2027-01-01T00:00:00Z"))));
+        assertThat(jdbc.queryForObject("select payload from due_timer where timer_key = ?", String.class, key("typed")))
+                .contains("\"label\":\"typed\"");
+
+        timers.fireDue(10);
+
+        assertThat(handler.payloads).containsExactly(new Probe("typed", Instant.parse("2027-01-01T00:00:00Z")));
+        assertThat(handler.members).containsExactly(MEMBER);
+    }
+
+    @Test
+    void aPayloadThatCannotBeReadStaysPendingWithTheReason() {
+        jdbc.update(
+                "insert into due_timer (kind, timer_key, member_id, due_at, payload) values (?, ?, ?, ?, ?)",
+                Probes.KIND.name(),
+                key("legacy"),
+                MEMBER.value(),
+                java.sql.Timestamp.from(T0),
+                "not json");
+
+        timers.fireDue(10);
+
+        assertThat(handler.fired).isEmpty();
+        assertThat(jdbc.queryForObject("select last_error from due_timer where timer_key = ?", String.class, key("legacy")))
+                .contains("not a Probe");
+    }
+
+    private void schedule(String id, Instant dueAt) {
+        transaction.executeWithoutResult(status -> timers.schedule(Probes.KIND, MEMBER, id, dueAt, new Probe(id, dueAt)));
+    }
+
+    private static String key(String id) {
+        return Probes.KIND.name() + ":" + MEMBER.value() + ":" + id;
     }
 
     @SpringBootApplication
@@ -170,12 +205,26 @@ class DueTimersIT {
         RecordingHandler recordingHandler() {
             return new RecordingHandler();
         }
+
+        @Bean
+        DueTimerRoutes testTimers(RecordingHandler handler) {
+            return DueTimerRoutes.builder().on(Probes.KIND, handler).build();
+        }
     }
 
-    static class RecordingHandler implements DueTimerHandler {
+    record Probe(String label, Instant at) {}
 
-        static final String KIND = "test-kind";
+    /** The test's timer kind, routed like a service's: one kind, one typed handler. */
+    static class Probes {
+
+        static final TimerKind<Probe> KIND = TimerKind.of("test-kind", Probe.class);
+    }
+
+    static class RecordingHandler implements TimerHandler<Probe> {
+
         final List<String> fired = new CopyOnWriteArrayList<>();
+        final List<Probe> payloads = new CopyOnWriteArrayList<>();
+        final List<MemberId> members = new CopyOnWriteArrayList<>();
         final AtomicInteger failuresLeft = new AtomicInteger();
         volatile Instant rescheduleTo;
 
@@ -184,21 +233,16 @@ class DueTimersIT {
         DueTimers timers;
 
         @Override
-        public String kind() {
-            return KIND;
-        }
-
-        @Override
-        public void fire(DueTimer timer) {
+        public void fire(MemberId member, Instant dueAt, Probe payload) {
             if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 throw new IllegalStateException("induced failure");
             }
-            fired.add(timer.key());
+            fired.add(payload.label());
+            payloads.add(payload);
+            members.add(member);
             if (rescheduleTo != null) {
-                timers.schedule(KIND, timer.key(), timer.memberId(), rescheduleTo, timer.payload());
+                timers.schedule(Probes.KIND, member, payload.label(), rescheduleTo, payload);
             }
         }
     }
-
-
 }

@@ -1,6 +1,6 @@
 package com.loyaltysuite.tier.api;
 
-import com.loyaltysuite.support.web.UnknownResourceException;
+import com.loyaltysuite.support.domain.UnknownResourceException;
 
 /** tier-service knows a member from their first paid order; before it there is nothing to show. */
 class MemberTierNotFoundException extends UnknownResourceException {

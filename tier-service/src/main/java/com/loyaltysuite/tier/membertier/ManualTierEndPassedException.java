@@ -1,6 +1,6 @@
 package com.loyaltysuite.tier.membertier;
 
-import com.loyaltysuite.support.web.RuleViolationException;
+import com.loyaltysuite.support.domain.RuleViolationException;
 import java.time.Instant;
 
 /** A manual tier must end after it starts. */

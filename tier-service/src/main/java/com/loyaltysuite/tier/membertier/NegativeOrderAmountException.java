@@ -12,4 +12,9 @@ public class NegativeOrderAmountException extends UnqualifiableOrderException {
     NegativeOrderAmountException(OrderId orderId, QualifyingValue amount) {
         super("Order " + orderId + " carries a negative amount " + amount.value() + " " + amount.unit());
     }
+
+    @Override
+    public String code() {
+        return "negative-order-amount";
+    }
 }

@@ -1,7 +1,7 @@
 package com.loyaltysuite.tier.membertier;
 
 import com.loyaltysuite.events.MemberId;
-import com.loyaltysuite.support.web.RuleViolationException;
+import com.loyaltysuite.support.domain.RuleViolationException;
 
 /** Ending a manual tier that is not in force. */
 public class NoManualTierException extends RuleViolationException {

@@ -1,9 +1,9 @@
 package com.loyaltysuite.tier.membertier;
 
-import com.loyaltysuite.support.messaging.PermanentRejection;
+import com.loyaltysuite.support.domain.UnacceptableInputException;
 
 /** A paid order that can never count towards a tier; retrying it cannot help. */
-public abstract class UnqualifiableOrderException extends RuntimeException implements PermanentRejection {
+public abstract class UnqualifiableOrderException extends UnacceptableInputException {
 
     protected UnqualifiableOrderException(String message) {
         super(message);

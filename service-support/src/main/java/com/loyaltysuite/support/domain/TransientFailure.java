@@ -1,4 +1,4 @@
-package com.loyaltysuite.support.messaging;
+package com.loyaltysuite.support.domain;
 
 /**
  * Marks an exception that says "not yet" rather than "never": a mail server that is down, an event
