@@ -9,15 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Tier evaluation on a new order (升级): the rule that promotes, as soon as a higher entry threshold is reached. */
-final class Promotion {
-
-    private final TierLadder ladder;
-    private final QualifyingWindow window;
-
-    Promotion(TierLadder ladder, QualifyingWindow window) {
-        this.ladder = ladder;
-        this.window = window;
-    }
+record Promotion(TierLadder ladder, QualifyingWindow window) {
 
     /**
      * Promotion after an order at {@code activityAt} was counted. The qualifying value is counted at

@@ -15,19 +15,7 @@ import java.util.Optional;
  * the value reaches ({@code RECALCULATE}). Also what a member still needs to keep the tier, and
  * whether they are at risk before it ends.
  */
-final class Retention {
-
-    private final TierLadder ladder;
-    private final QualifyingWindow window;
-    private final DemotionPolicy demotion;
-    private final Period gracePeriod;
-
-    Retention(TierLadder ladder, QualifyingWindow window, DemotionPolicy demotion, Period gracePeriod) {
-        this.ladder = ladder;
-        this.window = window;
-        this.demotion = demotion;
-        this.gracePeriod = gracePeriod;
-    }
+record Retention(TierLadder ladder, QualifyingWindow window, DemotionPolicy demotion, Period gracePeriod) {
 
     /** Re-evaluation when {@code held} falls due: at the end of its grace period if one runs, else of its validity. */
     TierDecision atDue(QualifyingLedger ledger, EarnedTier held) {

@@ -23,8 +23,6 @@ public final class TierPolicy {
     private final TierLadder ladder;
     private final QualifyingBasis basis;
     private final QualifyingWindow window;
-    private final DemotionPolicy demotion;
-    private final Period gracePeriod;
     private final Duration atRiskNotice;
     private final Promotion promotion;
     private final Retention retention;
@@ -40,17 +38,18 @@ public final class TierPolicy {
             DemotionPolicy demotion,
             Period gracePeriod,
             Duration atRiskNotice) {
+        Period grace = gracePeriod == null ? Period.ZERO : gracePeriod;
+        Duration notice = atRiskNotice == null ? Duration.ofDays(30) : atRiskNotice;
+        if (grace.isNegative() || notice.isNegative()) {
+            throw new IllegalArgumentException("grace period and at-risk notice cannot be negative");
+        }
         this.ladder = ladder;
         this.basis = basis == null ? QualifyingBasis.SPEND : basis;
         this.window = window == null ? QualifyingWindow.rolling12Months() : window;
-        this.demotion = demotion == null ? DemotionPolicy.SOFT_LANDING : demotion;
-        this.gracePeriod = gracePeriod == null ? Period.ZERO : gracePeriod;
-        this.atRiskNotice = atRiskNotice == null ? Duration.ofDays(30) : atRiskNotice;
-        if (this.gracePeriod.isNegative() || this.atRiskNotice.isNegative()) {
-            throw new IllegalArgumentException("grace period and at-risk notice cannot be negative");
-        }
+        this.atRiskNotice = notice;
         this.promotion = new Promotion(ladder, this.window);
-        this.retention = new Retention(ladder, this.window, this.demotion, this.gracePeriod);
+        this.retention = new Retention(
+                ladder, this.window, demotion == null ? DemotionPolicy.SOFT_LANDING : demotion, grace);
     }
 
     public QualifyingBasis basis() {
@@ -62,11 +61,11 @@ public final class TierPolicy {
     }
 
     public DemotionPolicy demotion() {
-        return demotion;
+        return retention.demotion();
     }
 
     public Period gracePeriod() {
-        return gracePeriod;
+        return retention.gracePeriod();
     }
 
     public Duration atRiskNotice() {
@@ -177,8 +176,8 @@ public final class TierPolicy {
                 ladder.with(policyVersion, validity, tiers),
                 basis,
                 window != null ? window : this.window,
-                demotion != null ? demotion : this.demotion,
-                gracePeriod != null ? gracePeriod : this.gracePeriod,
+                demotion != null ? demotion : demotion(),
+                gracePeriod != null ? gracePeriod : gracePeriod(),
                 atRiskNotice);
     }
 }
