@@ -1,8 +1,8 @@
 package com.loyaltysuite.points.api;
 
 import com.loyaltysuite.events.MemberId;
-import com.loyaltysuite.points.account.AdjustPoints;
-import com.loyaltysuite.points.account.AdjustmentView;
+import com.loyaltysuite.points.adjustment.AdjustPoints;
+import com.loyaltysuite.points.adjustment.AdjustmentView;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
