@@ -5,12 +5,13 @@ import com.loyaltysuite.events.MemberId;
 import com.loyaltysuite.events.Programs;
 import com.loyaltysuite.member.directory.FindMember;
 import com.loyaltysuite.member.directory.MemberView;
-import com.loyaltysuite.member.profile.ChangeConsent;
 import com.loyaltysuite.member.profile.MemberAlreadyRegisteredException;
-import com.loyaltysuite.member.profile.MemberRegistered;
-import com.loyaltysuite.member.profile.RegisterMember;
-import com.loyaltysuite.support.domain.UnknownResourceException;
+import com.loyaltysuite.member.profile.MemberNotFoundException;
+import com.loyaltysuite.member.profile.RecordConsentChange;
+import com.loyaltysuite.member.profile.RecordRegistration;
+import com.loyaltysuite.member.profile.RegistrationRecorded;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import java.net.URI;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,6 +21,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,6 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/members")
+@Validated
 class MemberController {
 
     private final CommandGateway commands;
@@ -47,9 +50,9 @@ class MemberController {
     @PostMapping
     ResponseEntity<MemberView> register(@Valid @RequestBody RegisterMemberRequest request) {
         MemberId memberId = MemberId.of(request.memberId() != null ? request.memberId() : "M-" + UUID.randomUUID());
-        MemberRegistered registered;
+        RegistrationRecorded registered;
         try {
-            registered = commands.sendAndWait(new RegisterMember(
+            registered = commands.sendAndWait(new RecordRegistration(
                     memberId,
                     Programs.DEFAULT,
                     request.name(),
@@ -65,35 +68,23 @@ class MemberController {
     }
 
     @GetMapping("/{memberId}")
-    MemberView member(@PathVariable String memberId) {
-        Optional<MemberView> view = queries.query(
-                        new FindMember(MemberId.of(memberId)), ResponseTypes.optionalInstanceOf(MemberView.class))
-                .join();
-        return view.orElseThrow(() -> new MemberNotFoundException(memberId));
+    MemberView member(@PathVariable @NotBlank String memberId) {
+        MemberId id = MemberId.of(memberId);
+        Optional<MemberView> view =
+                queries.query(new FindMember(id), ResponseTypes.optionalInstanceOf(MemberView.class)).join();
+        return view.orElseThrow(() -> new MemberNotFoundException(id));
     }
 
     /** Sets both consents; only a channel whose consent actually changes is published. Idempotent. */
     @PutMapping("/{memberId}/consents")
-    ResponseEntity<Void> changeConsents(@PathVariable String memberId, @Valid @RequestBody ConsentsRequest request) {
+    ResponseEntity<Void> changeConsents(@PathVariable @NotBlank String memberId, @Valid @RequestBody ConsentsRequest request) {
         MemberId id = MemberId.of(memberId);
         try {
-            commands.sendAndWait(new ChangeConsent(id, Channel.SMS, request.sms()));
-            commands.sendAndWait(new ChangeConsent(id, Channel.EMAIL, request.email()));
+            commands.sendAndWait(new RecordConsentChange(id, Channel.SMS, request.sms()));
+            commands.sendAndWait(new RecordConsentChange(id, Channel.EMAIL, request.email()));
         } catch (AggregateNotFoundException e) {
-            throw new MemberNotFoundException(memberId);
+            throw new MemberNotFoundException(id);
         }
         return ResponseEntity.noContent().build();
-    }
-
-    static class MemberNotFoundException extends UnknownResourceException {
-
-        MemberNotFoundException(String memberId) {
-            super("No member " + memberId + " is registered");
-        }
-
-        @Override
-        public String code() {
-            return "member-not-found";
-        }
     }
 }

@@ -4,8 +4,12 @@ import com.loyaltysuite.events.MemberId;
 import com.loyaltysuite.events.benefit.BenefitKind;
 import java.time.Instant;
 
-/** Internal: a member received a benefit, with the catalogue entry as it was when granted. */
-public record BenefitGranted(
+/**
+ * Stored: a member received the upgrade gift of {@code tier}, with the catalogue entry as it was when
+ * granted ({@code kind} is {@code UPGRADE_GIFT}). Published as the contract's {@code BenefitGranted}.
+ * Stored before under the name {@code grant.BenefitGranted} ({@link FormerBenefitEventNames}).
+ */
+public record UpgradeGiftGranted(
         MemberId memberId,
         String programId,
         String benefitId,

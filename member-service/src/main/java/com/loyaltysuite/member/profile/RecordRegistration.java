@@ -5,8 +5,11 @@ import com.loyaltysuite.events.member.Consents;
 import java.time.LocalDate;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** Register a member in a programme. {@code email} and {@code birthday} may be null. */
-public record RegisterMember(
+/**
+ * Record a member's registration in a programme, answered with the {@link RegistrationRecorded}.
+ * {@code email} and {@code birthday} may be null.
+ */
+public record RecordRegistration(
         @TargetAggregateIdentifier MemberId memberId,
         String programId,
         String name,
