@@ -7,11 +7,12 @@ import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
- * Lower an order's qualifying value by a refund (or the points reversed for it). Counted once per
- * {@code refundId}. It never demotes: demotion happens only when validity ends. A refund of an order
- * not counted yet (it overtook the order) is kept and applied when the order is counted.
+ * Lower an order's qualifying value by a refund (or the points reversed for it):
+ * {@link QualifyingOrderReduced}. Counted once per {@code refundId}. It never demotes: demotion
+ * happens only when validity ends. A refund of an order not counted yet (it overtook the order) is
+ * kept as {@link RefundAwaitingOrderRecorded} and applied when the order is counted.
  */
-public record RecordRefund(
+public record ReduceQualifyingOrder(
         @TargetAggregateIdentifier MemberId memberId,
         String programId,
         OrderId orderId,
