@@ -9,7 +9,6 @@ import com.loyaltysuite.support.messaging.InboundEvents;
 import com.loyaltysuite.support.messaging.IntegrationEventMapper;
 import com.loyaltysuite.support.messaging.IntegrationEventRelay;
 import com.loyaltysuite.support.projections.ProjectionsEndpoint;
-import com.loyaltysuite.support.timers.DueTimerHandler;
 import com.loyaltysuite.support.timers.DueTimerPoller;
 import com.loyaltysuite.support.timers.DueTimerRoutes;
 import com.loyaltysuite.support.timers.DueTimers;
@@ -64,7 +63,6 @@ public class LoyaltyServiceAutoConfiguration {
             RootUnitOfWork unitOfWork,
             Clock clock,
             List<DueTimerRoutes> routes,
-            List<DueTimerHandler> legacyHandlers,
             ObjectMapper json,
             MeterRegistry meters,
             @Value("${loyalty.service.name}") String serviceName) {
@@ -74,7 +72,6 @@ public class LoyaltyServiceAutoConfiguration {
                 unitOfWork,
                 clock,
                 routes,
-                legacyHandlers,
                 json,
                 meters,
                 serviceName);
