@@ -10,6 +10,9 @@ import com.loyaltysuite.member.profile.MemberAlreadyRegisteredException;
 import com.loyaltysuite.member.profile.MemberRegistered;
 import com.loyaltysuite.member.profile.RegisterMember;
 import com.loyaltysuite.support.domain.UnknownResourceException;
+import com.loyaltysuite.support.security.Allowed;
+import com.loyaltysuite.support.security.Scopes;
+import com.loyaltysuite.support.web.ValidMemberId;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.Optional;
@@ -44,6 +47,7 @@ class MemberController {
      * Answers with the profile as registered: the read model is built asynchronously, so a GET right
      * after may still answer 404 for a moment.
      */
+@Allowed({Scopes.SUPPORT_WRITE})
     @PostMapping
     ResponseEntity<MemberView> register(@Valid @RequestBody RegisterMemberRequest request) {
         MemberId memberId = MemberId.of(request.memberId() != null ? request.memberId() : "M-" + UUID.randomUUID());
@@ -64,8 +68,9 @@ class MemberController {
         return ResponseEntity.created(URI.create("/members/" + memberId.value())).body(MemberView.of(registered));
     }
 
+    @Allowed({Scopes.MEMBER, Scopes.SUPPORT_READ})
     @GetMapping("/{memberId}")
-    MemberView member(@PathVariable String memberId) {
+    MemberView member(@PathVariable @ValidMemberId String memberId) {
         Optional<MemberView> view = queries.query(
                         new FindMember(MemberId.of(memberId)), ResponseTypes.optionalInstanceOf(MemberView.class))
                 .join();
@@ -73,8 +78,9 @@ class MemberController {
     }
 
     /** Sets both consents; only a channel whose consent actually changes is published. Idempotent. */
+    @Allowed({Scopes.MEMBER, Scopes.SUPPORT_WRITE})
     @PutMapping("/{memberId}/consents")
-    ResponseEntity<Void> changeConsents(@PathVariable String memberId, @Valid @RequestBody ConsentsRequest request) {
+    ResponseEntity<Void> changeConsents(@PathVariable @ValidMemberId String memberId, @Valid @RequestBody ConsentsRequest request) {
         MemberId id = MemberId.of(memberId);
         try {
             commands.sendAndWait(new ChangeConsent(id, Channel.SMS, request.sms()));

@@ -3,6 +3,9 @@ package com.loyaltysuite.notification.api;
 import com.loyaltysuite.events.MemberId;
 import com.loyaltysuite.notification.delivery.DeliveryView;
 import com.loyaltysuite.notification.delivery.FindDeliveries;
+import com.loyaltysuite.support.security.Allowed;
+import com.loyaltysuite.support.security.Scopes;
+import com.loyaltysuite.support.web.ValidMemberId;
 import java.util.List;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -20,8 +23,9 @@ class NotificationController {
     }
 
     /** The member's delivery log, newest first; empty (not 404) for a member never notified. */
+    @Allowed({Scopes.MEMBER, Scopes.SUPPORT_READ})
     @GetMapping("/members/{memberId}/notifications")
-    List<DeliveryView> deliveries(@PathVariable String memberId) {
+    List<DeliveryView> deliveries(@PathVariable @ValidMemberId String memberId) {
         return queries.query(new FindDeliveries(MemberId.of(memberId)), ResponseTypes.multipleInstancesOf(DeliveryView.class))
                 .join();
     }
