@@ -64,6 +64,13 @@ public final class TestTokens {
         return mint(STAFF_SUBJECT, SUPPORT_READ, SUPPORT_WRITE, CHECKOUT, ADMIN);
     }
 
+    /** Request headers carrying a staff token whose subject (the audited operator) is {@code operator}. */
+    public static org.springframework.http.HttpHeaders staffHeaders(String operator) {
+        var headers = new org.springframework.http.HttpHeaders();
+        headers.setBearerAuth(mint(operator, SUPPORT_READ, SUPPORT_WRITE, CHECKOUT, ADMIN));
+        return headers;
+    }
+
     /** Staff with every staff scope but {@code missing}. */
     public static String staffWithout(String missing) {
         return mint(
