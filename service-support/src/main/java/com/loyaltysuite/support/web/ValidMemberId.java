@@ -13,13 +13,15 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * A member id as the event contracts define it (1 to 128 characters), with no whitespace: on a path
+ * A member id as the event contracts define it (1 to 128 characters), with no whitespace or control
+ * characters: on a path
  * variable, a blank or odd id is a 400 naming {@code memberId}, not a server error.
  */
 @Documented
 @NotBlank
 @Size(max = 128)
-@Pattern(regexp = "\\S+")
+// No whitespace or control character of any script (Java's \S alone lets U+3000 through).
+@Pattern(regexp = "(?U)[^\\p{Z}\\p{Cc}\\s]+")
 @ReportAsSingleViolation
 @Constraint(validatedBy = {})
 @Target({ElementType.PARAMETER, ElementType.FIELD})
