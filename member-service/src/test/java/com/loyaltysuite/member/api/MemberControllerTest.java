@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.loyaltysuite.support.security.ApiSecurityConfiguration;
 import com.loyaltysuite.support.web.ProblemDetailsAdvice;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -16,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -24,7 +26,8 @@ import org.springframework.test.web.servlet.MockMvc;
  * loser's first event. That must still read as "already registered", not as a server error.
  */
 @WebMvcTest(MemberController.class)
-@Import(ProblemDetailsAdvice.class)
+@Import({ProblemDetailsAdvice.class, ApiSecurityConfiguration.class})
+@WithMockUser(username = "agent-7", authorities = {"SCOPE_loyalty.support.read", "SCOPE_loyalty.support.write"})
 class MemberControllerTest {
 
     @Autowired
