@@ -30,6 +30,8 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -84,17 +86,35 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .body(validationProblem(List.of(new FieldProblem(String.valueOf(field), "has the wrong type or format"))));
     }
 
+    /**
+     * Constraints on a path variable or parameter (e.g. {@code @ValidMemberId}) make Spring validate
+     * the whole method, so a body's field errors arrive here too: each is named by its field, the rest
+     * by their parameter.
+     */
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(
             HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldProblem> fields = ex.getParameterValidationResults().stream()
-                .flatMap(result -> result.getResolvableErrors().stream()
-                        .map(error -> new FieldProblem(
-                                String.valueOf(result.getMethodParameter().getParameterName()),
-                                error.getDefaultMessage())))
+                .flatMap(result -> result instanceof ParameterErrors errors && errors.hasFieldErrors()
+                        ? errors.getFieldErrors().stream().map(e -> new FieldProblem(e.getField(), e.getDefaultMessage()))
+                        : result.getResolvableErrors().stream()
+                                .map(error -> new FieldProblem(parameterName(result), error.getDefaultMessage())))
                 .sorted(java.util.Comparator.comparing(FieldProblem::field))
                 .toList();
         return ResponseEntity.badRequest().body(validationProblem(fields));
+    }
+
+    private static String parameterName(ParameterValidationResult result) {
+        var parameter = result.getMethodParameter();
+        var path = parameter.getParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class);
+        if (path != null && !path.value().isEmpty()) {
+            return path.value();
+        }
+        var param = parameter.getParameterAnnotation(org.springframework.web.bind.annotation.RequestParam.class);
+        if (param != null && !param.value().isEmpty()) {
+            return param.value();
+        }
+        return String.valueOf(parameter.getParameterName());
     }
 
     @Override
