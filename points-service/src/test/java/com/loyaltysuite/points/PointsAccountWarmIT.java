@@ -7,13 +7,13 @@ import static org.awaitility.Awaitility.await;
 import com.loyaltysuite.events.MemberId;
 import com.loyaltysuite.events.Money;
 import com.loyaltysuite.events.OrderId;
-import com.loyaltysuite.points.account.EarnPoints;
-import com.loyaltysuite.points.account.MakePointsAvailable;
 import com.loyaltysuite.points.account.PointsAccount;
-import com.loyaltysuite.points.account.PointsAvailable;
-import com.loyaltysuite.points.account.PointsEarned;
-import com.loyaltysuite.points.account.RecordTierChange;
-import com.loyaltysuite.points.account.TierRecorded;
+import com.loyaltysuite.points.earning.EarningRecorded;
+import com.loyaltysuite.points.earning.MakePointsAvailable;
+import com.loyaltysuite.points.earning.PointsMadeAvailable;
+import com.loyaltysuite.points.earning.RecordEarning;
+import com.loyaltysuite.points.earning.RecordTierChange;
+import com.loyaltysuite.points.earning.TierChangeRecorded;
 import com.loyaltysuite.support.aggregates.AggregatesProperties;
 import com.loyaltysuite.testsupport.MutableClock;
 import com.loyaltysuite.testsupport.aggregates.AggregateHarness;
@@ -81,7 +81,7 @@ class PointsAccountWarmIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> snapshotRows(member) == 1);
         assertThat(jdbc.queryForObject(
                         "select payload_revision from snapshot_event_entry where aggregate_identifier = ?", String.class, member))
-                .isEqualTo("1");
+                .isEqualTo("2");
         DomainEventMessage<?> snapshot = events.readSnapshot(member).orElseThrow();
         assertThat(snapshot.getSequenceNumber()).isBetween((long) threshold - 1, (long) tierChanges - 1);
         List<? extends DomainEventMessage<?>> upToSnapshot = events.readEvents(member, 0)
@@ -102,8 +102,8 @@ class PointsAccountWarmIT {
         commands.sendAndWait(earn(member, "O-1", "100.00", paidAt));
         commands.sendAndWait(new MakePointsAvailable(MemberId.of(member), OrderId.of("O-1"), paidAt.plus(Duration.ofDays(7))));
 
-        assertThat(last(member, PointsEarned.class).tier()).isEqualTo(tierAt(tierChanges - 1));
-        assertThat(last(member, PointsAvailable.class).programId()).isEqualTo("from-snapshot");
+        assertThat(last(member, EarningRecorded.class).tier()).isEqualTo(tierAt(tierChanges - 1));
+        assertThat(last(member, PointsMadeAvailable.class).programId()).isEqualTo("from-snapshot");
     }
 
     @Test
@@ -120,7 +120,7 @@ class PointsAccountWarmIT {
         cache.removeAll();
         commands.sendAndWait(earn(member, "O-1", "100.00", clock.instant()));
 
-        assertThat(last(member, PointsEarned.class).tier()).isEqualTo(tierAt(tierChanges - 1));
+        assertThat(last(member, EarningRecorded.class).tier()).isEqualTo(tierAt(tierChanges - 1));
     }
 
     @Test
@@ -148,8 +148,8 @@ class PointsAccountWarmIT {
         });
         commands.sendAndWait(earn(member, "O-2", "200.00", clock.instant().plusSeconds(60))); // the record, redelivered
 
-        assertThat(last(member, PointsEarned.class).orderId()).isEqualTo(OrderId.of("O-2"));
-        assertThat(all(member, PointsEarned.class)).hasSize(2);
+        assertThat(last(member, EarningRecorded.class).orderId()).isEqualTo(OrderId.of("O-2"));
+        assertThat(all(member, EarningRecorded.class)).hasSize(2);
     }
 
     /** Another instance of the service appended to the account after this one cached it. */
@@ -162,13 +162,13 @@ class PointsAccountWarmIT {
                 "PointsAccount",
                 member,
                 next,
-                new TierRecorded(MemberId.of(member), "default", "GOLD", clock.instant().plusSeconds(1), "other-instance"))));
+                new TierChangeRecorded(MemberId.of(member), "default", "GOLD", clock.instant().plusSeconds(1), "other-instance"))));
 
-        EarnPoints second = earn(member, "O-2", "100.00", clock.instant().plusSeconds(60));
+        RecordEarning second = earn(member, "O-2", "100.00", clock.instant().plusSeconds(60));
         assertThatThrownBy(() -> commands.sendAndWait(second)).isInstanceOf(ConcurrencyException.class);
         commands.sendAndWait(second); // the consumer's retry
 
-        assertThat(last(member, PointsEarned.class).tier()).isEqualTo("GOLD");
+        assertThat(last(member, EarningRecorded.class).tier()).isEqualTo("GOLD");
     }
 
     /** {@code count} tier changes over the days before now, alternating GOLD and SILVER. */
@@ -213,8 +213,8 @@ class PointsAccountWarmIT {
         return found.get(found.size() - 1);
     }
 
-    private static EarnPoints earn(String member, String orderId, String amount, Instant paidAt) {
-        return new EarnPoints(
+    private static RecordEarning earn(String member, String orderId, String amount, Instant paidAt) {
+        return new RecordEarning(
                 MemberId.of(member),
                 "default",
                 OrderId.of(orderId),

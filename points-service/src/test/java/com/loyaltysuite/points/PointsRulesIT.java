@@ -146,6 +146,9 @@ class PointsRulesIT {
         assertThat(entries).extracting(e -> e.get("kind")).containsExactly("REVERSED", "REDEEMED", "EARNED");
         assertThat(entries).extracting(e -> e.get("points")).containsExactly(-600, -800, 1000);
         assertThat(entries).extracting(e -> e.get("balanceAfter")).containsExactly(-400, 200, 1000);
+        assertThat(entries) // the money behind each movement, from the OrderPaid and OrderRefunded events
+                .extracting(e -> e.get("amount"))
+                .containsExactly(Map.of("value", "600.00", "currency", "CNY"), null, Map.of("value", "1000.00", "currency", "CNY"));
         assertThat((String) entries.get(0).get("cause")).contains("refund R-1 of order O-1").contains("400 already spent");
 
         orders.orderPaid(member, "O-2", "500.00", clock.instant().minus(Duration.ofDays(8)));

@@ -49,7 +49,7 @@ public class MemberBenefits {
         if (gift.isEmpty()) {
             return;
         }
-        apply(new BenefitGranted(
+        apply(new UpgradeGiftGranted(
                 command.memberId(),
                 command.programId(),
                 UUID.randomUUID().toString(),
@@ -63,10 +63,8 @@ public class MemberBenefits {
     }
 
     @EventSourcingHandler
-    void on(BenefitGranted event) {
+    void on(UpgradeGiftGranted event) {
         memberId = event.memberId();
-        if (event.kind() == BenefitKind.UPGRADE_GIFT) {
-            tiersGifted.add(event.tier());
-        }
+        tiersGifted.add(event.tier());
     }
 }

@@ -1,6 +1,6 @@
 package com.loyaltysuite.benefit.wallet;
 
-import com.loyaltysuite.benefit.grant.BenefitGranted;
+import com.loyaltysuite.benefit.grant.UpgradeGiftGranted;
 import com.loyaltysuite.support.projections.ProjectionBatch;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +38,7 @@ class MemberBenefitsProjection {
     }
 
     @EventHandler
-    void on(BenefitGranted event, @SequenceNumber long memberSequence) {
+    void on(UpgradeGiftGranted event, @SequenceNumber long memberSequence) {
         HeldBenefit benefit = new HeldBenefit(
                 event.benefitId(),
                 event.memberId().value(),

@@ -36,7 +36,7 @@ class MemberBenefitsTest {
                 .when(grant("SILVER", TierChangeReason.QUALIFIED, "evt-1"))
                 .expectSuccessfulHandlerExecution()
                 .expectEventsMatching(payloadsMatching(exactSequenceOf(
-                        matches((BenefitGranted e) ->
+                        matches((UpgradeGiftGranted e) ->
                                 e.equals(silverGift(e.benefitId(), "evt-1")) && isUuid(e.benefitId())),
                         andNoMore())));
     }
@@ -54,7 +54,7 @@ class MemberBenefitsTest {
         fixture.given(silverGift("B-1", "evt-1"))
                 .when(grant("GOLD", TierChangeReason.QUALIFIED, "evt-2"))
                 .expectEventsMatching(payloadsMatching(exactSequenceOf(
-                        matches((BenefitGranted e) -> e.benefitCode().equals("GOLD_UPGRADE_GIFT")
+                        matches((UpgradeGiftGranted e) -> e.benefitCode().equals("GOLD_UPGRADE_GIFT")
                                 && e.tier().equals("GOLD")
                                 && e.causationId().equals("evt-2")
                                 && !e.benefitId().equals("B-1")),
@@ -89,8 +89,8 @@ class MemberBenefitsTest {
         return new GrantUpgradeGift(MEMBER, "default", tier, reason, PROMOTED_AT, causationId);
     }
 
-    static BenefitGranted silverGift(String benefitId, String causationId) {
-        return new BenefitGranted(
+    static UpgradeGiftGranted silverGift(String benefitId, String causationId) {
+        return new UpgradeGiftGranted(
                 MEMBER,
                 "default",
                 benefitId,

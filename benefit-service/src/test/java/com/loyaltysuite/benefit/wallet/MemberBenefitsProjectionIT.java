@@ -2,7 +2,7 @@ package com.loyaltysuite.benefit.wallet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.loyaltysuite.benefit.grant.BenefitGranted;
+import com.loyaltysuite.benefit.grant.UpgradeGiftGranted;
 import com.loyaltysuite.events.MemberId;
 import com.loyaltysuite.events.benefit.BenefitKind;
 import java.time.Instant;
@@ -92,10 +92,10 @@ class MemberBenefitsProjectionIT {
         assertThat(result.isExceptional()).as("%s", result.optionalExceptionResult()).isFalse();
     }
 
-    private static DomainEventMessage<BenefitGranted> granted(String member, long sequence, String benefitId, String code) {
+    private static DomainEventMessage<UpgradeGiftGranted> granted(String member, long sequence, String benefitId, String code) {
         Instant at = AT.plusSeconds(sequence);
-        return new GenericDomainEventMessage<>("MemberBenefits", member, sequence, new BenefitGranted(MemberId.of(member),
-                "default", benefitId, code, BenefitKind.COUPON, "SILVER", code + " for you", at, AT.plusSeconds(86_400),
+        return new GenericDomainEventMessage<>("MemberBenefits", member, sequence, new UpgradeGiftGranted(MemberId.of(member),
+                "default", benefitId, code, BenefitKind.UPGRADE_GIFT, "SILVER", code + " for you", at, AT.plusSeconds(86_400),
                 "c-" + sequence));
     }
 }

@@ -5,11 +5,11 @@ import com.loyaltysuite.events.MemberId;
 import com.loyaltysuite.events.Programs;
 import com.loyaltysuite.member.directory.FindMember;
 import com.loyaltysuite.member.directory.MemberView;
-import com.loyaltysuite.member.profile.ChangeConsent;
 import com.loyaltysuite.member.profile.MemberAlreadyRegisteredException;
-import com.loyaltysuite.member.profile.MemberRegistered;
-import com.loyaltysuite.member.profile.RegisterMember;
-import com.loyaltysuite.support.domain.UnknownResourceException;
+import com.loyaltysuite.member.profile.MemberNotFoundException;
+import com.loyaltysuite.member.profile.RecordConsentChange;
+import com.loyaltysuite.member.profile.RecordRegistration;
+import com.loyaltysuite.member.profile.RegistrationRecorded;
 import com.loyaltysuite.support.security.Allowed;
 import com.loyaltysuite.support.security.Scopes;
 import com.loyaltysuite.support.web.ValidMemberId;
@@ -23,6 +23,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,6 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/members")
+@Validated
 class MemberController {
 
     private final CommandGateway commands;
@@ -51,9 +53,9 @@ class MemberController {
     @PostMapping
     ResponseEntity<MemberView> register(@Valid @RequestBody RegisterMemberRequest request) {
         MemberId memberId = MemberId.of(request.memberId() != null ? request.memberId() : "M-" + UUID.randomUUID());
-        MemberRegistered registered;
+        RegistrationRecorded registered;
         try {
-            registered = commands.sendAndWait(new RegisterMember(
+            registered = commands.sendAndWait(new RecordRegistration(
                     memberId,
                     Programs.DEFAULT,
                     request.name(),
@@ -71,10 +73,10 @@ class MemberController {
     @Allowed({Scopes.MEMBER, Scopes.SUPPORT_READ})
     @GetMapping("/{memberId}")
     MemberView member(@PathVariable @ValidMemberId String memberId) {
-        Optional<MemberView> view = queries.query(
-                        new FindMember(MemberId.of(memberId)), ResponseTypes.optionalInstanceOf(MemberView.class))
-                .join();
-        return view.orElseThrow(() -> new MemberNotFoundException(memberId));
+        MemberId id = MemberId.of(memberId);
+        Optional<MemberView> view =
+                queries.query(new FindMember(id), ResponseTypes.optionalInstanceOf(MemberView.class)).join();
+        return view.orElseThrow(() -> new MemberNotFoundException(id));
     }
 
     /** Sets both consents; only a channel whose consent actually changes is published. Idempotent. */
@@ -83,23 +85,11 @@ class MemberController {
     ResponseEntity<Void> changeConsents(@PathVariable @ValidMemberId String memberId, @Valid @RequestBody ConsentsRequest request) {
         MemberId id = MemberId.of(memberId);
         try {
-            commands.sendAndWait(new ChangeConsent(id, Channel.SMS, request.sms()));
-            commands.sendAndWait(new ChangeConsent(id, Channel.EMAIL, request.email()));
+            commands.sendAndWait(new RecordConsentChange(id, Channel.SMS, request.sms()));
+            commands.sendAndWait(new RecordConsentChange(id, Channel.EMAIL, request.email()));
         } catch (AggregateNotFoundException e) {
-            throw new MemberNotFoundException(memberId);
+            throw new MemberNotFoundException(id);
         }
         return ResponseEntity.noContent().build();
-    }
-
-    static class MemberNotFoundException extends UnknownResourceException {
-
-        MemberNotFoundException(String memberId) {
-            super("No member " + memberId + " is registered");
-        }
-
-        @Override
-        public String code() {
-            return "member-not-found";
-        }
     }
 }

@@ -3,7 +3,7 @@ package com.loyaltysuite.member.directory;
 import com.loyaltysuite.events.Channel;
 import com.loyaltysuite.events.MemberId;
 import com.loyaltysuite.events.member.Consents;
-import com.loyaltysuite.member.profile.MemberRegistered;
+import com.loyaltysuite.member.profile.RegistrationRecorded;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -46,7 +46,7 @@ class MemberProfile {
 
     protected MemberProfile() {}
 
-    MemberProfile(MemberRegistered event) {
+    MemberProfile(RegistrationRecorded event) {
         this.memberId = event.memberId().value();
         this.programId = event.programId();
         this.name = event.name();

@@ -1,7 +1,7 @@
 package com.loyaltysuite.member.directory;
 
-import com.loyaltysuite.member.profile.ConsentChanged;
-import com.loyaltysuite.member.profile.MemberRegistered;
+import com.loyaltysuite.member.profile.ConsentChangeRecorded;
+import com.loyaltysuite.member.profile.RegistrationRecorded;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -27,12 +27,12 @@ class MemberProfileProjection {
     }
 
     @EventHandler
-    void on(MemberRegistered event) {
+    void on(RegistrationRecorded event) {
         profiles.save(new MemberProfile(event));
     }
 
     @EventHandler
-    void on(ConsentChanged event) {
+    void on(ConsentChangeRecorded event) {
         // A member's events are handled in order, so the profile exists by now.
         profiles.findById(event.memberId().value()).ifPresent(profile -> {
             profile.consent(event.channel(), event.granted(), event.changedAt());

@@ -2,7 +2,7 @@ package com.loyaltysuite.member.directory;
 
 import com.loyaltysuite.events.MemberId;
 import com.loyaltysuite.events.member.Consents;
-import com.loyaltysuite.member.profile.MemberRegistered;
+import com.loyaltysuite.member.profile.RegistrationRecorded;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -18,7 +18,7 @@ public record MemberView(
         Instant registeredAt) {
 
     /** The profile as it stands right after registration, before the projection has caught up. */
-    public static MemberView of(MemberRegistered registered) {
+    public static MemberView of(RegistrationRecorded registered) {
         return new MemberView(
                 registered.memberId(),
                 registered.programId(),

@@ -45,11 +45,11 @@ public class Member {
      */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    MemberRegistered handle(RegisterMember command, Clock clock) {
+    RegistrationRecorded handle(RecordRegistration command, Clock clock) {
         if (memberId != null) {
             throw new MemberAlreadyRegisteredException(command.memberId());
         }
-        MemberRegistered registered = new MemberRegistered(
+        RegistrationRecorded registered = new RegistrationRecorded(
                 command.memberId(),
                 command.programId(),
                 command.name(),
@@ -63,15 +63,15 @@ public class Member {
     }
 
     @CommandHandler
-    void handle(ChangeConsent command, Clock clock) {
+    void handle(RecordConsentChange command, Clock clock) {
         if (consentOn(command.channel()) == command.granted()) {
             return; // already so: nothing happened, nothing to tell
         }
-        apply(new ConsentChanged(memberId, programId, command.channel(), command.granted(), now(clock)));
+        apply(new ConsentChangeRecorded(memberId, programId, command.channel(), command.granted(), now(clock)));
     }
 
     @EventSourcingHandler
-    void on(MemberRegistered event) {
+    void on(RegistrationRecorded event) {
         memberId = event.memberId();
         programId = event.programId();
         smsConsent = event.consents().sms();
@@ -79,7 +79,7 @@ public class Member {
     }
 
     @EventSourcingHandler
-    void on(ConsentChanged event) {
+    void on(ConsentChangeRecorded event) {
         switch (event.channel()) {
             case SMS -> smsConsent = event.granted();
             case EMAIL -> emailConsent = event.granted();

@@ -6,60 +6,72 @@ import com.loyaltysuite.events.Channel;
 import com.loyaltysuite.events.IntegrationEvent;
 import com.loyaltysuite.events.MemberId;
 import com.loyaltysuite.events.codec.CloudEventCodec;
+import com.loyaltysuite.events.codec.EventJson;
+import com.loyaltysuite.events.codec.EventSchemas;
 import com.loyaltysuite.events.codec.EventType;
+import com.loyaltysuite.events.member.ConsentChanged;
 import com.loyaltysuite.events.member.Consents;
-import com.loyaltysuite.member.profile.ConsentChanged;
-import com.loyaltysuite.member.profile.MemberRegistered;
+import com.loyaltysuite.events.member.MemberRegistered;
+import com.loyaltysuite.member.profile.ConsentChangeRecorded;
+import com.loyaltysuite.member.profile.RegistrationRecorded;
+import com.loyaltysuite.support.messaging.IntegrationEventMappings;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
-/** The mapped events are what the contract promises: each one is checked against its JSON Schema. */
+/**
+ * Each stored member event and the contract event other services see: the mapped event is the one
+ * expected, its JSON satisfies the contract's schema, and it reads back unchanged.
+ */
 class MemberEventMapperTest {
 
     static final MemberId MEMBER = MemberId.of("M-1");
     static final Instant AT = Instant.parse("2026-11-23T10:00:00.123Z");
 
-    final MemberEventMapper mapper = new MemberEventMapper();
+    final IntegrationEventMappings mapper = new MemberEventMapper().memberEvents();
 
     @Test
-    void mapsMemberRegistered() {
+    void aRecordedRegistrationIsPublishedAsMemberRegistered() throws IOException {
         LocalDate birthday = LocalDate.of(1990, 5, 17);
-        var internal = new MemberRegistered(
+        var recorded = new RegistrationRecorded(
                 MEMBER, "default", "韩梅梅", "+8613800138000", "meimei@example.com", birthday, new Consents(true, false), AT);
 
-        assertThat(roundTrip(internal))
-                .isEqualTo(new com.loyaltysuite.events.member.MemberRegistered(
+        assertThat(publishedAs(recorded, EventType.MEMBER_REGISTERED))
+                .isEqualTo(new MemberRegistered(
                         MEMBER, "default", "韩梅梅", "+8613800138000", "meimei@example.com", birthday, new Consents(true, false), AT));
     }
 
     @Test
-    void mapsAMemberRegisteredWithoutTheOptionalFields() {
-        var internal =
-                new MemberRegistered(MEMBER, "default", "李雷", "13800138000", null, null, new Consents(false, false), AT);
+    void aRegistrationWithoutTheOptionalFieldsStillSatisfiesTheSchema() throws IOException {
+        var recorded = new RegistrationRecorded(MEMBER, "default", "李雷", "13800138000", null, null, new Consents(false, false), AT);
 
-        assertThat(roundTrip(internal))
-                .isInstanceOfSatisfying(com.loyaltysuite.events.member.MemberRegistered.class, e -> {
+        assertThat(publishedAs(recorded, EventType.MEMBER_REGISTERED))
+                .isInstanceOfSatisfying(MemberRegistered.class, e -> {
                     assertThat(e.email()).isNull();
                     assertThat(e.birthday()).isNull();
                 });
     }
 
     @Test
-    void mapsConsentChanged() {
-        var internal = new ConsentChanged(MEMBER, "default", Channel.EMAIL, true, AT);
+    void aRecordedConsentChangeIsPublishedAsConsentChanged() throws IOException {
+        var recorded = new ConsentChangeRecorded(MEMBER, "default", Channel.EMAIL, true, AT);
 
-        assertThat(roundTrip(internal))
-                .isEqualTo(new com.loyaltysuite.events.member.ConsentChanged(MEMBER, "default", Channel.EMAIL, true, AT));
+        assertThat(publishedAs(recorded, EventType.CONSENT_CHANGED))
+                .isEqualTo(new ConsentChanged(MEMBER, "default", Channel.EMAIL, true, AT));
     }
 
     @Test
-    void keepsOtherPayloadsInside() {
+    void otherPayloadsStayInside() {
         assertThat(mapper.toIntegrationEvent("something else")).isEmpty();
     }
 
-    private IntegrationEvent roundTrip(Object internal) {
-        IntegrationEvent event = mapper.toIntegrationEvent(internal).orElseThrow();
-        return CloudEventCodec.parseData(EventType.of(event.getClass()), CloudEventCodec.toJson(event));
+    /** The contract event, after checking that it is of {@code type} and that its JSON satisfies the schema. */
+    private IntegrationEvent publishedAs(Object recorded, EventType type) throws IOException {
+        IntegrationEvent event = mapper.toIntegrationEvent(recorded).orElseThrow();
+        byte[] json = CloudEventCodec.toJson(event);
+        assertThat(EventType.of(event.getClass())).isEqualTo(type);
+        assertThat(EventSchemas.violations(type, EventJson.mapper().readTree(json))).isEmpty();
+        return CloudEventCodec.parseData(type, json);
     }
 }

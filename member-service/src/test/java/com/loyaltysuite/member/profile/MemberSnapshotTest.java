@@ -24,11 +24,11 @@ class MemberSnapshotTest {
         AggregateHarness<Member> replaying = AggregateHarness.replaying(Member.class, CLOCK);
         AggregateHarness<Member> snapshotting = AggregateHarness.snapshottingEvery(1, Member.class, CLOCK);
         List<Object> commands = List.of(
-                new RegisterMember(MEMBER, "default", "李雷", "13800138000", null, null, new Consents(true, false)),
-                new ChangeConsent(MEMBER, Channel.EMAIL, true),
-                new ChangeConsent(MEMBER, Channel.SMS, false),
-                new ChangeConsent(MEMBER, Channel.SMS, false), // already so: nothing happens
-                new RegisterMember(MEMBER, "default", "李雷", "13800138000", null, null, new Consents(true, true)));
+                new RecordRegistration(MEMBER, "default", "李雷", "13800138000", null, null, new Consents(true, false)),
+                new RecordConsentChange(MEMBER, Channel.EMAIL, true),
+                new RecordConsentChange(MEMBER, Channel.SMS, false),
+                new RecordConsentChange(MEMBER, Channel.SMS, false), // already so: nothing happens
+                new RecordRegistration(MEMBER, "default", "李雷", "13800138000", null, null, new Consents(true, true)));
 
         List<Object> fromReplay = replaying.sendAll(commands);
         List<Object> fromSnapshots = snapshotting.sendAll(commands);

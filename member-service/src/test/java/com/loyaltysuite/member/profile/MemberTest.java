@@ -45,11 +45,11 @@ class MemberTest {
 
     @Test
     void emailAndBirthdayAreOptional() {
-        var bare = new RegisterMember(MEMBER, "default", "李雷", "13800138000", null, null, new Consents(false, false));
+        var bare = new RecordRegistration(MEMBER, "default", "李雷", "13800138000", null, null, new Consents(false, false));
 
         fixture.givenNoPriorActivity()
                 .when(bare)
-                .expectEvents(new MemberRegistered(
+                .expectEvents(new RegistrationRecorded(
                         MEMBER, "default", "李雷", "13800138000", null, null, new Consents(false, false), NOW));
     }
 
@@ -65,29 +65,29 @@ class MemberTest {
     @Test
     void withdrawingAGrantedConsentIsAChange() {
         fixture.given(registered(REGISTERED_AT))
-                .when(new ChangeConsent(MEMBER, Channel.SMS, false))
-                .expectEvents(new ConsentChanged(MEMBER, "default", Channel.SMS, false, NOW));
+                .when(new RecordConsentChange(MEMBER, Channel.SMS, false))
+                .expectEvents(new ConsentChangeRecorded(MEMBER, "default", Channel.SMS, false, NOW));
     }
 
     @Test
     void grantingAWithdrawnConsentIsAChange() {
         fixture.given(registered(REGISTERED_AT))
-                .when(new ChangeConsent(MEMBER, Channel.EMAIL, true))
-                .expectEvents(new ConsentChanged(MEMBER, "default", Channel.EMAIL, true, NOW));
+                .when(new RecordConsentChange(MEMBER, Channel.EMAIL, true))
+                .expectEvents(new ConsentChangeRecorded(MEMBER, "default", Channel.EMAIL, true, NOW));
     }
 
     @Test
     void confirmingTheCurrentConsentChangesNothing() {
         fixture.given(registered(REGISTERED_AT))
-                .when(new ChangeConsent(MEMBER, Channel.SMS, true))
+                .when(new RecordConsentChange(MEMBER, Channel.SMS, true))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
 
     @Test
     void aChangedConsentIsTheNewCurrentOne() {
-        fixture.given(registered(REGISTERED_AT), new ConsentChanged(MEMBER, "default", Channel.EMAIL, true, REGISTERED_AT))
-                .when(new ChangeConsent(MEMBER, Channel.EMAIL, true))
+        fixture.given(registered(REGISTERED_AT), new ConsentChangeRecorded(MEMBER, "default", Channel.EMAIL, true, REGISTERED_AT))
+                .when(new RecordConsentChange(MEMBER, Channel.EMAIL, true))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
@@ -95,13 +95,13 @@ class MemberTest {
     @Test
     void anUnknownMembersConsentCannotChange() {
         fixture.givenNoPriorActivity()
-                .when(new ChangeConsent(MEMBER, Channel.SMS, true))
+                .when(new RecordConsentChange(MEMBER, Channel.SMS, true))
                 .expectException(AggregateNotFoundException.class)
                 .expectNoEvents();
     }
 
-    static RegisterMember register() {
-        return new RegisterMember(
+    static RecordRegistration register() {
+        return new RecordRegistration(
                 MEMBER,
                 "default",
                 "韩梅梅",
@@ -111,8 +111,8 @@ class MemberTest {
                 new Consents(true, false));
     }
 
-    static MemberRegistered registered(Instant at) {
-        return new MemberRegistered(
+    static RegistrationRecorded registered(Instant at) {
+        return new RegistrationRecorded(
                 MEMBER,
                 "default",
                 "韩梅梅",

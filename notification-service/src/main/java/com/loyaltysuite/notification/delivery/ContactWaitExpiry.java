@@ -1,20 +1,18 @@
 package com.loyaltysuite.notification.delivery;
 
-import com.loyaltysuite.support.timers.DueTimer;
-import com.loyaltysuite.support.timers.DueTimerHandler;
+import com.loyaltysuite.events.MemberId;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.stereotype.Component;
 
 /**
  * Skips a delivery still waiting for the member's contact details when
- * {@code loyalty.notification.contact-wait} has passed (timer {@value EmailNotifier#CONTACT_WAIT_EXPIRY},
- * keyed per delivery, payload = the delivery's id). It publishes nothing, as no skipped delivery
- * does: nothing was offered to a provider. Takes the member's lock first, so it never races a
- * registration releasing the same delivery.
+ * {@code loyalty.notification.contact-wait} has passed (its {@link ContactWaitTimer} came due). It
+ * publishes nothing, as no skipped delivery does: nothing was offered to a provider. Takes the
+ * member's lock first, so it never races a registration releasing the same delivery.
  */
 @Component
-class ContactWaitExpiry implements DueTimerHandler {
+public class ContactWaitExpiry {
 
     private final NotificationDeliveryRepository deliveries;
     private final NotificationProperties properties;
@@ -32,16 +30,10 @@ class ContactWaitExpiry implements DueTimerHandler {
         this.meters = meters;
     }
 
-    @Override
-    public String kind() {
-        return EmailNotifier.CONTACT_WAIT_EXPIRY;
-    }
-
     /** Idempotent: a delivery decided meanwhile (or already skipped) is left as it is. */
-    @Override
-    public void fire(DueTimer timer) {
-        deliveries.lockMember(timer.memberId().value());
-        deliveries.findById(timer.payload()).filter(NotificationDelivery::waiting).ifPresent(waiting -> {
+    public void expire(MemberId member, String notificationId) {
+        deliveries.lockMember(member.value());
+        deliveries.findById(notificationId).filter(NotificationDelivery::waiting).ifPresent(waiting -> {
             waiting.decided(
                     DeliveryStatus.SKIPPED,
                     "no contact known within " + properties.contactWaitText(),

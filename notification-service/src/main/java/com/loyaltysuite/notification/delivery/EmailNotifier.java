@@ -2,10 +2,10 @@ package com.loyaltysuite.notification.delivery;
 
 import com.loyaltysuite.events.Channel;
 import com.loyaltysuite.events.IntegrationEvent;
+import com.loyaltysuite.events.MemberId;
 import com.loyaltysuite.events.codec.CloudEventCodec;
 import com.loyaltysuite.notification.contact.ContactView;
 import com.loyaltysuite.notification.contact.FindContact;
-import com.loyaltysuite.support.timers.DueTimers;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.internet.MimeMessage;
@@ -33,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Emails a member about an event, if they agreed to email, and records the delivery; what the email
  * says is up to the event's template. Runs in the transaction that consumes the event: the delivery
- * row, the NotificationSent or NotificationFailed event (Axon's event store is the outbox) and the
+ * row, the DeliverySent or DeliveryFailed event (Axon's event store is the outbox) and the
  * inbox entry commit together. The delivery row is claimed before the mail goes out, so one event
  * never mails the same template twice. A member whose contact details are not known yet does not
  * hold up the partition: the delivery waits in the log for them ({@link ContactWaits}).
@@ -44,9 +44,6 @@ class EmailNotifier {
 
     static final int MAX_REASON = 1024;
 
-    /** The timer that skips a delivery still waiting for the member's contact details. */
-    static final String CONTACT_WAIT_EXPIRY = "contact-wait-expiry";
-
     private final NotificationDeliveryRepository deliveries;
     private final QueryGateway queries;
     private final EventGateway events;
@@ -54,7 +51,7 @@ class EmailNotifier {
     private final NotificationProperties properties;
     private final Clock clock;
     private final MeterRegistry meters;
-    private final DueTimers timers;
+    private final ContactWaitTimer waitTimer;
 
     EmailNotifier(
             NotificationDeliveryRepository deliveries,
@@ -64,7 +61,7 @@ class EmailNotifier {
             NotificationProperties properties,
             Clock clock,
             MeterRegistry meters,
-            DueTimers timers) {
+            ContactWaitTimer waitTimer) {
         this.deliveries = deliveries;
         this.queries = queries;
         this.events = events;
@@ -72,7 +69,7 @@ class EmailNotifier {
         this.properties = properties;
         this.clock = clock;
         this.meters = meters;
-        this.timers = timers;
+        this.waitTimer = waitTimer;
     }
 
     /** An email that stays worth sending whenever the event is consumed. */
@@ -123,13 +120,9 @@ class EmailNotifier {
     /** Gives up on a waiting delivery that cannot be resumed: skipped with {@code reason}, its timer cancelled. */
     void abandon(NotificationDelivery waiting, String reason) {
         waiting.decided(DeliveryStatus.SKIPPED, truncate(reason), null, clock.instant());
-        timers.cancel(contactWaitKey(waiting.notificationId()));
+        waitTimer.stop(MemberId.of(waiting.memberId()), waiting.notificationId());
         deliveries.saveAndFlush(waiting);
         count(meters, waiting.template(), DeliveryStatus.SKIPPED);
-    }
-
-    static String contactWaitKey(String notificationId) {
-        return CONTACT_WAIT_EXPIRY + ":" + notificationId;
     }
 
     /** @param waiting the row of a delivery that waited for the contact; null for a fresh event */
@@ -170,12 +163,12 @@ class EmailNotifier {
             String reason = truncate("SMTP server refused the message: " + e.getMessage());
             delivery.failed(reason, now);
             count(meters, template, DeliveryStatus.FAILED);
-            events.publish(new NotificationFailed(about.memberId(), about.programId(), notificationId, Channel.EMAIL,
+            events.publish(new DeliveryFailed(about.memberId(), about.programId(), notificationId, Channel.EMAIL,
                     template, reason, now, causationId));
             return DeliveryStatus.FAILED;
         }
         count(meters, template, DeliveryStatus.SENT);
-        events.publish(new NotificationSent(
+        events.publish(new DeliverySent(
                 about.memberId(), about.programId(), notificationId, Channel.EMAIL, template, now, causationId));
         return DeliveryStatus.SENT;
     }
@@ -198,12 +191,7 @@ class EmailNotifier {
                 "no contact details known yet; waiting for them until " + until,
                 new String(CloudEventCodec.toJson(about), StandardCharsets.UTF_8),
                 outcome.now()));
-        timers.schedule(
-                CONTACT_WAIT_EXPIRY,
-                contactWaitKey(outcome.notificationId()),
-                about.memberId(),
-                until,
-                outcome.notificationId());
+        waitTimer.start(about.memberId(), outcome.notificationId(), until);
         return DeliveryStatus.WAITING_FOR_CONTACT;
     }
 
@@ -223,7 +211,7 @@ class EmailNotifier {
                     recipient, outcome.now()));
         }
         waiting.decided(status, reason, recipient, outcome.now());
-        timers.cancel(contactWaitKey(waiting.notificationId()));
+        waitTimer.stop(MemberId.of(waiting.memberId()), waiting.notificationId());
         return record(waiting);
     }
 

@@ -17,8 +17,6 @@ import com.loyaltysuite.events.MemberId;
 import com.loyaltysuite.events.codec.CloudEventCodec;
 import com.loyaltysuite.notification.contact.ContactView;
 import com.loyaltysuite.notification.contact.FindContact;
-import com.loyaltysuite.support.timers.DueTimer;
-import com.loyaltysuite.support.timers.DueTimers;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -53,7 +51,7 @@ class ContactWaitsTest {
     QueryGateway queries = mock(QueryGateway.class);
     EventGateway events = mock(EventGateway.class);
     JavaMailSender mail = mock(JavaMailSender.class);
-    DueTimers timers = mock(DueTimers.class);
+    ContactWaitTimer waitTimer = mock(ContactWaitTimer.class);
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
     ContactWaits waits;
     ContactWaitExpiry expiry;
@@ -63,7 +61,7 @@ class ContactWaitsTest {
         when(deliveries.saveAndFlush(any())).thenAnswer(call -> call.getArgument(0));
         NotificationProperties properties = TierChangeEmailTemplateTest.properties();
         EmailNotifier emails = new EmailNotifier(
-                deliveries, queries, events, mail, properties, Clock.fixed(NOW, ZoneOffset.UTC), meters, timers);
+                deliveries, queries, events, mail, properties, Clock.fixed(NOW, ZoneOffset.UTC), meters, waitTimer);
         waits = new ContactWaits(
                 deliveries,
                 emails,
@@ -92,9 +90,9 @@ class ContactWaitsTest {
         assertThat(waiting.payload()).isNull();
         verify(mail).send(any(MimeMessagePreparator.class));
         verify(events).publish(
-                new NotificationSent(MEMBER, "default", "N-1", Channel.EMAIL, "tier-changed", NOW, "evt-tier-1"));
-        verify(timers).cancel("contact-wait-expiry:N-1");
-        verify(timers, never()).schedule(anyString(), anyString(), any(), any(), anyString());
+                new DeliverySent(MEMBER, "default", "N-1", Channel.EMAIL, "tier-changed", NOW, "evt-tier-1"));
+        verify(waitTimer).stop(MEMBER, "N-1");
+        verify(waitTimer, never()).start(any(), anyString(), any());
         assertThat(meters.counter("loyalty.notification.deliveries", "channel", "EMAIL", "template", "tier-changed", "status", "SENT")
                         .count())
                 .isEqualTo(1.0);
@@ -128,8 +126,8 @@ class ContactWaitsTest {
         });
         verify(mail, never()).send(any(MimeMessagePreparator.class));
         verifyNoInteractions(events);
-        verify(timers).cancel("contact-wait-expiry:N-1");
-        verify(timers).cancel("contact-wait-expiry:N-2");
+        verify(waitTimer).stop(MEMBER, "N-1");
+        verify(waitTimer).stop(MEMBER, "N-2");
     }
 
     @Test
@@ -143,7 +141,7 @@ class ContactWaitsTest {
         assertThat(risk.view().status()).isEqualTo(DeliveryStatus.SKIPPED);
         assertThat(risk.view().reason()).isEqualTo("too late to act on: ended at " + NOW.minusSeconds(60));
         verifyNoInteractions(queries, mail, events);
-        verify(timers).cancel("contact-wait-expiry:N-1");
+        verify(waitTimer).stop(MEMBER, "N-1");
     }
 
     @Test
@@ -156,7 +154,7 @@ class ContactWaitsTest {
 
         assertThat(waiting.view().status()).isEqualTo(DeliveryStatus.WAITING_FOR_CONTACT);
         assertThat(waiting.payload()).isNotNull();
-        verifyNoInteractions(timers, mail, events);
+        verifyNoInteractions(waitTimer, mail, events);
     }
 
     @Test
@@ -168,7 +166,7 @@ class ContactWaitsTest {
 
         assertThat(waiting.view().status()).isEqualTo(DeliveryStatus.SKIPPED);
         assertThat(waiting.view().reason()).isEqualTo("template birthday is no longer sent");
-        verify(timers).cancel("contact-wait-expiry:N-1");
+        verify(waitTimer).stop(MEMBER, "N-1");
     }
 
     @Test
@@ -176,7 +174,7 @@ class ContactWaitsTest {
         NotificationDelivery waiting = parked("N-1", "evt-tier-1", "tier-changed", TierChangeNotifierTest.silver());
         when(deliveries.findById("N-1")).thenReturn(Optional.of(waiting));
 
-        expiry.fire(timer("N-1"));
+        expiry.expire(MEMBER, "N-1");
 
         assertThat(waiting.view().status()).isEqualTo(DeliveryStatus.SKIPPED);
         assertThat(waiting.view().reason()).isEqualTo("no contact known within P7D");
@@ -184,7 +182,7 @@ class ContactWaitsTest {
         assertThat(waiting.payload()).isNull();
         verify(deliveries).lockMember("M-1");
         verify(deliveries).saveAndFlush(waiting);
-        verifyNoInteractions(events, mail, queries, timers);
+        verifyNoInteractions(events, mail, queries, waitTimer);
         assertThat(meters.counter("loyalty.notification.deliveries", "channel", "EMAIL", "template", "tier-changed", "status", "SKIPPED")
                         .count())
                 .isEqualTo(1.0);
@@ -196,9 +194,9 @@ class ContactWaitsTest {
         decided.decided(DeliveryStatus.SENT, null, "zhang@example.com", PARKED_AT.plusSeconds(60));
         when(deliveries.findById("N-1")).thenReturn(Optional.of(decided));
 
-        expiry.fire(timer("N-1"));
+        expiry.expire(MEMBER, "N-1");
         when(deliveries.findById("N-1")).thenReturn(Optional.empty());
-        expiry.fire(timer("N-1"));
+        expiry.expire(MEMBER, "N-1");
 
         assertThat(decided.view().status()).isEqualTo(DeliveryStatus.SENT);
         verify(deliveries, never()).saveAndFlush(any());
@@ -209,7 +207,6 @@ class ContactWaitsTest {
         when(deliveries.countByStatus(DeliveryStatus.WAITING_FOR_CONTACT)).thenReturn(3L);
 
         assertThat(meters.get("loyalty.notification.deliveries.waiting").gauge().value()).isEqualTo(3.0);
-        assertThat(expiry.kind()).isEqualTo("contact-wait-expiry");
     }
 
     @Test
@@ -242,10 +239,5 @@ class ContactWaitsTest {
     private void contact(ContactView contact) {
         when(queries.query(eq(new FindContact(MEMBER)), any(ResponseType.class)))
                 .thenReturn(CompletableFuture.completedFuture(Optional.ofNullable(contact)));
-    }
-
-    private static DueTimer timer(String notificationId) {
-        return new DueTimer("contact-wait-expiry", "contact-wait-expiry:" + notificationId, MEMBER,
-                PARKED_AT.plus(Duration.ofDays(7)), notificationId, 0);
     }
 }

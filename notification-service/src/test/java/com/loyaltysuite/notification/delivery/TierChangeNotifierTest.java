@@ -20,7 +20,6 @@ import com.loyaltysuite.events.tier.TierChangeReason;
 import com.loyaltysuite.events.tier.TierChanged;
 import com.loyaltysuite.notification.contact.ContactView;
 import com.loyaltysuite.notification.contact.FindContact;
-import com.loyaltysuite.support.timers.DueTimers;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
@@ -60,7 +59,7 @@ class TierChangeNotifierTest {
     EventGateway events = mock(EventGateway.class);
     JavaMailSender mail = mock(JavaMailSender.class);
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    DueTimers timers = mock(DueTimers.class);
+    ContactWaitTimer waitTimer = mock(ContactWaitTimer.class);
     TierChangeNotifier notifier;
 
     @BeforeEach
@@ -69,12 +68,12 @@ class TierChangeNotifierTest {
         NotificationProperties properties = TierChangeEmailTemplateTest.properties();
         notifier = new TierChangeNotifier(
                 new EmailNotifier(
-                        deliveries, queries, events, mail, properties, Clock.fixed(NOW, ZoneOffset.UTC), meters, timers),
+                        deliveries, queries, events, mail, properties, Clock.fixed(NOW, ZoneOffset.UTC), meters, waitTimer),
                 properties);
     }
 
     @Test
-    void emailsAConsentingMemberRecordsTheDeliveryAndPublishesNotificationSent() throws Exception {
+    void emailsAConsentingMemberRecordsTheDeliveryAndPublishesDeliverySent() throws Exception {
         knownContact(new ContactView("M-1", "default", "张三", null, "zhang@example.com", false, true, false));
 
         assertThat(notifier.notify(silver(), CAUSE)).contains(DeliveryStatus.SENT);
@@ -88,7 +87,7 @@ class TierChangeNotifierTest {
         assertThat(recorded.recipient()).isEqualTo("zhang@example.com");
         assertThat(recorded.causationId()).isEqualTo(CAUSE);
         assertThat(sent.getHeader("X-Loyalty-Notification-Id")[0]).isEqualTo(recorded.notificationId());
-        verify(events).publish(new NotificationSent(
+        verify(events).publish(new DeliverySent(
                 MEMBER, "default", recorded.notificationId(), Channel.EMAIL, "tier-changed", NOW, CAUSE));
         assertThat(meters.counter("loyalty.notification.deliveries", "channel", "EMAIL", "template", "tier-changed", "status", "SENT")
                         .count())
@@ -146,12 +145,7 @@ class TierChangeNotifierTest {
         assertThat(CloudEventCodec.parseData(EventType.TIER_CHANGED, parked.payload().getBytes(StandardCharsets.UTF_8)))
                 .isEqualTo(silver());
         verify(deliveries).lockMember("M-1");
-        verify(timers).schedule(
-                "contact-wait-expiry",
-                "contact-wait-expiry:" + view.notificationId(),
-                MEMBER,
-                NOW.plus(Duration.ofDays(7)),
-                view.notificationId());
+        verify(waitTimer).start(MEMBER, view.notificationId(), NOW.plus(Duration.ofDays(7)));
         verify(mail, never()).send(any(MimeMessagePreparator.class));
         verifyNoInteractions(events);
         assertThat(meters.find("loyalty.notification.deliveries").counters()).isEmpty();
@@ -181,7 +175,7 @@ class TierChangeNotifierTest {
         DeliveryView recorded = recordedDelivery();
         assertThat(recorded.status()).isEqualTo(DeliveryStatus.FAILED);
         assertThat(recorded.reason()).startsWith("SMTP server refused the message").contains("550 Invalid Addresses");
-        ArgumentCaptor<NotificationFailed> failed = ArgumentCaptor.forClass(NotificationFailed.class);
+        ArgumentCaptor<DeliveryFailed> failed = ArgumentCaptor.forClass(DeliveryFailed.class);
         verify(events).publish(failed.capture());
         assertThat(failed.getValue().notificationId()).isEqualTo(recorded.notificationId());
         assertThat(failed.getValue().reason()).isEqualTo(recorded.reason());

@@ -14,7 +14,6 @@ import com.loyaltysuite.events.Channel;
 import com.loyaltysuite.events.MemberId;
 import com.loyaltysuite.notification.contact.ContactView;
 import com.loyaltysuite.notification.contact.FindContact;
-import com.loyaltysuite.support.timers.DueTimers;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
@@ -45,7 +44,7 @@ class WarningNotifiersTest {
     EventGateway events = mock(EventGateway.class);
     JavaMailSender mail = mock(JavaMailSender.class);
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    DueTimers timers = mock(DueTimers.class);
+    ContactWaitTimer waitTimer = mock(ContactWaitTimer.class);
     TierAtRiskNotifier tierAtRisk;
     PointsExpiringNotifier pointsExpiring;
 
@@ -54,7 +53,7 @@ class WarningNotifiersTest {
         when(deliveries.saveAndFlush(any())).thenAnswer(call -> call.getArgument(0));
         NotificationProperties properties = TierChangeEmailTemplateTest.properties();
         EmailNotifier emails =
-                new EmailNotifier(deliveries, queries, events, mail, properties, Clock.fixed(NOW, ZoneOffset.UTC), meters, timers);
+                new EmailNotifier(deliveries, queries, events, mail, properties, Clock.fixed(NOW, ZoneOffset.UTC), meters, waitTimer);
         tierAtRisk = new TierAtRiskNotifier(emails, properties);
         pointsExpiring = new PointsExpiringNotifier(emails, properties);
     }
@@ -72,7 +71,7 @@ class WarningNotifiersTest {
         assertThat(sentMessage().getSubject()).isEqualTo("您的银牌会员资格即将到期");
         DeliveryView recorded = recordedDelivery();
         assertThat(recorded.template()).isEqualTo("tier-at-risk");
-        verify(events).publish(new NotificationSent(
+        verify(events).publish(new DeliverySent(
                 MEMBER, "default", recorded.notificationId(), Channel.EMAIL, "tier-at-risk", NOW, CAUSE));
         assertThat(meters.counter("loyalty.notification.deliveries", "channel", "EMAIL", "template", "tier-at-risk", "status", "SENT")
                         .count())
@@ -90,7 +89,7 @@ class WarningNotifiersTest {
         assertThat(sentMessage().getSubject()).isEqualTo("您有 120 积分即将过期");
         DeliveryView recorded = recordedDelivery();
         assertThat(recorded.template()).isEqualTo("points-expiring");
-        verify(events).publish(new NotificationSent(
+        verify(events).publish(new DeliverySent(
                 MEMBER, "default", recorded.notificationId(), Channel.EMAIL, "points-expiring", NOW, CAUSE));
     }
 

@@ -2,6 +2,7 @@ package com.loyaltysuite.points.account;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.loyaltysuite.points.redemption.InsufficientPointsException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

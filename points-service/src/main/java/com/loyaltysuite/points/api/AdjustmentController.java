@@ -1,8 +1,8 @@
 package com.loyaltysuite.points.api;
 
 import com.loyaltysuite.events.MemberId;
-import com.loyaltysuite.points.account.AdjustPoints;
-import com.loyaltysuite.points.account.AdjustmentView;
+import com.loyaltysuite.points.adjustment.AdjustPoints;
+import com.loyaltysuite.points.adjustment.AdjustmentView;
 import com.loyaltysuite.support.security.Allowed;
 import com.loyaltysuite.support.security.Scopes;
 import com.loyaltysuite.support.web.ValidMemberId;

@@ -51,6 +51,7 @@ class PointsController {
         return view.orElseThrow(() -> new NoPointsAccountException(memberId));
     }
 
+    /** The read side has no account for the member: the API's answer to an empty query result. */
     static class NoPointsAccountException extends UnknownResourceException {
 
         NoPointsAccountException(String memberId) {

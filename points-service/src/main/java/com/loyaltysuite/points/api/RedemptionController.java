@@ -1,10 +1,10 @@
 package com.loyaltysuite.points.api;
 
 import com.loyaltysuite.events.MemberId;
-import com.loyaltysuite.points.account.CancelReservation;
-import com.loyaltysuite.points.account.ConfirmReservation;
-import com.loyaltysuite.points.account.ReservationView;
-import com.loyaltysuite.points.account.ReservePoints;
+import com.loyaltysuite.points.redemption.CancelReservation;
+import com.loyaltysuite.points.redemption.ConfirmReservation;
+import com.loyaltysuite.points.redemption.ReservationView;
+import com.loyaltysuite.points.redemption.ReservePoints;
 import com.loyaltysuite.support.security.Allowed;
 import com.loyaltysuite.support.security.Scopes;
 import com.loyaltysuite.support.web.ValidMemberId;

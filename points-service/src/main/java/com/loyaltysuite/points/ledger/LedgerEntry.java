@@ -2,10 +2,12 @@ package com.loyaltysuite.points.ledger;
 
 import static com.loyaltysuite.support.projections.ProjectionBatch.setInstant;
 
+import com.loyaltysuite.events.Money;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -61,11 +63,17 @@ class LedgerEntry {
     @Column(name = "balance_after", nullable = false)
     private long balanceAfter;
 
+    /** The order's amount (EARNED) or the refund's (REVERSED); null where no money moved. */
+    private BigDecimal amount;
+
+    private String currency;
+
     /** An entry whose event was recorded already (a replay over rows that survived) stays as it is. */
     static final String INSERT = """
             insert into points_ledger_entry (event_id, member_id, sequence_number, kind, points, order_id, reference,
-                cause, reason, operator_id, causation_id, occurred_at, available_at, expires_at, balance_after)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                cause, reason, operator_id, causation_id, occurred_at, available_at, expires_at, balance_after, amount,
+                currency)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             on conflict (event_id) do nothing""";
 
     protected LedgerEntry() {}
@@ -112,6 +120,13 @@ class LedgerEntry {
         return this;
     }
 
+    /** The money that moved: an order's amount, a refund's. */
+    LedgerEntry money(Money money) {
+        this.amount = money.value();
+        this.currency = money.currency();
+        return this;
+    }
+
     String eventId() {
         return eventId;
     }
@@ -133,6 +148,8 @@ class LedgerEntry {
         setInstant(insert, 13, availableAt);
         setInstant(insert, 14, expiresAt);
         insert.setLong(15, balanceAfter);
+        insert.setBigDecimal(16, amount);
+        insert.setString(17, currency);
     }
 
     LedgerEntryView view() {
@@ -149,6 +166,7 @@ class LedgerEntry {
                 operatorId,
                 causationId,
                 availableAt,
-                expiresAt);
+                expiresAt,
+                amount == null ? null : new Money(amount, currency));
     }
 }

@@ -1,10 +1,13 @@
 package com.loyaltysuite.points.ledger;
 
+import com.loyaltysuite.events.Money;
 import java.time.Instant;
 
 /**
  * One movement: {@code kind} is EARNED, REVERSED, REDEEMED, EXPIRED or ADJUSTED; {@code points} is
- * signed; {@code cause} says why in words; {@code reference} is the refund, reservation or adjustment id.
+ * signed; {@code cause} says why in words; {@code reference} is the refund, reservation or adjustment id;
+ * {@code amount} is the money behind it (the order's amount when EARNED, the refund's when REVERSED),
+ * otherwise null.
  */
 public record LedgerEntryView(
         long sequence,
@@ -19,4 +22,5 @@ public record LedgerEntryView(
         String operatorId,
         String causationId,
         Instant availableAt,
-        Instant expiresAt) {}
+        Instant expiresAt,
+        Money amount) {}

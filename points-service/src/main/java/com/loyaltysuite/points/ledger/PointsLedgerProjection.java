@@ -1,16 +1,16 @@
 package com.loyaltysuite.points.ledger;
 
 import com.loyaltysuite.events.MemberId;
-import com.loyaltysuite.points.account.PointsAdjusted;
-import com.loyaltysuite.points.account.PointsAvailable;
-import com.loyaltysuite.points.account.PointsEarned;
-import com.loyaltysuite.points.account.PointsExpired;
-import com.loyaltysuite.points.account.PointsRedeemed;
-import com.loyaltysuite.points.account.PointsReserved;
-import com.loyaltysuite.points.account.PointsReversed;
 import com.loyaltysuite.points.account.PointsTotals;
-import com.loyaltysuite.points.account.ReservationReleased;
+import com.loyaltysuite.points.adjustment.AdjustmentRecorded;
+import com.loyaltysuite.points.earning.EarningRecorded;
+import com.loyaltysuite.points.earning.PointsMadeAvailable;
+import com.loyaltysuite.points.expiry.DuePointsExpired;
 import com.loyaltysuite.points.expiry.ExpiryPolicy;
+import com.loyaltysuite.points.redemption.PointsReserved;
+import com.loyaltysuite.points.redemption.ReservationConfirmed;
+import com.loyaltysuite.points.redemption.ReservationReleased;
+import com.loyaltysuite.points.refund.RefundReversed;
 import com.loyaltysuite.support.projections.ProjectionBatch;
 import java.time.Clock;
 import java.time.Instant;
@@ -59,7 +59,7 @@ class PointsLedgerProjection {
     }
 
     @EventHandler
-    void on(PointsEarned e, EventMessage<?> message, @SequenceNumber long sequence) {
+    void on(EarningRecorded e, EventMessage<?> message, @SequenceNumber long sequence) {
         String cause = "order " + e.orderId() + " paid " + e.orderAmount().value().toPlainString() + " "
                 + e.orderAmount().currency() + ": " + e.basePoints() + " × " + e.multiplier() + " (" + e.tier()
                 + (e.promotionId() == null ? "" : ", promotion " + e.promotionId()) + ", " + e.ruleVersion() + ")"
@@ -67,13 +67,14 @@ class PointsLedgerProjection {
         record(e.memberId(), sequence, e.totals(), e.earnedAt(), new LedgerEntry(
                                 message.getIdentifier(), e.memberId().value(), sequence, "EARNED", e.points(), e.earnedAt(), e.totals().balance())
                         .order(e.orderId().value())
+                        .money(e.orderAmount())
                         .cause(cause)
                         .causedBy(e.causationId())
                         .dates(e.availableAt(), e.expiresAt()));
     }
 
     @EventHandler
-    void on(PointsReversed e, EventMessage<?> message, @SequenceNumber long sequence) {
+    void on(RefundReversed e, EventMessage<?> message, @SequenceNumber long sequence) {
         String cause = "refund " + e.refundId() + " of order " + e.orderId() + " ("
                 + e.refundAmount().value().toPlainString() + " " + e.refundAmount().currency() + ")"
                 + (e.debtAdded() > 0 ? "; " + e.debtAdded() + " already spent, owed" : "");
@@ -81,12 +82,13 @@ class PointsLedgerProjection {
                                 message.getIdentifier(), e.memberId().value(), sequence, "REVERSED", -e.points(), e.reversedAt(), e.totals().balance())
                         .order(e.orderId().value())
                         .reference(e.refundId())
+                        .money(e.refundAmount())
                         .cause(cause)
                         .causedBy(e.causationId()));
     }
 
     @EventHandler
-    void on(PointsRedeemed e, EventMessage<?> message, @SequenceNumber long sequence) {
+    void on(ReservationConfirmed e, EventMessage<?> message, @SequenceNumber long sequence) {
         record(e.memberId(), sequence, e.totals(), e.redeemedAt(), new LedgerEntry(
                                 message.getIdentifier(), e.memberId().value(), sequence, "REDEEMED", -e.points(), e.redeemedAt(), e.totals().balance())
                         .order(e.orderId())
@@ -95,14 +97,14 @@ class PointsLedgerProjection {
     }
 
     @EventHandler
-    void on(PointsExpired e, EventMessage<?> message, @SequenceNumber long sequence) {
+    void on(DuePointsExpired e, EventMessage<?> message, @SequenceNumber long sequence) {
         record(e.memberId(), sequence, e.totals(), e.expiredAt(), new LedgerEntry(
                                 message.getIdentifier(), e.memberId().value(), sequence, "EXPIRED", -e.points(), e.expiredAt(), e.totals().balance())
                         .cause("expired"));
     }
 
     @EventHandler
-    void on(PointsAdjusted e, EventMessage<?> message, @SequenceNumber long sequence) {
+    void on(AdjustmentRecorded e, EventMessage<?> message, @SequenceNumber long sequence) {
         record(e.memberId(), sequence, e.totals(), e.adjustedAt(), new LedgerEntry(
                                 message.getIdentifier(), e.memberId().value(), sequence, "ADJUSTED", e.points(), e.adjustedAt(), e.totals().balance())
                         .reference(e.adjustmentId())
@@ -112,7 +114,7 @@ class PointsLedgerProjection {
     }
 
     @EventHandler
-    void on(PointsAvailable e, @SequenceNumber long sequence) {
+    void on(PointsMadeAvailable e, @SequenceNumber long sequence) {
         updateBalance(e.memberId(), sequence, e.totals(), e.availableAt());
     }
 

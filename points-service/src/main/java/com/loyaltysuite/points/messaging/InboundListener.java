@@ -5,10 +5,10 @@ import com.loyaltysuite.events.order.LineItem;
 import com.loyaltysuite.events.order.OrderPaid;
 import com.loyaltysuite.events.order.OrderRefunded;
 import com.loyaltysuite.events.tier.TierChanged;
-import com.loyaltysuite.points.account.EarnPoints;
-import com.loyaltysuite.points.account.RecordTierChange;
-import com.loyaltysuite.points.account.RefundOutcome;
-import com.loyaltysuite.points.account.ReverseRefundedPoints;
+import com.loyaltysuite.points.earning.RecordEarning;
+import com.loyaltysuite.points.earning.RecordTierChange;
+import com.loyaltysuite.points.refund.RefundOutcome;
+import com.loyaltysuite.points.refund.ReverseRefund;
 import com.loyaltysuite.support.messaging.InboundEvents;
 import com.loyaltysuite.support.messaging.InboundHandlers;
 import com.loyaltysuite.support.messaging.Outcome;
@@ -47,7 +47,7 @@ class InboundListener {
     }
 
     private Outcome earn(OrderPaid paid, String eventId) {
-        commands.sendAndWait(new EarnPoints(
+        commands.sendAndWait(new RecordEarning(
                 paid.memberId(),
                 paid.programId(),
                 paid.orderId(),
@@ -64,7 +64,7 @@ class InboundListener {
      * order still come) and, once that is committed, dead-lettered with its reason for someone to look at.
      */
     private Outcome reverse(OrderRefunded refunded, String eventId) {
-        RefundOutcome outcome = commands.sendAndWait(new ReverseRefundedPoints(
+        RefundOutcome outcome = commands.sendAndWait(new ReverseRefund(
                 refunded.memberId(),
                 refunded.programId(),
                 refunded.orderId(),

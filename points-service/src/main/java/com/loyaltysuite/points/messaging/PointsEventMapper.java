@@ -1,6 +1,5 @@
 package com.loyaltysuite.points.messaging;
 
-import com.loyaltysuite.events.IntegrationEvent;
 import com.loyaltysuite.events.points.PointsAdjusted;
 import com.loyaltysuite.events.points.PointsAvailable;
 import com.loyaltysuite.events.points.PointsEarned;
@@ -8,58 +7,57 @@ import com.loyaltysuite.events.points.PointsExpired;
 import com.loyaltysuite.events.points.PointsExpiring;
 import com.loyaltysuite.events.points.PointsRedeemed;
 import com.loyaltysuite.events.points.PointsReversed;
+import com.loyaltysuite.points.adjustment.AdjustmentRecorded;
+import com.loyaltysuite.points.earning.EarningRecorded;
+import com.loyaltysuite.points.earning.PointsMadeAvailable;
+import com.loyaltysuite.points.expiry.DuePointsExpired;
+import com.loyaltysuite.points.expiry.ExpiringPointsWarned;
+import com.loyaltysuite.points.redemption.ReservationConfirmed;
+import com.loyaltysuite.points.refund.RefundReversed;
 import com.loyaltysuite.support.messaging.IntegrationEventMapper;
-import java.util.Optional;
-import org.springframework.stereotype.Component;
+import com.loyaltysuite.support.messaging.IntegrationEventMappings;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
- * What of the points account's history other services see on {@code loyalty.points.v1}. Reservations,
- * tier history and unmatched refunds stay inside the service.
+ * What of the points account's history other services see on {@code loyalty.points.v1}: one line per
+ * internal event that has a contract form. Reservations and their releases, tier history and refunds
+ * awaiting their order stay inside the service.
  */
-@Component
-class PointsEventMapper implements IntegrationEventMapper {
+@Configuration(proxyBeanMethods = false)
+class PointsEventMapper {
 
-    @Override
-    public Optional<IntegrationEvent> toIntegrationEvent(Object payload) {
-        return Optional.ofNullable(map(payload));
+    @Bean
+    IntegrationEventMapper pointsContractEvents() {
+        return mappings();
     }
 
-    private static IntegrationEvent map(Object payload) {
-        if (payload instanceof com.loyaltysuite.points.account.PointsEarned e) {
-            return new PointsEarned(
-                    e.memberId(),
-                    e.programId(),
-                    e.orderId(),
-                    e.points(),
-                    e.basePoints(),
-                    e.multiplier(),
-                    e.tier(),
-                    e.ruleVersion(),
-                    e.orderAmount(),
-                    e.earnedAt(),
-                    e.availableAt(),
-                    e.causationId());
-        }
-        if (payload instanceof com.loyaltysuite.points.account.PointsAvailable e) {
-            return new PointsAvailable(e.memberId(), e.programId(), e.orderId(), e.points(), e.availableAt(), e.causationId());
-        }
-        if (payload instanceof com.loyaltysuite.points.account.PointsReversed e) {
-            return new PointsReversed(
-                    e.memberId(), e.programId(), e.orderId(), e.refundId(), e.points(), e.reversedAt(), e.causationId());
-        }
-        if (payload instanceof com.loyaltysuite.points.account.PointsRedeemed e) {
-            return new PointsRedeemed(
-                    e.memberId(), e.programId(), e.reservationId(), e.orderId(), e.points(), e.redeemedAt());
-        }
-        if (payload instanceof com.loyaltysuite.points.account.PointsExpiring e) {
-            return new PointsExpiring(e.memberId(), e.programId(), e.points(), e.expiresAt(), e.warnedAt());
-        }
-        if (payload instanceof com.loyaltysuite.points.account.PointsExpired e) {
-            return new PointsExpired(e.memberId(), e.programId(), e.points(), e.expiredAt());
-        }
-        if (payload instanceof com.loyaltysuite.points.account.PointsAdjusted e) {
-            return new PointsAdjusted(e.memberId(), e.programId(), e.points(), e.reason(), e.operatorId(), e.adjustedAt());
-        }
-        return null;
+    static IntegrationEventMappings mappings() {
+        return IntegrationEventMappings.builder()
+                .map(EarningRecorded.class, e -> new PointsEarned(
+                        e.memberId(),
+                        e.programId(),
+                        e.orderId(),
+                        e.points(),
+                        e.basePoints(),
+                        e.multiplier(),
+                        e.tier(),
+                        e.ruleVersion(),
+                        e.orderAmount(),
+                        e.earnedAt(),
+                        e.availableAt(),
+                        e.causationId()))
+                .map(PointsMadeAvailable.class, e -> new PointsAvailable(
+                        e.memberId(), e.programId(), e.orderId(), e.points(), e.availableAt(), e.causationId()))
+                .map(RefundReversed.class, e -> new PointsReversed(
+                        e.memberId(), e.programId(), e.orderId(), e.refundId(), e.points(), e.reversedAt(), e.causationId()))
+                .map(ReservationConfirmed.class, e -> new PointsRedeemed(
+                        e.memberId(), e.programId(), e.reservationId(), e.orderId(), e.points(), e.redeemedAt()))
+                .map(ExpiringPointsWarned.class, e -> new PointsExpiring(
+                        e.memberId(), e.programId(), e.points(), e.expiresAt(), e.warnedAt()))
+                .map(DuePointsExpired.class, e -> new PointsExpired(e.memberId(), e.programId(), e.points(), e.expiredAt()))
+                .map(AdjustmentRecorded.class, e -> new PointsAdjusted(
+                        e.memberId(), e.programId(), e.points(), e.reason(), e.operatorId(), e.adjustedAt()))
+                .build();
     }
 }

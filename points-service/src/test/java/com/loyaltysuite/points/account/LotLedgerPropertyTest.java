@@ -2,6 +2,7 @@ package com.loyaltysuite.points.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.loyaltysuite.points.redemption.InsufficientPointsException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

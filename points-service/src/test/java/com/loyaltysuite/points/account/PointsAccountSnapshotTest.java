@@ -5,12 +5,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.loyaltysuite.events.MemberId;
 import com.loyaltysuite.events.Money;
 import com.loyaltysuite.events.OrderId;
+import com.loyaltysuite.points.adjustment.AdjustPoints;
+import com.loyaltysuite.points.earning.EarnedOrder;
 import com.loyaltysuite.points.earning.EarningPolicy;
 import com.loyaltysuite.points.earning.EarningProperties;
+import com.loyaltysuite.points.earning.MakePointsAvailable;
+import com.loyaltysuite.points.earning.RecordEarning;
+import com.loyaltysuite.points.earning.RecordTierChange;
+import com.loyaltysuite.points.expiry.ExpireDuePoints;
 import com.loyaltysuite.points.expiry.ExpiryPolicy;
 import com.loyaltysuite.points.expiry.ExpiryProperties;
+import com.loyaltysuite.points.expiry.WarnOfExpiringPoints;
+import com.loyaltysuite.points.redemption.CancelReservation;
+import com.loyaltysuite.points.redemption.ConfirmReservation;
+import com.loyaltysuite.points.redemption.ExpireReservation;
 import com.loyaltysuite.points.redemption.RedemptionPolicy;
 import com.loyaltysuite.points.redemption.RedemptionProperties;
+import com.loyaltysuite.points.redemption.Reservation;
+import com.loyaltysuite.points.redemption.ReservePoints;
+import com.loyaltysuite.points.refund.ReverseRefund;
 import com.loyaltysuite.testsupport.aggregates.AggregateHarness;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -67,7 +80,7 @@ class PointsAccountSnapshotTest {
                 new RecordTierChange(MEMBER, "default", "GOLD", T0.plus(days(20)), "tier-2"),
                 earn("O-3", "200.00", T0.plus(days(30))), // at GOLD
                 new WarnOfExpiringPoints(MEMBER, O2_EXPIRES, O2_EXPIRES.minus(days(30))),
-                new ExpirePoints(MEMBER, O2_EXPIRES));
+                new ExpireDuePoints(MEMBER, O2_EXPIRES));
     }
 
     /** What comes next: decisions that depend on every part of the state. */
@@ -82,7 +95,7 @@ class PointsAccountSnapshotTest {
                 new AdjustPoints(MEMBER, "ADJ-1", 500, "goodwill, ticket 4711", "agent-7", T0.plus(days(11))),
                 earn("O-4", "80.00", O2_EXPIRES.plus(days(3))),
                 new WarnOfExpiringPoints(MEMBER, O2_EXPIRES, O2_EXPIRES.minus(days(30))),
-                new ExpirePoints(MEMBER, Instant.parse("2028-12-31T00:00:00Z")));
+                new ExpireDuePoints(MEMBER, Instant.parse("2028-12-31T00:00:00Z")));
     }
 
     @Test
@@ -100,7 +113,7 @@ class PointsAccountSnapshotTest {
         assertThat(replayed.ledger().snapshot().lots()).hasSize(5);
         assertThat(replayed.ledger().snapshot().holds()).containsOnlyKeys("RS-4");
         assertThat(AggregateHarness.json(replayed))
-                .contains("\"tierHistory\"", "\"unmatchedRefunds\"", "\"warnedExpiries\"", "\"refundIds\"", "\"held\"");
+                .contains("\"tierHistory\"", "\"refundsAwaitingOrder\"", "\"warnedExpiries\"", "\"refundIds\"", "\"held\"");
     }
 
     @Test
@@ -122,30 +135,33 @@ class PointsAccountSnapshotTest {
     }
 
     /**
-     * Snapshots of revision 1 carry exactly these fields. Change the account's state, and this test asks
+     * Snapshots of revision 2 carry exactly these fields. Change the account's state, and this test asks
      * for a new {@code @Revision}: the service then ignores older snapshots and replays the events, instead
-     * of failing to read them.
+     * of failing to read them. (Revision 1 kept orders and reservations in nested classes and named
+     * events by their former names.)
      */
     @Test
     void theSnapshotRevisionNamesTheStateItCarries() {
-        assertThat(PointsAccount.class.getAnnotation(Revision.class).value()).isEqualTo("1");
+        assertThat(PointsAccount.class.getAnnotation(Revision.class).value()).isEqualTo("2");
         assertThat(stateFields(
                         PointsAccount.class,
-                        nested(PointsAccount.class, "EarnedOrder"),
-                        nested(PointsAccount.class, "Reservation"),
+                        PointsAccountState.class,
+                        EarnedOrder.class,
+                        Reservation.class,
                         LotLedger.class,
                         nested(LotLedger.class, "Lot")))
                 .as("the state a PointsAccount snapshot carries changed: bump its @Revision, then this list")
                 .containsExactly(
-                        "PointsAccount.memberId: MemberId",
-                        "PointsAccount.programId: String",
-                        "PointsAccount.ledger: LotLedger",
-                        "PointsAccount.orders: Map<OrderId, EarnedOrder>",
-                        "PointsAccount.unmatchedRefunds: Map<OrderId, List<RefundOfUnknownOrderRecorded>>",
-                        "PointsAccount.tierHistory: TreeMap<Instant, String>",
-                        "PointsAccount.reservations: Map<String, Reservation>",
-                        "PointsAccount.adjustments: Map<String, PointsAdjusted>",
-                        "PointsAccount.warnedExpiries: Set<Instant>",
+                        "PointsAccountState.memberId: MemberId",
+                        "PointsAccountState.programId: String",
+                        "PointsAccountState.ledger: LotLedger",
+                        "PointsAccountState.tierHistory: TreeMap<Instant, String>",
+                        "PointsAccountState.orders: Map<OrderId, EarnedOrder>",
+                        "PointsAccountState.refundsAwaitingOrder: Map<OrderId, List<RefundAwaitingOrderRecorded>>",
+                        "PointsAccountState.reservations: Map<String, Reservation>",
+                        "PointsAccountState.adjustments: Map<String, AdjustmentRecorded>",
+                        "PointsAccountState.warnedExpiries: Set<Instant>",
+                        "EarnedOrder.orderId: OrderId",
                         "EarnedOrder.amount: BigDecimal",
                         "EarnedOrder.points: long",
                         "EarnedOrder.availableAt: Instant",
@@ -195,13 +211,13 @@ class PointsAccountSnapshotTest {
                 .orElseThrow();
     }
 
-    static EarnPoints earn(String orderId, String amount, Instant paidAt) {
-        return new EarnPoints(
+    static RecordEarning earn(String orderId, String amount, Instant paidAt) {
+        return new RecordEarning(
                 MEMBER, "default", OrderId.of(orderId), Money.of(amount, "CNY"), paidAt, "APP", List.of(), "evt-" + orderId);
     }
 
-    static ReverseRefundedPoints refund(String orderId, String refundId, String amount, Instant at) {
-        return new ReverseRefundedPoints(
+    static ReverseRefund refund(String orderId, String refundId, String amount, Instant at) {
+        return new ReverseRefund(
                 MEMBER, "default", OrderId.of(orderId), refundId, Money.of(amount, "CNY"), at, "evt-" + refundId);
     }
 

@@ -5,13 +5,40 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.loyaltysuite.events.MemberId;
 import com.loyaltysuite.events.Money;
 import com.loyaltysuite.events.OrderId;
+import com.loyaltysuite.points.adjustment.AdjustPoints;
+import com.loyaltysuite.points.adjustment.AdjustmentRecorded;
+import com.loyaltysuite.points.adjustment.AdjustmentView;
 import com.loyaltysuite.points.earning.EarningPolicy;
 import com.loyaltysuite.points.earning.EarningProperties;
+import com.loyaltysuite.points.earning.EarningRecorded;
+import com.loyaltysuite.points.earning.MakePointsAvailable;
+import com.loyaltysuite.points.earning.PointsMadeAvailable;
+import com.loyaltysuite.points.earning.RecordEarning;
+import com.loyaltysuite.points.earning.RecordTierChange;
 import com.loyaltysuite.points.earning.UnsupportedCurrencyException;
+import com.loyaltysuite.points.expiry.DuePointsExpired;
+import com.loyaltysuite.points.expiry.ExpireDuePoints;
+import com.loyaltysuite.points.expiry.ExpiringPointsWarned;
 import com.loyaltysuite.points.expiry.ExpiryPolicy;
 import com.loyaltysuite.points.expiry.ExpiryProperties;
+import com.loyaltysuite.points.expiry.WarnOfExpiringPoints;
+import com.loyaltysuite.points.redemption.CancelReservation;
+import com.loyaltysuite.points.redemption.ConfirmReservation;
+import com.loyaltysuite.points.redemption.ExpireReservation;
+import com.loyaltysuite.points.redemption.InsufficientPointsException;
 import com.loyaltysuite.points.redemption.RedemptionPolicy;
 import com.loyaltysuite.points.redemption.RedemptionProperties;
+import com.loyaltysuite.points.redemption.ReservationClosedException;
+import com.loyaltysuite.points.redemption.ReservationConfirmed;
+import com.loyaltysuite.points.redemption.ReservationNotFoundException;
+import com.loyaltysuite.points.redemption.ReservationReleased;
+import com.loyaltysuite.points.redemption.ReservationStatus;
+import com.loyaltysuite.points.redemption.ReservationView;
+import com.loyaltysuite.points.redemption.ReservePoints;
+import com.loyaltysuite.points.refund.RefundAwaitingOrderRecorded;
+import com.loyaltysuite.points.refund.RefundOutcome;
+import com.loyaltysuite.points.refund.RefundReversed;
+import com.loyaltysuite.points.refund.ReverseRefund;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,7 +78,7 @@ class PointsAccountTest {
         fixture.givenNoPriorActivity()
                 .when(earn("O-1", "599.99", PAID_AT))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new PointsEarned(
+                .expectEvents(new EarningRecorded(
                         MEMBER,
                         "default",
                         OrderId.of("O-1"),
@@ -73,7 +100,7 @@ class PointsAccountTest {
     @Test
     void theSameOrderEarnsOnceWhateverItsEventId() {
         given(earn("O-1", "599.00", PAID_AT))
-                .when(new EarnPoints(MEMBER, "default", OrderId.of("O-1"), Money.of("599.00", "CNY"), PAID_AT, null, null, "evt-other"))
+                .when(new RecordEarning(MEMBER, "default", OrderId.of("O-1"), Money.of("599.00", "CNY"), PAID_AT, null, null, "evt-other"))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
@@ -87,7 +114,7 @@ class PointsAccountTest {
                 .when(earn("O-1", "99.99", PAID_AT))
                 .expectEventsMatching(capture());
 
-        assertThat(events).singleElement().isInstanceOfSatisfying(PointsEarned.class, e -> {
+        assertThat(events).singleElement().isInstanceOfSatisfying(EarningRecorded.class, e -> {
             assertThat(e.tier()).isEqualTo("SILVER");
             assertThat(e.multiplier()).isEqualTo(new BigDecimal("1.2"));
             assertThat(e.basePoints()).isEqualTo(99);
@@ -101,7 +128,7 @@ class PointsAccountTest {
                 .when(earn("O-1", "100", PAID_AT))
                 .expectEventsMatching(capture());
 
-        assertThat(events).singleElement().isInstanceOfSatisfying(PointsEarned.class, e -> assertThat(e.tier())
+        assertThat(events).singleElement().isInstanceOfSatisfying(EarningRecorded.class, e -> assertThat(e.tier())
                 .isEqualTo("MEMBER"));
     }
 
@@ -118,7 +145,7 @@ class PointsAccountTest {
     @Test
     void anOrderInAnotherCurrencyIsRefused() {
         fixture.givenNoPriorActivity()
-                .when(new EarnPoints(MEMBER, "default", OrderId.of("O-9"), Money.of("10.00", "USD"), PAID_AT, null, null, "evt-9"))
+                .when(new RecordEarning(MEMBER, "default", OrderId.of("O-9"), Money.of("10.00", "USD"), PAID_AT, null, null, "evt-9"))
                 .expectException(UnsupportedCurrencyException.class)
                 .expectNoEvents();
     }
@@ -129,7 +156,7 @@ class PointsAccountTest {
     void pointsBecomeAvailableWhenThePendingPeriodEndsAndOnlyOnce() {
         given(earn("O-1", "599", PAID_AT))
                 .when(new MakePointsAvailable(MEMBER, OrderId.of("O-1"), AVAILABLE_AT))
-                .expectEvents(new PointsAvailable(
+                .expectEvents(new PointsMadeAvailable(
                         MEMBER,
                         "default",
                         OrderId.of("O-1"),
@@ -155,7 +182,7 @@ class PointsAccountTest {
                 .expectResultMessagePayload(RefundOutcome.REVERSED)
                 .expectEventsMatching(capture());
 
-        assertThat(events).singleElement().isInstanceOfSatisfying(PointsReversed.class, e -> {
+        assertThat(events).singleElement().isInstanceOfSatisfying(RefundReversed.class, e -> {
             assertThat(e.points()).isEqualTo(100); // floor(300 × 100.50 / 300)
             assertThat(e.debtAdded()).isZero();
             assertThat(e.totals().balance()).isEqualTo(200);
@@ -173,7 +200,7 @@ class PointsAccountTest {
                 .expectEventsMatching(capture())
                 .expectState(account -> assertThat(account.ledger().balance()).isZero());
 
-        assertThat(events).singleElement().isInstanceOfSatisfying(PointsReversed.class, e -> assertThat(e.points())
+        assertThat(events).singleElement().isInstanceOfSatisfying(RefundReversed.class, e -> assertThat(e.points())
                 .isEqualTo(99 - 66)); // earlier: floor(99 × 66.66 / 99.99) = 66 in all
     }
 
@@ -196,7 +223,7 @@ class PointsAccountTest {
                 .when(earn("O-2", "50", PAID_AT.plus(Duration.ofDays(10))))
                 .expectEventsMatching(capture());
 
-        assertThat(events).singleElement().isInstanceOfSatisfying(PointsEarned.class, e -> {
+        assertThat(events).singleElement().isInstanceOfSatisfying(EarningRecorded.class, e -> {
             assertThat(e.points()).isEqualTo(50);
             assertThat(e.debtRepaid()).isEqualTo(50);
             assertThat(e.totals()).isEqualTo(new PointsTotals(0, 0, 0, 30, List.of()));
@@ -210,14 +237,14 @@ class PointsAccountTest {
                 .when(refund("O-7", "R-1", "10"))
                 .expectResultMessagePayload(RefundOutcome.UNKNOWN_ORDER)
                 .expectEventsMatching(capture());
-        assertThat(events).singleElement().isInstanceOf(RefundOfUnknownOrderRecorded.class);
+        assertThat(events).singleElement().isInstanceOf(RefundAwaitingOrderRecorded.class);
 
         events.clear();
         given(refund("O-7", "R-1", "10"))
                 .when(earn("O-7", "100", PAID_AT))
                 .expectEventsMatching(capture());
         assertThat(events).hasSize(2);
-        assertThat(events.get(1)).isInstanceOfSatisfying(PointsReversed.class, e -> {
+        assertThat(events.get(1)).isInstanceOfSatisfying(RefundReversed.class, e -> {
             assertThat(e.points()).isEqualTo(10);
             assertThat(e.refundId()).isEqualTo("R-1");
         });
@@ -269,7 +296,7 @@ class PointsAccountTest {
                 .when(new ConfirmReservation(MEMBER, "RS-1", AVAILABLE_AT.plusSeconds(60)))
                 .expectEventsMatching(capture())
                 .expectState(account -> assertThat(account.ledger().balance()).isEqualTo(349));
-        assertThat(events).singleElement().isInstanceOfSatisfying(PointsRedeemed.class, e -> assertThat(e.points())
+        assertThat(events).singleElement().isInstanceOfSatisfying(ReservationConfirmed.class, e -> assertThat(e.points())
                 .isEqualTo(250));
 
         given(
@@ -310,7 +337,7 @@ class PointsAccountTest {
         Instant warnAt = EXPIRES_AT.minus(Duration.ofDays(30));
         given(available("O-1", "599"), reserve("RS-1", 99), new ConfirmReservation(MEMBER, "RS-1", AVAILABLE_AT))
                 .when(new WarnOfExpiringPoints(MEMBER, EXPIRES_AT, warnAt))
-                .expectEvents(new PointsExpiring(MEMBER, "default", 500, EXPIRES_AT, warnAt));
+                .expectEvents(new ExpiringPointsWarned(MEMBER, "default", 500, EXPIRES_AT, warnAt));
 
         given(available("O-1", "599"), new WarnOfExpiringPoints(MEMBER, EXPIRES_AT, warnAt))
                 .when(new WarnOfExpiringPoints(MEMBER, EXPIRES_AT, warnAt))
@@ -326,15 +353,15 @@ class PointsAccountTest {
                         new MakePointsAvailable(MEMBER, OrderId.of("O-2"), secondPaidAt.plus(Duration.ofDays(7))),
                         reserve("RS-1", 150),
                         new ConfirmReservation(MEMBER, "RS-1", secondPaidAt.plus(Duration.ofDays(8))))
-                .when(new ExpirePoints(MEMBER, EXPIRES_AT))
+                .when(new ExpireDuePoints(MEMBER, EXPIRES_AT))
                 .expectNoEvents() // O-1's 100 were spent first
                 .expectState(account -> assertThat(account.ledger().available()).isEqualTo(150));
 
         given(available("O-1", "100"), reserve("RS-1", 30), new ConfirmReservation(MEMBER, "RS-1", AVAILABLE_AT))
-                .when(new ExpirePoints(MEMBER, EXPIRES_AT))
+                .when(new ExpireDuePoints(MEMBER, EXPIRES_AT))
                 .expectEventsMatching(capture())
                 .expectState(account -> assertThat(account.ledger().balance()).isZero());
-        assertThat(events).singleElement().isInstanceOfSatisfying(PointsExpired.class, e -> {
+        assertThat(events).singleElement().isInstanceOfSatisfying(DuePointsExpired.class, e -> {
             assertThat(e.points()).isEqualTo(70);
             assertThat(e.expiredAt()).isEqualTo(EXPIRES_AT);
         });
@@ -342,12 +369,12 @@ class PointsAccountTest {
 
     @Test
     void pointsReleasedAfterTheirExpiryExpireAtOnce() {
-        given(available("O-1", "100"), reserve("RS-1", 40), new ExpirePoints(MEMBER, EXPIRES_AT))
+        given(available("O-1", "100"), reserve("RS-1", 40), new ExpireDuePoints(MEMBER, EXPIRES_AT))
                 .when(new CancelReservation(MEMBER, "RS-1", EXPIRES_AT.plusSeconds(1)))
                 .expectEventsMatching(capture())
                 .expectState(account -> assertThat(account.ledger().balance()).isZero());
         assertThat(events).hasSize(2);
-        assertThat(events.get(1)).isInstanceOfSatisfying(PointsExpired.class, e -> assertThat(e.points()).isEqualTo(40));
+        assertThat(events.get(1)).isInstanceOfSatisfying(DuePointsExpired.class, e -> assertThat(e.points()).isEqualTo(40));
     }
 
     // ---- adjustments
@@ -360,7 +387,7 @@ class PointsAccountTest {
                 .expectEventsMatching(capture())
                 .expectResultMessagePayload(new AdjustmentView(
                         "ADJ-1", "M-1", -150, "goodwill reversed, ticket 4711", "agent-7", at, -50));
-        assertThat(events).singleElement().isInstanceOfSatisfying(PointsAdjusted.class, e -> {
+        assertThat(events).singleElement().isInstanceOfSatisfying(AdjustmentRecorded.class, e -> {
             assertThat(e.draws()).containsExactly(new LotDraw("order:O-1", 100));
             assertThat(e.debtAdded()).isEqualTo(50);
         });
@@ -376,8 +403,8 @@ class PointsAccountTest {
 
     // ---- helpers
 
-    static EarnPoints earn(String orderId, String amount, Instant paidAt) {
-        return new EarnPoints(MEMBER, "default", OrderId.of(orderId), Money.of(amount, "CNY"), paidAt, "APP", List.of(), "evt-" + orderId);
+    static RecordEarning earn(String orderId, String amount, Instant paidAt) {
+        return new RecordEarning(MEMBER, "default", OrderId.of(orderId), Money.of(amount, "CNY"), paidAt, "APP", List.of(), "evt-" + orderId);
     }
 
     /** Earned at PAID_AT and out of its pending period: two commands, flattened by {@link #given}. */
@@ -397,8 +424,8 @@ class PointsAccountTest {
         return fixture.givenCommands(flat);
     }
 
-    static ReverseRefundedPoints refund(String orderId, String refundId, String amount) {
-        return new ReverseRefundedPoints(
+    static ReverseRefund refund(String orderId, String refundId, String amount) {
+        return new ReverseRefund(
                 MEMBER, "default", OrderId.of(orderId), refundId, Money.of(amount, "CNY"), PAID_AT.plus(Duration.ofDays(1)), "evt-" + refundId);
     }
 

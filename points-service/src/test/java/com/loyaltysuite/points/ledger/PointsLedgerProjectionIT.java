@@ -7,10 +7,12 @@ import com.loyaltysuite.events.Money;
 import com.loyaltysuite.events.OrderId;
 import com.loyaltysuite.points.PointsTestClock;
 import com.loyaltysuite.points.account.ExpiryBucket;
-import com.loyaltysuite.points.account.PointsEarned;
-import com.loyaltysuite.points.account.PointsExpired;
-import com.loyaltysuite.points.account.PointsReserved;
+import com.loyaltysuite.points.account.LotDraw;
 import com.loyaltysuite.points.account.PointsTotals;
+import com.loyaltysuite.points.earning.EarningRecorded;
+import com.loyaltysuite.points.expiry.DuePointsExpired;
+import com.loyaltysuite.points.redemption.PointsReserved;
+import com.loyaltysuite.points.refund.RefundReversed;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -116,6 +118,34 @@ class PointsLedgerProjectionIT {
         assertThat(balance(member)).isEqualTo("110 available 110 reserved 0 sequence 2");
     }
 
+    @Test
+    void earningsAndReversalsKeepTheMoneyBehindThemOtherMovementsNone() {
+        String member = newMember();
+
+        feed(
+                earned(member, 0, "O-1", 100, totals(100, 0)),
+                reversed(member, 1, "O-1", "R-1", "40.50", 40, totals(60, 0)),
+                expired(member, 2, 10, totals(50, 0)));
+
+        assertThat(jdbc.query(
+                        "select kind, amount, currency from points_ledger_entry where member_id = ? order by sequence_number",
+                        (row, i) -> row.getString("kind") + " " + row.getBigDecimal("amount") + " " + row.getString("currency"),
+                        member))
+                .containsExactly("EARNED 100.00 CNY", "REVERSED 40.50 CNY", "EXPIRED null null");
+        assertThat(jdbc.queryForObject(
+                        "select sum(amount) from points_ledger_entry where member_id = ? and kind = 'REVERSED' and currency = 'CNY'",
+                        BigDecimal.class,
+                        member))
+                .isEqualByComparingTo("40.50");
+        PointsLedgerView page = queries.query(
+                        new FindPointsLedger(MemberId.of(member), 0, 10), ResponseTypes.optionalInstanceOf(PointsLedgerView.class))
+                .join()
+                .orElseThrow();
+        assertThat(page.entries())
+                .extracting(LedgerEntryView::amount)
+                .containsExactly(null, Money.of("40.50", "CNY"), Money.of("100.00", "CNY"));
+    }
+
     private String newMember() {
         String member = "M-" + UUID.randomUUID();
         members.add(member);
@@ -157,12 +187,19 @@ class PointsLedgerProjectionIT {
         return new PointsTotals(available, 0, reserved, 0, List.of(new ExpiryBucket(EXPIRES, available + reserved)));
     }
 
-    private static DomainEventMessage<PointsEarned> earned(
+    private static DomainEventMessage<EarningRecorded> earned(
             String member, long sequence, String order, long points, PointsTotals totals) {
         Instant at = AT.plusSeconds(sequence);
-        return event(member, sequence, new PointsEarned(MemberId.of(member), "default", OrderId.of(order), points, points,
+        return event(member, sequence, new EarningRecorded(MemberId.of(member), "default", OrderId.of(order), points, points,
                 BigDecimal.ONE, "MEMBER", "earning-v1", null, Money.of(points + ".00", "CNY"), at, at, EXPIRES, 0,
                 "cause-" + order, totals));
+    }
+
+    private static DomainEventMessage<RefundReversed> reversed(
+            String member, long sequence, String order, String refund, String amount, long points, PointsTotals totals) {
+        return event(member, sequence, new RefundReversed(MemberId.of(member), "default", OrderId.of(order), refund,
+                Money.of(amount, "CNY"), points, List.of(new LotDraw("order:" + order, points)), 0, AT.plusSeconds(sequence),
+                "cause-" + refund, totals));
     }
 
     private static DomainEventMessage<PointsReserved> reserved(String member, long sequence, long points, PointsTotals totals) {
@@ -171,8 +208,8 @@ class PointsLedgerProjectionIT {
                 MemberId.of(member), "default", "res-1", "CO-1", points, List.of(), at, at.plusSeconds(900), totals));
     }
 
-    private static DomainEventMessage<PointsExpired> expired(String member, long sequence, long points, PointsTotals totals) {
-        return event(member, sequence, new PointsExpired(MemberId.of(member), "default", points, List.of(), AT.plusSeconds(sequence), totals));
+    private static DomainEventMessage<DuePointsExpired> expired(String member, long sequence, long points, PointsTotals totals) {
+        return event(member, sequence, new DuePointsExpired(MemberId.of(member), "default", points, List.of(), AT.plusSeconds(sequence), totals));
     }
 
     private static <T> DomainEventMessage<T> event(String member, long sequence, T payload) {

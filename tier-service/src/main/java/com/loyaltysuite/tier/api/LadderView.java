@@ -20,8 +20,7 @@ record LadderView(
     record TierView(String code, Map<String, String> names, QualifyingValue threshold, QualifyingValue retentionThreshold) {}
 
     static LadderView of(TierPolicy policy) {
-        var ladder = policy.ladder();
-        List<TierView> tiers = ladder.tiers().stream()
+        List<TierView> tiers = policy.tiers().stream()
                 .map(tier -> {
                     Map<String, String> names = new LinkedHashMap<>();
                     names.put("zh-CN", tier.nameZhCn());
@@ -29,8 +28,8 @@ record LadderView(
                     return new TierView(
                             tier.code(),
                             names,
-                            new QualifyingValue(tier.threshold(), ladder.unit()),
-                            new QualifyingValue(tier.retentionThreshold(), ladder.unit()));
+                            new QualifyingValue(tier.threshold(), policy.unit()),
+                            new QualifyingValue(tier.retentionThreshold(), policy.unit()));
                 })
                 .toList();
         Map<String, String> window = new LinkedHashMap<>();
@@ -40,10 +39,10 @@ record LadderView(
         demotion.put("policy", policy.demotion().name());
         demotion.put("gracePeriod", policy.gracePeriod().toString());
         return new LadderView(
-                ladder.policyVersion(),
+                policy.policyVersion(),
                 policy.basis().name(),
-                ladder.unit(),
-                ladder.validity().toString(),
+                policy.unit(),
+                policy.validity().toString(),
                 window,
                 demotion,
                 policy.atRiskNotice().toString(),

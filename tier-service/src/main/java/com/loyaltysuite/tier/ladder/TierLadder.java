@@ -135,6 +135,29 @@ public class TierLadder {
         return effectiveAt.atZone(ZoneOffset.UTC).plus(validity).toInstant();
     }
 
+    /** Until when {@code code}, reached (or kept) at {@code effectiveAt}, is held; null for the entry tier, never lost. */
+    public Instant validUntil(String code, Instant effectiveAt) {
+        return rankOf(code) == 0 ? null : validUntil(effectiveAt);
+    }
+
+    /** {@code value} at the scale of the ladder's unit (a sum of nothing, 0, reads 0.00 in CNY). */
+    public BigDecimal inUnit(BigDecimal value) {
+        int scale = entry().threshold().scale();
+        return value.scale() < scale ? value.setScale(scale) : value;
+    }
+
+    /**
+     * This ladder with any of {@code policyVersion}, {@code validity} and {@code tiers} that are not
+     * null in place of its own; the unit stays. Throws {@link InvalidLadderException} if it cannot work.
+     */
+    public TierLadder with(String policyVersion, Period validity, List<Tier> tiers) {
+        return new TierLadder(
+                policyVersion != null ? policyVersion : this.policyVersion,
+                unit,
+                validity != null ? validity : this.validity,
+                tiers != null ? tiers : this.tiers);
+    }
+
     private static int fractionDigits(String unit) {
         if (POINTS.equals(unit)) {
             return 0;

@@ -1,9 +1,16 @@
 package com.loyaltysuite.tier.ladder;
 
-/** A tier code that is not on the ladder in force. */
-public class UnknownTierException extends RuntimeException {
+import com.loyaltysuite.support.domain.UnacceptableInputException;
 
-    UnknownTierException(String code) {
+/** A tier code that is not on the ladder in force: a request naming it can never be applied. */
+public class UnknownTierException extends UnacceptableInputException {
+
+    public UnknownTierException(String code) {
         super("No tier '" + code + "' on the ladder");
+    }
+
+    @Override
+    public String code() {
+        return "unknown-tier";
     }
 }

@@ -6,7 +6,7 @@ import java.time.Instant;
 /** A manual tier must end after it starts. */
 public class ManualTierEndPassedException extends RuleViolationException {
 
-    ManualTierEndPassedException(Instant until, Instant now) {
+    public ManualTierEndPassedException(Instant until, Instant now) {
         super("A manual tier until " + until + " would already have ended (now " + now + ")");
     }
 

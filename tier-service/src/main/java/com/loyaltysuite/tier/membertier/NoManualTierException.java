@@ -6,7 +6,7 @@ import com.loyaltysuite.support.domain.RuleViolationException;
 /** Ending a manual tier that is not in force. */
 public class NoManualTierException extends RuleViolationException {
 
-    NoManualTierException(MemberId memberId) {
+    public NoManualTierException(MemberId memberId) {
         super("Member " + memberId + " has no manual tier in force");
     }
 

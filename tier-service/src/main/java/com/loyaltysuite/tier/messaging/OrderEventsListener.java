@@ -8,7 +8,7 @@ import com.loyaltysuite.support.messaging.InboundEvents;
 import com.loyaltysuite.support.messaging.InboundHandlers;
 import com.loyaltysuite.support.messaging.Outcome;
 import com.loyaltysuite.tier.membertier.RecordQualifyingOrder;
-import com.loyaltysuite.tier.membertier.RecordRefund;
+import com.loyaltysuite.tier.membertier.ReduceQualifyingOrder;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -57,7 +57,7 @@ class OrderEventsListener {
      * negative amount) is.
      */
     private Outcome recordRefund(OrderRefunded refunded, String eventId) {
-        commands.sendAndWait(new RecordRefund(
+        commands.sendAndWait(new ReduceQualifyingOrder(
                 refunded.memberId(),
                 refunded.programId(),
                 refunded.orderId(),

@@ -10,7 +10,7 @@ import com.loyaltysuite.support.messaging.InboundHandlers;
 import com.loyaltysuite.support.messaging.Outcome;
 import com.loyaltysuite.tier.ladder.TierLadder;
 import com.loyaltysuite.tier.membertier.RecordQualifyingOrder;
-import com.loyaltysuite.tier.membertier.RecordRefund;
+import com.loyaltysuite.tier.membertier.ReduceQualifyingOrder;
 import java.math.BigDecimal;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -59,7 +59,7 @@ class PointsEventsListener {
     }
 
     private Outcome recordReversed(PointsReversed reversed, String eventId) {
-        commands.sendAndWait(new RecordRefund(
+        commands.sendAndWait(new ReduceQualifyingOrder(
                 reversed.memberId(),
                 Programs.orDefault(reversed.programId()),
                 reversed.orderId(),

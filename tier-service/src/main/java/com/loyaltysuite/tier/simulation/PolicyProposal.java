@@ -1,7 +1,6 @@
 package com.loyaltysuite.tier.simulation;
 
 import com.loyaltysuite.tier.ladder.Tier;
-import com.loyaltysuite.tier.ladder.TierLadder;
 import com.loyaltysuite.tier.policy.DemotionPolicy;
 import com.loyaltysuite.tier.policy.QualifyingWindow;
 import com.loyaltysuite.tier.policy.TierPolicy;
@@ -27,21 +26,17 @@ public record PolicyProposal(
      * {@link IllegalArgumentException} naming what cannot work.
      */
     public TierPolicy applyTo(TierPolicy current) {
-        TierLadder ladder = current.ladder();
-        TierLadder proposed = new TierLadder(
-                policyVersion != null ? policyVersion : ladder.policyVersion() + "-proposal",
-                ladder.unit(),
-                validity != null ? validity : ladder.validity(),
-                tiers != null ? tiers : ladder.tiers());
-        QualifyingWindow window = new QualifyingWindow(
-                windowKind != null ? windowKind : current.window().kind(),
-                windowLength != null ? windowLength : current.window().length());
-        return new TierPolicy(
-                proposed,
-                current.basis(),
+        QualifyingWindow window = windowKind == null && windowLength == null
+                ? null
+                : new QualifyingWindow(
+                        windowKind != null ? windowKind : current.window().kind(),
+                        windowLength != null ? windowLength : current.window().length());
+        return current.revised(
+                policyVersion != null ? policyVersion : current.policyVersion() + "-proposal",
+                validity,
+                tiers,
                 window,
-                demotionPolicy != null ? demotionPolicy : current.demotion(),
-                gracePeriod != null ? gracePeriod : current.gracePeriod(),
-                current.atRiskNotice());
+                demotionPolicy,
+                gracePeriod);
     }
 }

@@ -1,7 +1,6 @@
 package com.loyaltysuite.tier.simulation;
 
 import com.loyaltysuite.tier.ladder.Tier;
-import com.loyaltysuite.tier.ladder.TierLadder;
 import com.loyaltysuite.tier.membertier.QualifyingOrderRecorded;
 import com.loyaltysuite.tier.membertier.QualifyingOrderReduced;
 import com.loyaltysuite.tier.membertier.TierDecided;
@@ -60,23 +59,22 @@ class TierSimulation {
         }
         Instant asOf = clock.instant();
         TierSimulator simulator = new TierSimulator(proposed);
-        TierLadder ladder = proposed.ladder();
         Map<String, int[]> counts = new HashMap<>();
-        ladder.tiers().forEach(tier -> counts.put(tier.code(), new int[2]));
+        proposed.tiers().forEach(tier -> counts.put(tier.code(), new int[2]));
         int up = 0;
         int down = 0;
         int same = 0;
         int notComparable = 0;
         for (var history : histories.entrySet()) {
             String simulated = simulator.tierAt(history.getValue(), asOf);
-            String today = earnedToday.getOrDefault(history.getKey(), current.ladder().entry().code());
+            String today = earnedToday.getOrDefault(history.getKey(), current.entryTier());
             counts.get(simulated)[0]++;
-            if (!ladder.contains(today)) {
+            if (!proposed.hasTier(today)) {
                 notComparable++;
                 continue;
             }
             counts.get(today)[1]++;
-            int move = Integer.compare(ladder.rankOf(simulated), ladder.rankOf(today));
+            int move = proposed.compare(simulated, today);
             if (move > 0) {
                 up++;
             } else if (move < 0) {
@@ -85,7 +83,7 @@ class TierSimulation {
                 same++;
             }
         }
-        List<SimulationReport.TierCount> tiers = ladder.tiers().stream()
+        List<SimulationReport.TierCount> tiers = proposed.tiers().stream()
                 .map(Tier::code)
                 .map(code -> new SimulationReport.TierCount(code, counts.get(code)[0], counts.get(code)[1]))
                 .toList();

@@ -117,8 +117,8 @@ class MemberTierProjection {
         Window window = policy.windowAt(now);
         BigDecimal value = policy.valueAt(ledger, now);
         String unit = policy.unit();
-        Tier tier = policy.ladder().tier(status.tier());
-        Optional<NextTier> next = policy.ladder().next(status.tier(), value);
+        Tier tier = policy.tier(status.tier());
+        Optional<NextTier> next = policy.next(status.tier(), value);
         // Under a manual tier, what matters for the future is the tier earned by the rules.
         boolean manual = status.manual() != null;
         String basis = manual ? status.earnedTier() : status.tier();
@@ -135,7 +135,7 @@ class MemberTierProjection {
                 new TierHistoryEntry.WindowView(window.kind().name(), window.from(), window.to()),
                 next.map(n -> n.tier().code()).orElse(null),
                 next.map(n -> new QualifyingValue(n.missing(), unit)).orElse(null),
-                losable ? new QualifyingValue(policy.ladder().tier(basis).retentionThreshold(), unit) : null,
+                losable ? new QualifyingValue(policy.tier(basis).retentionThreshold(), unit) : null,
                 losable ? new QualifyingValue(policy.neededToKeep(ledger, basis, basisValidUntil), unit) : null,
                 policy.projectedTier(ledger, basis, basisValidUntil),
                 status.manual(),

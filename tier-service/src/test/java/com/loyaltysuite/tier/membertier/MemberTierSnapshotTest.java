@@ -8,6 +8,7 @@ import com.loyaltysuite.events.tier.QualifyingValue;
 import com.loyaltysuite.testsupport.aggregates.AggregateHarness;
 import com.loyaltysuite.tier.ladder.Ladders;
 import com.loyaltysuite.tier.policy.DemotionPolicy;
+import com.loyaltysuite.tier.policy.EarnedTier;
 import com.loyaltysuite.tier.policy.QualifyingBasis;
 import com.loyaltysuite.tier.policy.QualifyingLedger;
 import com.loyaltysuite.tier.policy.QualifyingWindow;
@@ -62,11 +63,11 @@ class MemberTierSnapshotTest {
                 DAY_1.plus(days(90)), DAY_1.plus(days(4))));
         Instant goldValidUntil = validUntil(send(tiers, sent, order("O-4", "1700.00", DAY_1.plus(days(10))))); // GOLD
         send(tiers, sent, new EndManualTier(MEMBER, "support-7", DAY_1.plus(days(20)), null));
-        send(tiers, sent, new AssessTierRisk(MEMBER, goldValidUntil, goldValidUntil.minus(days(30))));
-        Instant graceEnds = graceEndsAt(send(tiers, sent, new ReevaluateTier(MEMBER, goldValidUntil)));
+        send(tiers, sent, new AssessTierAtRisk(MEMBER, goldValidUntil, goldValidUntil.minus(days(30))));
+        Instant graceEnds = graceEndsAt(send(tiers, sent, new DecideTier(MEMBER, goldValidUntil)));
         send(tiers, sent, order("O-5", "120.00", goldValidUntil.plus(days(1))));
         if (graceEnds != null) {
-            send(tiers, sent, new ReevaluateTier(MEMBER, graceEnds));
+            send(tiers, sent, new DecideTier(MEMBER, graceEnds));
         }
         return sent;
     }
@@ -82,7 +83,7 @@ class MemberTierSnapshotTest {
                         after.plus(days(60)), after.plus(days(2))),
                 order("O-6", "9000.00", after.plus(days(3))),
                 new EndManualTier(MEMBER, null, after.plus(days(60)), after.plus(days(60))),
-                new ReevaluateTier(MEMBER, after.plus(days(400))));
+                new DecideTier(MEMBER, after.plus(days(400))));
     }
 
     @Test
@@ -97,7 +98,7 @@ class MemberTierSnapshotTest {
         assertThat(commands).hasSizeGreaterThan(12);
         assertThat(AggregateHarness.json(replayed))
                 .contains("\"refundsAwaitingOrder\":{\"O-9\"", "\"refundsCounted\"", "\"entries\"", "\"published\"")
-                .contains("\"earnedValidUntil\"", "\"riskAssessedFor\"", "\"inForceSince\"");
+                .contains("\"earned\":{\"tier\":", "\"graceEndsAt\"", "\"riskAssessedFor\"", "\"inForceSince\"");
     }
 
     @Test
@@ -119,31 +120,34 @@ class MemberTierSnapshotTest {
     }
 
     /**
-     * Snapshots of revision 1 carry exactly these fields. Change the tier's state, and this test asks
-     * for a new {@code @Revision}: the service then ignores older snapshots and replays the events, instead
-     * of failing to read them.
+     * Snapshots of revision 2 carry exactly these fields (revision 1 kept the earned tier in four
+     * fields of its own, and the refunds beside the ledger). Change the tier's state, and this test
+     * asks for a new {@code @Revision}: the service then ignores older snapshots and replays the
+     * events, instead of failing to read them.
      */
     @Test
     void theSnapshotRevisionNamesTheStateItCarries() {
-        assertThat(MemberTier.class.getAnnotation(Revision.class).value()).isEqualTo("1");
-        assertThat(stateFields(MemberTier.class, QualifyingLedger.class))
+        assertThat(MemberTier.class.getAnnotation(Revision.class).value()).isEqualTo("2");
+        assertThat(stateFields(MemberTier.class, QualifyingOrders.class, QualifyingLedger.class, EarnedTier.class))
                 .as("the state a MemberTier snapshot carries changed: bump its @Revision, then this list")
                 .containsExactly(
                         "MemberTier.memberId: MemberId",
                         "MemberTier.programId: String",
-                        "MemberTier.ledger: QualifyingLedger",
-                        "MemberTier.refundsCounted: Set<String>",
-                        "MemberTier.refundsAwaitingOrder: Map<String, List<RefundAwaitingOrderRecorded>>",
-                        "MemberTier.earnedTier: String",
-                        "MemberTier.earnedSince: Instant",
-                        "MemberTier.earnedValidUntil: Instant",
-                        "MemberTier.graceEndsAt: Instant",
+                        "MemberTier.orders: QualifyingOrders",
+                        "MemberTier.earned: EarnedTier",
                         "MemberTier.manual: ManualTier",
                         "MemberTier.tierInForce: String",
                         "MemberTier.inForceSince: Instant",
                         "MemberTier.published: Standing",
                         "MemberTier.riskAssessedFor: Instant",
-                        "QualifyingLedger.entries: Map<String, QualifyingEntry>");
+                        "QualifyingOrders.ledger: QualifyingLedger",
+                        "QualifyingOrders.refundsCounted: Set<String>",
+                        "QualifyingOrders.refundsAwaitingOrder: Map<String, List<RefundAwaitingOrderRecorded>>",
+                        "QualifyingLedger.entries: Map<String, QualifyingEntry>",
+                        "EarnedTier.tier: String",
+                        "EarnedTier.since: Instant",
+                        "EarnedTier.validUntil: Instant",
+                        "EarnedTier.graceEndsAt: Instant");
     }
 
     private static List<Object> send(AggregateHarness<MemberTier> tiers, List<Object> sent, Object command) {
@@ -189,8 +193,8 @@ class MemberTierSnapshotTest {
         return new RecordQualifyingOrder(MEMBER, "default", OrderId.of(orderId), cny(amount), paidAt, "evt-" + orderId);
     }
 
-    static RecordRefund refund(String orderId, String refundId, String amount, Instant at) {
-        return new RecordRefund(MEMBER, "default", OrderId.of(orderId), refundId, cny(amount), at, "evt-" + refundId);
+    static ReduceQualifyingOrder refund(String orderId, String refundId, String amount, Instant at) {
+        return new ReduceQualifyingOrder(MEMBER, "default", OrderId.of(orderId), refundId, cny(amount), at, "evt-" + refundId);
     }
 
     static QualifyingValue cny(String amount) {

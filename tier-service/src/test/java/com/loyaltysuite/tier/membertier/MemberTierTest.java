@@ -68,8 +68,8 @@ class MemberTierTest {
         List<Object> events = events(fixture.givenCommands(order("O-1", "300.00", DAY_1)).when(order("O-2", "200.00", DAY_2)));
 
         assertThat(events).extracting(Object::getClass).containsExactly(
-                QualifyingOrderRecorded.class, TierDecided.class, TierChanged.class, MemberTierUpdated.class);
-        assertThat(events.get(2)).isEqualTo(new TierChanged(
+                QualifyingOrderRecorded.class, TierDecided.class, TierInForceChanged.class, MemberTierUpdated.class);
+        assertThat(events.get(2)).isEqualTo(new TierInForceChanged(
                 MEMBER,
                 "default",
                 "MEMBER",
@@ -97,7 +97,7 @@ class MemberTierTest {
     void skippingTiersIsOneChangeStraightToTheTierReached() {
         List<Object> events = events(fixture.givenCommands(order("O-1", "300.00", DAY_1)).when(order("O-2", "5700.00", DAY_2)));
 
-        List<TierChanged> changes = only(events, TierChanged.class);
+        List<TierInForceChanged> changes = only(events, TierInForceChanged.class);
         assertThat(changes).singleElement().satisfies(changed -> {
             assertThat(changed.fromTier()).isEqualTo("MEMBER");
             assertThat(changed.toTier()).isEqualTo("DIAMOND");
@@ -174,11 +174,11 @@ class MemberTierTest {
                 QualifyingOrderRecorded.class,
                 QualifyingOrderReduced.class,
                 TierDecided.class,
-                TierChanged.class,
+                TierInForceChanged.class,
                 MemberTierUpdated.class);
         assertThat(events.get(1)).isEqualTo(new QualifyingOrderReduced(
                 MEMBER, "default", OrderId.of("O-1"), "R-1", cny("200.00"), cny("200.00"), DAY_2, "evt-R-1"));
-        assertThat((TierChanged) events.get(3)).satisfies(changed -> {
+        assertThat((TierInForceChanged) events.get(3)).satisfies(changed -> {
             assertThat(changed.toTier()).isEqualTo("SILVER");
             assertThat(changed.qualifyingValue()).isEqualTo(cny("600.00"));
             assertThat(changed.effectiveAt()).isEqualTo(DAY_1);
@@ -229,7 +229,7 @@ class MemberTierTest {
                         Tuple.tuple("R-1", cny("300.00")),
                         Tuple.tuple("R-2", cny("200.00")),
                         Tuple.tuple("R-3", cny("100.00")));
-        assertThat(only(events, TierChanged.class)).isEmpty();
+        assertThat(only(events, TierInForceChanged.class)).isEmpty();
         assertThat(only(events, MemberTierUpdated.class)).singleElement()
                 .satisfies(updated -> assertThat(updated.qualifyingValue()).isEqualTo(cny("0.00")));
         fixture.givenCommands(
@@ -242,7 +242,7 @@ class MemberTierTest {
     @Test
     void aRefundThatCanNeverCountIsRefusedEvenBeforeItsOrder() {
         fixture.givenNoPriorActivity()
-                .when(new RecordRefund(
+                .when(new ReduceQualifyingOrder(
                         MEMBER, "default", OrderId.of("O-1"), "R-1", new QualifyingValue(new BigDecimal("10.00"), "USD"),
                         DAY_2, "e"))
                 .expectException(UnsupportedCurrencyException.class)
@@ -266,7 +266,7 @@ class MemberTierTest {
     void meetingRetentionAtTheEndOfValidityKeepsTheTierForAnotherPeriod() {
         List<Object> events = events(fixture.givenCommands(
                         order("O-1", "600.00", DAY_1), order("O-2", "550.00", DAY_1.plus(Duration.ofDays(180))))
-                .when(new ReevaluateTier(MEMBER, YEAR_ON)));
+                .when(new DecideTier(MEMBER, YEAR_ON)));
 
         assertThat(events).extracting(Object::getClass).containsExactly(TierDecided.class, MemberTierUpdated.class);
         assertThat((TierDecided) events.get(0)).satisfies(decided -> {
@@ -281,9 +281,9 @@ class MemberTierTest {
     @Test
     void missingRetentionDemotesOneTierAtTheEndOfValidity() {
         List<Object> events = events(fixture.givenCommands(order("O-1", "2500.00", DAY_1))
-                .when(new ReevaluateTier(MEMBER, YEAR_ON)));
+                .when(new DecideTier(MEMBER, YEAR_ON)));
 
-        assertThat(only(events, TierChanged.class)).singleElement().isEqualTo(new TierChanged(
+        assertThat(only(events, TierInForceChanged.class)).singleElement().isEqualTo(new TierInForceChanged(
                 MEMBER,
                 "default",
                 "GOLD",
@@ -299,11 +299,11 @@ class MemberTierTest {
     @Test
     void aStaleTimerDoesNothing() {
         fixture.givenCommands(order("O-1", "600.00", DAY_1), order("O-2", "1500.00", DAY_2))
-                .when(new ReevaluateTier(MEMBER, YEAR_ON)) // SILVER's validity, replaced by GOLD's
+                .when(new DecideTier(MEMBER, YEAR_ON)) // SILVER's validity, replaced by GOLD's
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
         fixture.givenCommands(order("O-1", "100.00", DAY_1))
-                .when(new ReevaluateTier(MEMBER, YEAR_ON)) // the entry tier never ends
+                .when(new DecideTier(MEMBER, YEAR_ON)) // the entry tier never ends
                 .expectNoEvents();
     }
 
@@ -315,15 +315,15 @@ class MemberTierTest {
         Instant graceEnd = Instant.parse("2027-12-23T10:00:00Z");
 
         List<Object> started = events(fixture.givenCommands(order("O-1", "600.00", DAY_1))
-                .when(new ReevaluateTier(MEMBER, YEAR_ON)));
+                .when(new DecideTier(MEMBER, YEAR_ON)));
         assertThat(started).singleElement().isInstanceOfSatisfying(TierDecided.class, d -> {
             assertThat(d.kind()).isEqualTo(DecisionKind.GRACE_STARTED);
             assertThat(d.graceEndsAt()).isEqualTo(graceEnd);
         });
 
-        List<Object> ended = events(fixture.givenCommands(order("O-1", "600.00", DAY_1), new ReevaluateTier(MEMBER, YEAR_ON))
-                .when(new ReevaluateTier(MEMBER, graceEnd)));
-        assertThat(only(ended, TierChanged.class)).singleElement()
+        List<Object> ended = events(fixture.givenCommands(order("O-1", "600.00", DAY_1), new DecideTier(MEMBER, YEAR_ON))
+                .when(new DecideTier(MEMBER, graceEnd)));
+        assertThat(only(ended, TierInForceChanged.class)).singleElement()
                 .satisfies(c -> assertThat(c.toTier()).isEqualTo("MEMBER"));
     }
 
@@ -331,15 +331,15 @@ class MemberTierTest {
     void aMemberShortOfRetentionIsWarnedOnceWithTheGap() {
         Instant notice = YEAR_ON.minus(Duration.ofDays(30));
         fixture.givenCommands(order("O-1", "2500.00", DAY_1), order("O-2", "1200.00", DAY_2))
-                .when(new AssessTierRisk(MEMBER, YEAR_ON, notice))
+                .when(new AssessTierAtRisk(MEMBER, YEAR_ON, notice))
                 .expectEvents(new TierAtRiskAssessed(
                         MEMBER, "default", "GOLD", YEAR_ON, cny("1200.00"), cny("2000.00"), cny("800.00"), "ladder-v1",
                         notice));
-        fixture.givenCommands(order("O-1", "2500.00", DAY_1), new AssessTierRisk(MEMBER, YEAR_ON, notice))
-                .when(new AssessTierRisk(MEMBER, YEAR_ON, notice))
+        fixture.givenCommands(order("O-1", "2500.00", DAY_1), new AssessTierAtRisk(MEMBER, YEAR_ON, notice))
+                .when(new AssessTierAtRisk(MEMBER, YEAR_ON, notice))
                 .expectNoEvents();
         fixture.givenCommands(order("O-1", "2500.00", DAY_1), order("O-2", "2000.00", DAY_2))
-                .when(new AssessTierRisk(MEMBER, YEAR_ON, notice))
+                .when(new AssessTierAtRisk(MEMBER, YEAR_ON, notice))
                 .expectNoEvents();
     }
 
@@ -350,8 +350,8 @@ class MemberTierTest {
 
         List<Object> assigned = events(fixture.givenCommands(order("O-1", "600.00", DAY_1)).when(vip));
         assertThat(assigned).extracting(Object::getClass).containsExactly(
-                ManualTierAssigned.class, TierChanged.class, MemberTierUpdated.class);
-        assertThat((TierChanged) assigned.get(1)).satisfies(c -> {
+                ManualTierAssigned.class, TierInForceChanged.class, MemberTierUpdated.class);
+        assertThat((TierInForceChanged) assigned.get(1)).satisfies(c -> {
             assertThat(c.fromTier()).isEqualTo("SILVER");
             assertThat(c.toTier()).isEqualTo("DIAMOND");
             assertThat(c.reason()).isEqualTo(TierChangeReason.MANUAL);
@@ -361,7 +361,7 @@ class MemberTierTest {
 
         List<Object> ended = events(fixture.givenCommands(order("O-1", "600.00", DAY_1), vip)
                 .when(new EndManualTier(MEMBER, null, until, until)));
-        assertThat(only(ended, TierChanged.class)).singleElement().satisfies(c -> {
+        assertThat(only(ended, TierInForceChanged.class)).singleElement().satisfies(c -> {
             assertThat(c.fromTier()).isEqualTo("DIAMOND");
             assertThat(c.toTier()).isEqualTo("SILVER");
             assertThat(c.reason()).isEqualTo(TierChangeReason.MANUAL_ENDED);
@@ -374,7 +374,7 @@ class MemberTierTest {
         List<Object> events = events(fixture.givenCommands(manual("SILVER", ManualMode.PIN, DAY_2.plus(Duration.ofDays(90))))
                 .when(order("O-1", "2500.00", DAY_2)));
 
-        assertThat(only(events, TierChanged.class)).isEmpty();
+        assertThat(only(events, TierInForceChanged.class)).isEmpty();
         assertThat(only(events, MemberTierUpdated.class)).singleElement().satisfies(u -> {
             assertThat(u.tier()).isEqualTo("SILVER");
             assertThat(u.earnedTier()).isEqualTo("GOLD");
@@ -386,7 +386,7 @@ class MemberTierTest {
         List<Object> events = events(fixture.givenCommands(manual("SILVER", ManualMode.FLOOR, DAY_2.plus(Duration.ofDays(90))))
                 .when(order("O-1", "2500.00", DAY_2)));
 
-        assertThat(only(events, TierChanged.class)).singleElement().satisfies(c -> {
+        assertThat(only(events, TierInForceChanged.class)).singleElement().satisfies(c -> {
             assertThat(c.fromTier()).isEqualTo("SILVER");
             assertThat(c.toTier()).isEqualTo("GOLD");
             assertThat(c.reason()).isEqualTo(TierChangeReason.QUALIFIED);
@@ -423,7 +423,7 @@ class MemberTierTest {
         List<Object> events = events(fixture.givenNoPriorActivity()
                 .when(new RecordQualifyingOrder(MEMBER, "default", OrderId.of("O-1"), points, DAY_1, "evt-earned")));
 
-        assertThat(only(events, TierChanged.class)).singleElement().satisfies(c -> {
+        assertThat(only(events, TierInForceChanged.class)).singleElement().satisfies(c -> {
             assertThat(c.toTier()).isEqualTo("SILVER");
             assertThat(c.qualifyingValue()).isEqualTo(points);
         });
@@ -439,8 +439,8 @@ class MemberTierTest {
         return new RecordQualifyingOrder(MEMBER, "default", OrderId.of(orderId), cny(amount), paidAt, "evt-" + orderId);
     }
 
-    static RecordRefund refund(String orderId, String refundId, String amount) {
-        return new RecordRefund(MEMBER, "default", OrderId.of(orderId), refundId, cny(amount), DAY_2, "evt-" + refundId);
+    static ReduceQualifyingOrder refund(String orderId, String refundId, String amount) {
+        return new ReduceQualifyingOrder(MEMBER, "default", OrderId.of(orderId), refundId, cny(amount), DAY_2, "evt-" + refundId);
     }
 
     static AssignManualTier manual(String tier, ManualMode mode, Instant until) {

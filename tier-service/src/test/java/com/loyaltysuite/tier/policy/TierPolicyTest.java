@@ -58,7 +58,8 @@ class TierPolicyTest {
     void skippingTiersIsOneDecisionStraightToTheHighestTierReached() {
         QualifyingLedger ledger = ledger(order("O-1", "300", T0), order("O-2", "5700", T0.plusSeconds(60)));
 
-        TierDecision decision = policy.promotion(ledger, "MEMBER", null, T0.plusSeconds(60)).orElseThrow();
+        TierDecision decision =
+                policy.promotion(ledger, EarnedTier.entry("MEMBER"), T0.plusSeconds(60)).orElseThrow();
 
         assertThat(decision.kind()).isEqualTo(DecisionKind.PROMOTED);
         assertThat(decision.fromTier()).isEqualTo("MEMBER");
@@ -71,8 +72,8 @@ class TierPolicyTest {
 
     @Test
     void nothingToPromoteBelowTheNextThreshold() {
-        assertThat(policy.promotion(ledger(order("O-1", "499.99", T0)), "MEMBER", null, T0)).isEmpty();
-        assertThat(policy.promotion(ledger(order("O-1", "1999", T0)), "SILVER", T0, T0)).isEmpty();
+        assertThat(policy.promotion(ledger(order("O-1", "499.99", T0)), EarnedTier.entry("MEMBER"), T0)).isEmpty();
+        assertThat(policy.promotion(ledger(order("O-1", "1999", T0)), holding("SILVER", ONE_YEAR_ON), T0)).isEmpty();
     }
 
     @Test
@@ -80,7 +81,7 @@ class TierPolicyTest {
         // O-2 (paid later) arrived first; O-1, paid before it, arrives late.
         QualifyingLedger ledger = ledger(order("O-2", "300", T0.plus(Duration.ofDays(10))), order("O-1", "300", T0));
 
-        TierDecision decision = policy.promotion(ledger, "MEMBER", null, T0).orElseThrow();
+        TierDecision decision = policy.promotion(ledger, EarnedTier.entry("MEMBER"), T0).orElseThrow();
 
         assertThat(decision.toTier()).isEqualTo("SILVER");
         assertThat(decision.at()).isEqualTo(T0.plus(Duration.ofDays(10)));
@@ -91,7 +92,7 @@ class TierPolicyTest {
     void aLateOrderThatAloneReachesAThresholdPromotesAsOfItsOwnPaidTime() {
         QualifyingLedger ledger = ledger(order("O-2", "100", T0.plus(Duration.ofDays(10))), order("O-1", "2000", T0));
 
-        TierDecision decision = policy.promotion(ledger, "MEMBER", null, T0).orElseThrow();
+        TierDecision decision = policy.promotion(ledger, EarnedTier.entry("MEMBER"), T0).orElseThrow();
 
         assertThat(decision.toTier()).isEqualTo("GOLD");
         assertThat(decision.at()).isEqualTo(T0);
@@ -101,8 +102,9 @@ class TierPolicyTest {
     void aPromotionNeverTakesEffectBeforeTheTierHeldWasDecided() {
         Instant silverSince = T0.plus(Duration.ofDays(30));
         QualifyingLedger ledger = ledger(order("O-1", "600", silverSince), order("O-0", "1500", T0));
+        EarnedTier silver = new EarnedTier("SILVER", silverSince, silverSince.plus(Duration.ofDays(365)), null);
 
-        TierDecision decision = policy.promotion(ledger, "SILVER", silverSince, T0).orElseThrow();
+        TierDecision decision = policy.promotion(ledger, silver, T0).orElseThrow();
 
         assertThat(decision.toTier()).isEqualTo("GOLD");
         assertThat(decision.at()).isEqualTo(silverSince);
@@ -112,7 +114,7 @@ class TierPolicyTest {
     void meetingRetentionAtTheEndOfValidityKeepsTheTierForANewPeriod() {
         QualifyingLedger ledger = ledger(order("O-1", "600", T0), order("O-2", "500", T0.plus(Duration.ofDays(200))));
 
-        TierDecision decision = policy.atValidityEnd(ledger, "SILVER", ONE_YEAR_ON);
+        TierDecision decision = policy.atDue(ledger, holding("SILVER", ONE_YEAR_ON));
 
         assertThat(decision.kind()).isEqualTo(DecisionKind.RETAINED);
         assertThat(decision.toTier()).isEqualTo("SILVER");
@@ -125,7 +127,7 @@ class TierPolicyTest {
     void softLandingDemotesOneTierWhateverTheValue() {
         QualifyingLedger ledger = ledger(order("O-1", "6000", T0));
 
-        TierDecision decision = policy.atValidityEnd(ledger, "DIAMOND", ONE_YEAR_ON);
+        TierDecision decision = policy.atDue(ledger, holding("DIAMOND", ONE_YEAR_ON));
 
         assertThat(decision.kind()).isEqualTo(DecisionKind.DEMOTED);
         assertThat(decision.toTier()).isEqualTo("GOLD");
@@ -138,8 +140,8 @@ class TierPolicyTest {
         TierPolicy recalculate = policy(DemotionPolicy.RECALCULATE, Period.ZERO);
         QualifyingLedger ledger = ledger(order("O-1", "6000", T0), order("O-2", "700", T0.plus(Duration.ofDays(90))));
 
-        assertThat(recalculate.atValidityEnd(ledger, "DIAMOND", ONE_YEAR_ON).toTier()).isEqualTo("SILVER");
-        assertThat(recalculate.atValidityEnd(ledger(order("O-1", "6000", T0)), "DIAMOND", ONE_YEAR_ON))
+        assertThat(recalculate.atDue(ledger, holding("DIAMOND", ONE_YEAR_ON)).toTier()).isEqualTo("SILVER");
+        assertThat(recalculate.atDue(ledger(order("O-1", "6000", T0)), holding("DIAMOND", ONE_YEAR_ON)))
                 .satisfies(d -> {
                     assertThat(d.toTier()).isEqualTo("MEMBER");
                     assertThat(d.validUntil()).isNull();
@@ -154,7 +156,7 @@ class TierPolicyTest {
         TierPolicy policy = new TierPolicy(lenient, null, null, null, null, null);
         QualifyingLedger ledger = ledger(order("O-1", "600", T0), order("O-2", "350", T0.plus(Duration.ofDays(60))));
 
-        assertThat(policy.atValidityEnd(ledger, "SILVER", ONE_YEAR_ON).kind()).isEqualTo(DecisionKind.RETAINED);
+        assertThat(policy.atDue(ledger, holding("SILVER", ONE_YEAR_ON)).kind()).isEqualTo(DecisionKind.RETAINED);
     }
 
     @Test
@@ -163,14 +165,15 @@ class TierPolicyTest {
         QualifyingLedger ledger = ledger(order("O-1", "600", T0));
         Instant graceEnd = Instant.parse("2027-12-23T10:00:00Z");
 
-        TierDecision grace = graceful.atValidityEnd(ledger, "SILVER", ONE_YEAR_ON);
+        TierDecision grace = graceful.atDue(ledger, holding("SILVER", ONE_YEAR_ON));
         assertThat(grace.kind()).isEqualTo(DecisionKind.GRACE_STARTED);
         assertThat(grace.toTier()).isEqualTo("SILVER");
         assertThat(grace.graceEndsAt()).isEqualTo(graceEnd);
 
-        assertThat(graceful.afterGrace(ledger, "SILVER", ONE_YEAR_ON, graceEnd).kind()).isEqualTo(DecisionKind.DEMOTED);
+        EarnedTier inGrace = new EarnedTier("SILVER", T0, ONE_YEAR_ON, graceEnd);
+        assertThat(graceful.atDue(ledger, inGrace).kind()).isEqualTo(DecisionKind.DEMOTED);
         ledger.add(order("O-2", "500", Instant.parse("2027-12-01T00:00:00Z")));
-        TierDecision kept = graceful.afterGrace(ledger, "SILVER", ONE_YEAR_ON, graceEnd);
+        TierDecision kept = graceful.atDue(ledger, inGrace);
         assertThat(kept.kind()).isEqualTo(DecisionKind.RETAINED);
         assertThat(kept.validUntil()).isEqualTo(Instant.parse("2028-11-23T10:00:00Z"));
     }
@@ -179,13 +182,13 @@ class TierPolicyTest {
     void aMemberShortOfRetentionIsAtRiskWithTheGap() {
         QualifyingLedger ledger = ledger(order("O-1", "2500", T0), order("O-2", "1200", T0.plus(Duration.ofDays(100))));
 
-        RiskAssessment risk = policy.risk(ledger, "GOLD", ONE_YEAR_ON).orElseThrow();
+        RiskAssessment risk = policy.risk(ledger, holding("GOLD", ONE_YEAR_ON)).orElseThrow();
 
         assertThat(risk.gap()).isEqualByComparingTo("800");
         assertThat(risk.retentionThreshold()).isEqualByComparingTo("2000");
         assertThat(policy.projectedTier(ledger, "GOLD", ONE_YEAR_ON)).isEqualTo("SILVER");
         assertThat(policy.neededToKeep(ledger, "GOLD", ONE_YEAR_ON)).isEqualByComparingTo("800");
-        assertThat(policy.risk(ledger, "SILVER", ONE_YEAR_ON)).isEmpty();
+        assertThat(policy.risk(ledger, holding("SILVER", ONE_YEAR_ON))).isEmpty();
         assertThat(policy.projectedTier(ledger, "MEMBER", null)).isEqualTo("MEMBER");
     }
 
@@ -193,6 +196,11 @@ class TierPolicyTest {
         return new TierPolicy(
                 Ladders.standard(), QualifyingBasis.SPEND, QualifyingWindow.rolling12Months(), demotion, grace,
                 Duration.ofDays(30));
+    }
+
+    /** {@code tier}, held until {@code validUntil}. */
+    static EarnedTier holding(String tier, Instant validUntil) {
+        return new EarnedTier(tier, T0, validUntil, null);
     }
 
     static QualifyingEntry order(String id, String value, Instant at) {

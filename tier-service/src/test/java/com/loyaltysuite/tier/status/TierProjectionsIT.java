@@ -1,6 +1,7 @@
 package com.loyaltysuite.tier.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.loyaltysuite.events.MemberId;
 import com.loyaltysuite.events.OrderId;
@@ -8,10 +9,13 @@ import com.loyaltysuite.events.tier.QualifyingValue;
 import com.loyaltysuite.tier.TierTestClock;
 import com.loyaltysuite.tier.membertier.ManualMode;
 import com.loyaltysuite.tier.membertier.ManualTier;
+import com.loyaltysuite.tier.membertier.ManualTierAssigned;
+import com.loyaltysuite.tier.membertier.ManualTierEnded;
 import com.loyaltysuite.tier.membertier.MemberTierUpdated;
 import com.loyaltysuite.tier.membertier.QualifyingOrderRecorded;
 import com.loyaltysuite.tier.membertier.QualifyingOrderReduced;
 import com.loyaltysuite.tier.membertier.RefundAwaitingOrderRecorded;
+import com.loyaltysuite.tier.membertier.TierAtRiskAssessed;
 import com.loyaltysuite.tier.membertier.TierDecided;
 import com.loyaltysuite.tier.policy.DecisionKind;
 import com.loyaltysuite.tier.policy.Window;
@@ -98,17 +102,9 @@ class TierProjectionsIT {
         assertThat(awaitingRefunds(member)).isEmpty();
         assertThat(decisions(member)).containsExactly("2 PROMOTED MEMBER->GOLD");
 
-        MemberTierView view = queries.query(
-                        new FindMemberTier(MemberId.of(member)), ResponseTypes.optionalInstanceOf(MemberTierView.class))
-                .join()
-                .orElseThrow();
-        assertThat(view.tier()).isEqualTo("DIAMOND");
-        assertThat(view.manual().operatorId()).isEqualTo("agent-1");
-        TierHistoryView history = queries.query(
-                        new FindTierHistory(MemberId.of(member)), ResponseTypes.optionalInstanceOf(TierHistoryView.class))
-                .join()
-                .orElseThrow();
-        assertThat(history.decisions()).extracting(TierHistoryEntry::kind).containsExactly("PROMOTED");
+        assertThat(view(member).tier()).isEqualTo("DIAMOND");
+        assertThat(view(member).manual().operatorId()).isEqualTo("agent-1");
+        assertThat(history(member).decisions()).extracting(TierHistoryEntry::kind).containsExactly("PROMOTED");
     }
 
     @Test
@@ -133,6 +129,93 @@ class TierProjectionsIT {
         feedBoth(refundApplied);
         assertThat(orders(member)).containsExactly("O-1 850.00 2", "O-7 280.00 6");
         assertThat(awaitingRefunds(member)).isEmpty();
+    }
+
+    @Test
+    void theViewCountsWhatChangesWithTimeWhenAskedAndFollowsTheEarnedTierUnderAManualOne() {
+        String member = newMember();
+        // O-1 was paid at the instant GOLD was reached: the rolling window ending at validity excludes it.
+        feedBoth(
+                recorded(member, 0, "O-1", "1500.00"),
+                updated(member, 1, "GOLD", null),
+                recorded(member, 2, "O-2", "300.00"),
+                awaiting(member, 3, "O-9", "R-9", "40.00"));
+
+        MemberTierView gold = view(member);
+        assertThat(gold.tier()).isEqualTo("GOLD");
+        assertThat(gold.tierName()).isEqualTo("金牌");
+        assertThat(gold.qualifyingValue()).isEqualTo(cny("1800.00"));
+        assertThat(gold.nextTier()).isEqualTo("DIAMOND");
+        assertThat(gold.neededForNextTier()).isEqualTo(cny("3200.00"));
+        assertThat(gold.retentionThreshold()).isEqualTo(cny("2000.00"));
+        assertThat(gold.neededToKeep()).isEqualTo(cny("1700.00"));
+        assertThat(gold.projectedTier()).isEqualTo("SILVER");
+        assertThat(gold.refundsAwaitingOrder())
+                .extracting(RefundAwaitingOrderView::refundId, RefundAwaitingOrderView::orderId, RefundAwaitingOrderView::amount)
+                .containsExactly(tuple("R-9", "O-9", cny("40.00")));
+
+        feedBoth(updated(member, 4, "GOLD", new ManualTier("DIAMOND", ManualMode.PIN, "vip", "support-7", null, AT)));
+
+        MemberTierView pinned = view(member);
+        assertThat(pinned.tier()).isEqualTo("DIAMOND");
+        assertThat(pinned.earnedTier()).isEqualTo("GOLD");
+        assertThat(pinned.nextTier()).isEqualTo("ACADEMICIAN");
+        assertThat(pinned.retentionThreshold()).as("of the earned tier").isEqualTo(cny("2000.00"));
+        assertThat(pinned.projectedTier()).as("of the earned tier").isEqualTo("SILVER");
+    }
+
+    @Test
+    void theHistoryNamesTheOperatorAndReasonOfManualTiersAndTheGapOfAWarning() {
+        String member = newMember();
+        Instant until = AT.plus(Duration.ofDays(90));
+        Instant validUntil = AT.plus(Duration.ofDays(365));
+        var manual = new ManualTier("DIAMOND", ManualMode.PIN, "strategic account", "support-7", until, AT);
+        feedBoth(
+                event(member, 0, new ManualTierAssigned(MemberId.of(member), "default", manual)),
+                updated(member, 1, "GOLD", manual),
+                event(member, 2, new TierAtRiskAssessed(MemberId.of(member), "default", "GOLD", validUntil,
+                        cny("1200.00"), cny("2000.00"), cny("800.00"), "ladder-v1", AT.plusSeconds(2))),
+                event(member, 3, new ManualTierEnded(
+                        MemberId.of(member), "default", manual, "support-9", AT.plusSeconds(3))),
+                updated(member, 4, "GOLD", null));
+
+        List<TierHistoryEntry> entries = history(member).decisions();
+
+        assertThat(entries).extracting(TierHistoryEntry::kind)
+                .containsExactly("MANUAL_ASSIGNED", "AT_RISK", "MANUAL_ENDED");
+        assertThat(entries.get(0)).satisfies(assigned -> {
+            assertThat(assigned.toTier()).isEqualTo("DIAMOND");
+            assertThat(assigned.operatorId()).isEqualTo("support-7");
+            assertThat(assigned.manualMode()).isEqualTo("PIN");
+            assertThat(assigned.note()).isEqualTo("strategic account");
+            assertThat(assigned.validUntil()).isEqualTo(until);
+        });
+        assertThat(entries.get(1)).satisfies(risk -> {
+            assertThat(risk.fromTier()).isEqualTo("GOLD");
+            assertThat(risk.qualifyingValue()).isEqualTo(cny("1200.00"));
+            assertThat(risk.validUntil()).isEqualTo(validUntil);
+            assertThat(risk.note()).isEqualTo("short of retention by 800.00 CNY");
+        });
+        assertThat(entries.get(2)).satisfies(ended -> {
+            assertThat(ended.fromTier()).isEqualTo("DIAMOND");
+            assertThat(ended.toTier()).isNull();
+            assertThat(ended.operatorId()).isEqualTo("support-9");
+            assertThat(ended.note()).isEqualTo("ended early by support");
+        });
+    }
+
+    private MemberTierView view(String member) {
+        return queries.query(
+                        new FindMemberTier(MemberId.of(member)), ResponseTypes.optionalInstanceOf(MemberTierView.class))
+                .join()
+                .orElseThrow();
+    }
+
+    private TierHistoryView history(String member) {
+        return queries.query(
+                        new FindTierHistory(MemberId.of(member)), ResponseTypes.optionalInstanceOf(TierHistoryView.class))
+                .join()
+                .orElseThrow();
     }
 
     private String newMember() {

@@ -1,8 +1,0 @@
-package com.loyaltysuite.member.profile;
-
-import com.loyaltysuite.events.Channel;
-import com.loyaltysuite.events.MemberId;
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
-/** Grant or withdraw a member's consent to be contacted on one channel. */
-public record ChangeConsent(@TargetAggregateIdentifier MemberId memberId, Channel channel, boolean granted) {}

@@ -1,0 +1,117 @@
+package com.loyaltysuite.member.profile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.loyaltysuite.events.Channel;
+import com.loyaltysuite.events.MemberId;
+import com.loyaltysuite.events.member.Consents;
+import com.loyaltysuite.member.directory.FindMember;
+import com.loyaltysuite.member.directory.MemberView;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A member's events as the service stored them before its events were renamed
+ * ({@code profile.MemberRegistered}, {@code profile.ConsentChanged}; rows recorded from the former
+ * code in {@code history/member-before-renames.json}) still rebuild the aggregate, which then
+ * decides as before, and the profile projection.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability
+class MemberStoredBeforeRenamesIT {
+
+    static final MemberId MEMBER = MemberId.of("M-recorded-1");
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    EventStore eventStore;
+
+    @Autowired
+    CommandGateway commands;
+
+    @Autowired
+    QueryGateway queries;
+
+    @Test
+    void aMemberStoredUnderTheFormerNamesRebuildsDecidesAndIsProjected() throws IOException {
+        appendStoredRows("/history/member-before-renames.json");
+
+        assertThat(payloadTypes()).containsExactly(
+                RegistrationRecorded.class, ConsentChangeRecorded.class, ConsentChangeRecorded.class);
+        // Replayed: registered with SMS consent only, then email granted and SMS withdrawn.
+        assertThatThrownBy(() -> commands.sendAndWait(new RecordRegistration(
+                        MEMBER, "default", "冒名顶替", "13800138000", null, null, new Consents(true, true))))
+                .isInstanceOf(MemberAlreadyRegisteredException.class);
+        commands.sendAndWait(new RecordConsentChange(MEMBER, Channel.SMS, false));
+        commands.sendAndWait(new RecordConsentChange(MEMBER, Channel.EMAIL, false));
+        assertThat(eventStore.readEvents(MEMBER.value()).asStream().toList())
+                .hasSize(4)
+                .last()
+                .satisfies(last -> assertThat(last.getPayload()).isInstanceOfSatisfying(
+                        ConsentChangeRecorded.class, change -> {
+                            assertThat(change.channel()).isEqualTo(Channel.EMAIL);
+                            assertThat(change.granted()).isFalse();
+                        }));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(profile()).satisfies(view -> {
+            assertThat(view.name()).isEqualTo("韩梅梅");
+            assertThat(view.birthday()).hasToString("1990-05-17");
+            assertThat(view.consents()).isEqualTo(new Consents(false, false));
+        }));
+    }
+
+    private List<Class<?>> payloadTypes() {
+        return eventStore.readEvents(MEMBER.value()).asStream()
+                .map(DomainEventMessage::getPayloadType)
+                .<Class<?>>map(type -> type)
+                .toList();
+    }
+
+    private MemberView profile() {
+        return queries.query(new FindMember(MEMBER), ResponseTypes.optionalInstanceOf(MemberView.class))
+                .join()
+                .orElseThrow();
+    }
+
+    /** Appends the recorded rows to the event store as they were written: type names, payloads and all. */
+    private void appendStoredRows(String resource) throws IOException {
+        JsonNode rows;
+        try (InputStream in = getClass().getResourceAsStream(resource)) {
+            rows = new ObjectMapper().readTree(in);
+        }
+        for (JsonNode row : rows) {
+            jdbc.update(
+                    "insert into domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,"
+                            + " time_stamp, payload_type, payload_revision, payload, meta_data)"
+                            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    row.get("eventIdentifier").asText(),
+                    row.get("aggregateIdentifier").asText(),
+                    row.get("sequenceNumber").asLong(),
+                    row.get("aggregateType").textValue(),
+                    row.get("timeStamp").asText(),
+                    row.get("payloadType").asText(),
+                    row.get("payloadRevision").textValue(),
+                    row.get("payload").toString().getBytes(StandardCharsets.UTF_8),
+                    row.get("metaData").toString().getBytes(StandardCharsets.UTF_8));
+        }
+    }
+}

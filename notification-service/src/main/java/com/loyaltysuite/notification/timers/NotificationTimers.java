@@ -1,0 +1,32 @@
+package com.loyaltysuite.notification.timers;
+
+import com.loyaltysuite.notification.delivery.ContactWaitExpiry;
+import com.loyaltysuite.support.timers.DueTimerRoutes;
+import com.loyaltysuite.support.timers.TimerKind;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The durable timers notification-service sets, and what each does when it comes due. Scheduled by
+ * {@link ContactWaitTimers}.
+ */
+@Configuration(proxyBeanMethods = false)
+class NotificationTimers {
+
+    /**
+     * Ends a delivery's wait for the member's contact details, one per waiting delivery (id = the
+     * delivery's notification id). The name is stored with each timer and stays.
+     */
+    static final TimerKind<ContactWaitDue> CONTACT_WAIT_EXPIRY =
+            TimerKind.of("contact-wait-expiry", ContactWaitDue.class);
+
+    /** Which delivery waits. Stored as JSON ({@code V3} converted the former plain ids). */
+    record ContactWaitDue(String notificationId) {}
+
+    @Bean
+    DueTimerRoutes notificationTimerRoutes(ContactWaitExpiry expiry) {
+        return DueTimerRoutes.builder()
+                .on(CONTACT_WAIT_EXPIRY, (member, dueAt, due) -> expiry.expire(member, due.notificationId()))
+                .build();
+    }
+}

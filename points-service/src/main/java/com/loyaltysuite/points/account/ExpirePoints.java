@@ -1,8 +1,0 @@
-package com.loyaltysuite.points.account;
-
-import com.loyaltysuite.events.MemberId;
-import java.time.Instant;
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
-/** Expire every unspent point whose expiry instant is at or before {@code at}. */
-public record ExpirePoints(@TargetAggregateIdentifier MemberId memberId, Instant at) {}

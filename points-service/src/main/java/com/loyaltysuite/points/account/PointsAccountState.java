@@ -1,0 +1,174 @@
+package com.loyaltysuite.points.account;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.loyaltysuite.events.MemberId;
+import com.loyaltysuite.events.OrderId;
+import com.loyaltysuite.points.adjustment.AdjustmentRecorded;
+import com.loyaltysuite.points.earning.EarnedOrder;
+import com.loyaltysuite.points.earning.EarningRecorded;
+import com.loyaltysuite.points.earning.PointsMadeAvailable;
+import com.loyaltysuite.points.earning.TierChangeRecorded;
+import com.loyaltysuite.points.expiry.DuePointsExpired;
+import com.loyaltysuite.points.expiry.ExpiringPointsWarned;
+import com.loyaltysuite.points.redemption.PointsReserved;
+import com.loyaltysuite.points.redemption.Reservation;
+import com.loyaltysuite.points.redemption.ReservationConfirmed;
+import com.loyaltysuite.points.redemption.ReservationNotFoundException;
+import com.loyaltysuite.points.redemption.ReservationReleased;
+import com.loyaltysuite.points.refund.RefundAwaitingOrderRecorded;
+import com.loyaltysuite.points.refund.RefundReversed;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateMember;
+import org.axonframework.modelling.command.ForwardMatchingInstances;
+
+/**
+ * What a points account remembers, and how each of its events changes that: the account's replay.
+ * {@link PointsAccount} decides on top of it. Events only re-apply what was decided (the lot draws,
+ * the new lot) and never decide again. Earned orders and reservations are entities that follow their
+ * own events. A snapshot is these fields (PointsAccountSnapshotTest pins them to the revision).
+ */
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
+abstract class PointsAccountState {
+
+    /** The entry tier: a member earns at its rate until a TierChanged says otherwise. */
+    static final String DEFAULT_TIER = "MEMBER";
+
+    @AggregateIdentifier
+    MemberId memberId;
+
+    String programId;
+    final LotLedger ledger = new LotLedger();
+    final TreeMap<Instant, String> tierHistory = new TreeMap<>();
+
+    @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
+    final Map<OrderId, EarnedOrder> orders = new HashMap<>();
+
+    final Map<OrderId, List<RefundAwaitingOrderRecorded>> refundsAwaitingOrder = new HashMap<>();
+
+    @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
+    final Map<String, Reservation> reservations = new LinkedHashMap<>();
+
+    final Map<String, AdjustmentRecorded> adjustments = new HashMap<>();
+    final Set<Instant> warnedExpiries = new HashSet<>();
+
+    @EventSourcingHandler
+    void on(EarningRecorded e) {
+        identify(e.memberId(), e.programId());
+        ledger.addLot(orderLot(e.orderId()), e.points(), e.debtRepaid(), e.earnedAt(), e.expiresAt(), false);
+        orders.put(e.orderId(), EarnedOrder.of(e));
+        refundsAwaitingOrder.remove(e.orderId());
+    }
+
+    @EventSourcingHandler
+    void on(TierChangeRecorded e) {
+        identify(e.memberId(), e.programId());
+        tierHistory.put(e.effectiveAt(), e.tier());
+    }
+
+    @EventSourcingHandler
+    void on(PointsMadeAvailable e) {
+        ledger.makeAvailable(orderLot(e.orderId()));
+    }
+
+    @EventSourcingHandler
+    void on(RefundAwaitingOrderRecorded e) {
+        identify(e.memberId(), e.programId());
+        refundsAwaitingOrder.computeIfAbsent(e.orderId(), id -> new ArrayList<>()).add(e);
+    }
+
+    @EventSourcingHandler
+    void on(RefundReversed e) {
+        ledger.take(e.draws(), e.debtAdded()); // the order counts its refunds itself
+    }
+
+    @EventSourcingHandler
+    void on(PointsReserved e) {
+        ledger.hold(e.reservationId(), e.draws());
+        reservations.put(e.reservationId(), Reservation.of(e));
+    }
+
+    @EventSourcingHandler
+    void on(ReservationConfirmed e) {
+        ledger.spendHeld(e.reservationId());
+    }
+
+    @EventSourcingHandler
+    void on(ReservationReleased e) {
+        ledger.release(e.reservationId());
+    }
+
+    @EventSourcingHandler
+    void on(ExpiringPointsWarned e) {
+        warnedExpiries.add(e.expiresAt());
+    }
+
+    @EventSourcingHandler
+    void on(DuePointsExpired e) {
+        ledger.take(e.draws(), 0);
+    }
+
+    @EventSourcingHandler
+    void on(AdjustmentRecorded e) {
+        identify(e.memberId(), e.programId());
+        if (e.points() >= 0) {
+            ledger.addLot(adjustmentLot(e.adjustmentId()), e.points(), e.debtRepaid(), e.adjustedAt(), e.expiresAt(), true);
+        } else {
+            ledger.take(e.draws(), e.debtAdded());
+        }
+        adjustments.put(e.adjustmentId(), e);
+    }
+
+    private void identify(MemberId member, String program) {
+        if (memberId == null) {
+            memberId = member;
+            programId = program;
+        }
+    }
+
+    /** The totals the account would have after {@code change}, worked out on a copy. */
+    PointsTotals after(Consumer<LotLedger> change) {
+        LotLedger copy = ledger.copy();
+        change.accept(copy);
+        return copy.totals();
+    }
+
+    static String orderLot(OrderId orderId) {
+        return "order:" + orderId.value();
+    }
+
+    static String adjustmentLot(String adjustmentId) {
+        return "adjustment:" + adjustmentId;
+    }
+
+    LotLedger ledger() {
+        return ledger;
+    }
+
+    /** The tier in force when an order was paid: changes effective strictly before it (a promotion
+     * caused by this very order starts with it and applies to later orders). */
+    String tierAt(Instant paidAt) {
+        var entry = tierHistory.lowerEntry(paidAt);
+        return entry == null ? DEFAULT_TIER : entry.getValue();
+    }
+
+    Reservation reservation(String reservationId) {
+        Reservation reservation = reservations.get(reservationId);
+        if (reservation == null) {
+            throw new ReservationNotFoundException(reservationId);
+        }
+        return reservation;
+    }
+
+}

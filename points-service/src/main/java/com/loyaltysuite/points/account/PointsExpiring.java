@@ -1,7 +1,0 @@
-package com.loyaltysuite.points.account;
-
-import com.loyaltysuite.events.MemberId;
-import java.time.Instant;
-
-/** Internal: the member was warned that {@code points} expire at {@code expiresAt}. */
-public record PointsExpiring(MemberId memberId, String programId, long points, Instant expiresAt, Instant warnedAt) {}

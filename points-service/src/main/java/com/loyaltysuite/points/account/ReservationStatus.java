@@ -1,8 +1,0 @@
-package com.loyaltysuite.points.account;
-
-public enum ReservationStatus {
-    OPEN,
-    CONFIRMED,
-    CANCELLED,
-    EXPIRED
-}

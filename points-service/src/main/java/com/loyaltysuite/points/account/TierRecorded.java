@@ -1,7 +1,0 @@
-package com.loyaltysuite.points.account;
-
-import com.loyaltysuite.events.MemberId;
-import java.time.Instant;
-
-/** Internal: the member holds {@code tier} from {@code effectiveAt} on (from a TierChanged). */
-public record TierRecorded(MemberId memberId, String programId, String tier, Instant effectiveAt, String causationId) {}

@@ -1,0 +1,9 @@
+package com.loyaltysuite.points.redemption;
+
+
+public enum ReservationStatus {
+    OPEN,
+    CONFIRMED,
+    CANCELLED,
+    EXPIRED
+}
