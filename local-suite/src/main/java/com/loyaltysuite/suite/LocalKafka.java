@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -53,19 +54,48 @@ final class LocalKafka implements AutoCloseable {
         Path logDir = Files.createTempDirectory("loyalty-local-kafka-");
         try {
             Properties properties = properties(port, controllerPort, logDir);
-            format(logDir);
-            KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(properties), Time.SYSTEM);
-            try {
-                server.startup();
-            } catch (RuntimeException e) {
-                server.shutdown();
-                throw e;
-            }
-            return new LocalKafka(port, logDir, server);
+            format(logDir, 1, "CONTROLLER", List.of());
+            return new LocalKafka(port, logDir, startServer(properties));
         } catch (IOException | RuntimeException e) {
             Utils.delete(logDir.toFile());
             throw e;
         }
+    }
+
+    /**
+     * A broker configured entirely by {@code properties} (listeners, security, authorizer: e.g. a
+     * deployed broker's file with test addresses), on a fresh log directory that replaces its
+     * {@code log.dirs}. The storage is formatted with {@code scramCredentials} (values of
+     * {@code kafka-storage format --add-scram}), so that the broker's own SCRAM user exists before it
+     * starts. {@link #bootstrapServers()} answers 127.0.0.1:{@code port}, which must be one of its listeners.
+     */
+    static LocalKafka start(int port, Properties properties, List<String> scramCredentials) throws IOException {
+        Path logDir = Files.createTempDirectory("loyalty-local-kafka-");
+        try {
+            Properties configured = new Properties();
+            configured.putAll(properties);
+            configured.put("log.dirs", logDir.toString());
+            format(
+                    logDir,
+                    Integer.parseInt(configured.getProperty("node.id")),
+                    configured.getProperty("controller.listener.names").split(",")[0],
+                    scramCredentials);
+            return new LocalKafka(port, logDir, startServer(configured));
+        } catch (IOException | RuntimeException e) {
+            Utils.delete(logDir.toFile());
+            throw e;
+        }
+    }
+
+    private static KafkaRaftServer startServer(Properties properties) {
+        KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(properties), Time.SYSTEM);
+        try {
+            server.startup();
+        } catch (RuntimeException e) {
+            server.shutdown();
+            throw e;
+        }
+        return server;
     }
 
     String bootstrapServers() {
@@ -114,13 +144,15 @@ final class LocalKafka implements AutoCloseable {
     }
 
     /** What {@code kafka-storage.sh format} does: writes meta.properties and the bootstrap metadata. */
-    private static void format(Path logDir) throws IOException {
+    private static void format(Path logDir, int nodeId, String controllerListener, List<String> scramCredentials)
+            throws IOException {
         try {
             new Formatter()
                     .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
-                    .setNodeId(1)
+                    .setNodeId(nodeId)
                     .setClusterId(Uuid.randomUuid().toString())
-                    .setControllerListenerName("CONTROLLER")
+                    .setControllerListenerName(controllerListener)
+                    .setScramArguments(scramCredentials)
                     .setMetadataLogDirectory(logDir.toString())
                     .addDirectory(logDir.toString())
                     .run();
@@ -138,7 +170,7 @@ final class LocalKafka implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
             return socket.getLocalPort();
         }

@@ -7,11 +7,6 @@ import com.loyaltysuite.support.domain.RuleViolationException;
 public class MemberAlreadyRegisteredException extends RuleViolationException {
 
     public MemberAlreadyRegisteredException(MemberId memberId) {
-        super("Member " + memberId + " is already registered");
-    }
-
-    @Override
-    public String code() {
-        return "member-already-registered";
+        super("member-already-registered", "Member " + memberId + " is already registered");
     }
 }

@@ -7,11 +7,6 @@ import com.loyaltysuite.support.domain.UnknownResourceException;
 public class MemberNotFoundException extends UnknownResourceException {
 
     public MemberNotFoundException(MemberId memberId) {
-        super("No member " + memberId + " is registered");
-    }
-
-    @Override
-    public String code() {
-        return "member-not-found";
+        super("member-not-found", "No member " + memberId + " is registered");
     }
 }

@@ -6,11 +6,6 @@ import com.loyaltysuite.support.domain.RuleViolationException;
 public class RequestIdReusedException extends RuleViolationException {
 
     public RequestIdReusedException(String requestId) {
-        super("Request id " + requestId + " was used before for a different request");
-    }
-
-    @Override
-    public String code() {
-        return "request-id-reused";
+        super("request-id-reused", "Request id " + requestId + " was used before for a different request");
     }
 }

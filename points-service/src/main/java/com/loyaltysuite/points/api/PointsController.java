@@ -55,12 +55,7 @@ class PointsController {
     static class NoPointsAccountException extends UnknownResourceException {
 
         NoPointsAccountException(String memberId) {
-            super("Member " + memberId + " has no points account yet");
-        }
-
-        @Override
-        public String code() {
-            return "points-account-not-found";
+            super("points-account-not-found", "Member " + memberId + " has no points account yet");
         }
     }
 }

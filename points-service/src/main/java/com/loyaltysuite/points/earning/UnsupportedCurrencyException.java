@@ -6,11 +6,6 @@ import com.loyaltysuite.support.domain.UnacceptableInputException;
 public class UnsupportedCurrencyException extends UnacceptableInputException {
 
     public UnsupportedCurrencyException(String currency, String supported) {
-        super("Orders in " + currency + " earn no points; the programme earns in " + supported);
-    }
-
-    @Override
-    public String code() {
-        return "unsupported-currency";
+        super("unsupported-currency", "Orders in " + currency + " earn no points; the programme earns in " + supported);
     }
 }

@@ -6,11 +6,6 @@ import com.loyaltysuite.support.domain.RuleViolationException;
 public class InsufficientPointsException extends RuleViolationException {
 
     public InsufficientPointsException(long requested, long available) {
-        super("Cannot redeem " + requested + " points: only " + available + " are available");
-    }
-
-    @Override
-    public String code() {
-        return "insufficient-points";
+        super("insufficient-points", "Cannot redeem " + requested + " points: only " + available + " are available");
     }
 }

@@ -6,11 +6,6 @@ import com.loyaltysuite.support.domain.RuleViolationException;
 public class ReservationClosedException extends RuleViolationException {
 
     public ReservationClosedException(String reservationId, ReservationStatus status) {
-        super("Reservation " + reservationId + " is " + status.name().toLowerCase(java.util.Locale.ROOT));
-    }
-
-    @Override
-    public String code() {
-        return "reservation-closed";
+        super("reservation-closed", "Reservation " + reservationId + " is " + status.name().toLowerCase(java.util.Locale.ROOT));
     }
 }

@@ -11,7 +11,6 @@ import com.loyaltysuite.support.messaging.IntegrationEventRelay;
 import com.loyaltysuite.support.projections.ProjectionsEndpoint;
 import com.loyaltysuite.support.security.ApiSecurityConfiguration;
 import com.loyaltysuite.support.security.ExpensiveCalls;
-import com.loyaltysuite.support.timers.DueTimerHandler;
 import com.loyaltysuite.support.timers.DueTimerPoller;
 import com.loyaltysuite.support.timers.DueTimerRoutes;
 import com.loyaltysuite.support.timers.DueTimers;
@@ -66,7 +65,6 @@ public class LoyaltyServiceAutoConfiguration {
             RootUnitOfWork unitOfWork,
             Clock clock,
             List<DueTimerRoutes> routes,
-            List<DueTimerHandler> legacyHandlers,
             ObjectMapper json,
             MeterRegistry meters,
             @Value("${loyalty.service.name}") String serviceName) {
@@ -76,7 +74,6 @@ public class LoyaltyServiceAutoConfiguration {
                 unitOfWork,
                 clock,
                 routes,
-                legacyHandlers,
                 json,
                 meters,
                 serviceName);

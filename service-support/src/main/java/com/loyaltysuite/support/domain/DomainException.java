@@ -7,10 +7,19 @@ package com.loyaltysuite.support.domain;
  */
 public abstract class DomainException extends RuntimeException {
 
-    protected DomainException(String message) {
+    private final String code;
+
+    /**
+     * @param code a stable, machine-readable error code in kebab case, e.g. {@code insufficient-points}
+     * @param message what went wrong, for a person
+     */
+    protected DomainException(String code, String message) {
         super(message);
+        this.code = code;
     }
 
-    /** A stable, machine-readable error code in kebab case, e.g. {@code insufficient-points}. */
-    public abstract String code();
+    /** The stable, machine-readable error code, e.g. {@code insufficient-points}. */
+    public final String code() {
+        return code;
+    }
 }

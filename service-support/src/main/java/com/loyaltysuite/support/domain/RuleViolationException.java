@@ -6,7 +6,7 @@ package com.loyaltysuite.support.domain;
  */
 public abstract class RuleViolationException extends DomainException {
 
-    protected RuleViolationException(String message) {
-        super(message);
+    protected RuleViolationException(String code, String message) {
+        super(code, message);
     }
 }

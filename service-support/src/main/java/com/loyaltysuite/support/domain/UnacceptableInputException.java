@@ -6,7 +6,7 @@ package com.loyaltysuite.support.domain;
  */
 public abstract class UnacceptableInputException extends DomainException {
 
-    protected UnacceptableInputException(String message) {
-        super(message);
+    protected UnacceptableInputException(String code, String message) {
+        super(code, message);
     }
 }

@@ -16,8 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -49,7 +47,6 @@ public class DueTimers {
     private final RootUnitOfWork unitOfWork;
     private final Clock clock;
     private final Map<String, DueTimerRoutes.Route<?>> routes = new LinkedHashMap<>();
-    private final Map<String, DueTimerHandler> legacyHandlers;
     private final ObjectMapper json;
     private final MeterRegistry meters;
     private final String meterPrefix;
@@ -63,7 +60,6 @@ public class DueTimers {
             RootUnitOfWork unitOfWork,
             Clock clock,
             List<DueTimerRoutes> routes,
-            List<DueTimerHandler> legacyHandlers,
             ObjectMapper json,
             MeterRegistry meters,
             String serviceName) {
@@ -78,8 +74,6 @@ public class DueTimers {
                 }
             });
         }
-        this.legacyHandlers =
-                legacyHandlers.stream().collect(Collectors.toMap(DueTimerHandler::kind, Function.identity()));
         this.json = json;
         this.meters = meters;
         this.meterPrefix = "loyalty." + serviceName + ".timers";
@@ -101,20 +95,6 @@ public class DueTimers {
     @Transactional(propagation = Propagation.MANDATORY)
     public void cancel(TimerKind<?> kind, MemberId member, String id) {
         write(new Change(kind.key(member, id), null));
-    }
-
-    /** @deprecated untyped; use {@link #schedule(TimerKind, MemberId, String, Instant, Object)}. */
-    @Deprecated(forRemoval = true)
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void schedule(String kind, String key, MemberId memberId, Instant dueAt, String payload) {
-        write(new Change(key, new Setting(kind, memberId, dueAt, payload)));
-    }
-
-    /** @deprecated untyped; use {@link #cancel(TimerKind, MemberId, String)}. */
-    @Deprecated(forRemoval = true)
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void cancel(String key) {
-        write(new Change(key, null));
     }
 
     private <P> String toJson(TimerKind<P> kind, P payload) {
@@ -210,13 +190,10 @@ public class DueTimers {
     private void fire(Claimed claimed, Instant now) {
         DueTimer timer = claimed.timer();
         DueTimerRoutes.Route<?> route = routes.get(timer.kind());
-        if (route != null) {
-            fire(route, timer);
-        } else if (legacyHandlers.containsKey(timer.kind())) {
-            legacyHandlers.get(timer.kind()).fire(timer);
-        } else {
+        if (route == null) {
             throw new UnknownTimerKindException(timer.kind());
         }
+        fire(route, timer);
         // Only the due date that was claimed is marked fired: if the handler (or anyone meanwhile)
         // set the key to a new date, that new setting stays pending.
         jdbc.update(
@@ -267,6 +244,9 @@ public class DueTimers {
     }
 
     private record Claimed(long id, DueTimer timer) {}
+
+    /** A claimed row: {@code kind} selects the route, {@code key} is {@code kind:member:id}. */
+    private record DueTimer(String kind, String key, MemberId memberId, Instant dueAt, String payload, int attempts) {}
 
     /** A setting of a timer, or its cancellation when {@code setting} is null. */
     private record Change(String key, Setting setting) {}

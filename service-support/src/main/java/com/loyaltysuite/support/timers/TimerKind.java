@@ -22,7 +22,10 @@ public record TimerKind<P>(String name, Class<P> payloadType) {
         return new TimerKind<>(name, payloadType);
     }
 
-    /** The key of this kind's timer {@code id} for a member: setting the same key again replaces it. */
+    /**
+     * The key of this kind's timer {@code id} for a member: setting the same key again replaces it. The
+     * format {@code name:member:id} is stored data (services' migrations rewrite rows in it): never change it.
+     */
     String key(MemberId member, String id) {
         return name + ":" + member.value() + ":" + id;
     }

@@ -6,11 +6,6 @@ import com.loyaltysuite.support.domain.UnknownResourceException;
 class MemberTierNotFoundException extends UnknownResourceException {
 
     MemberTierNotFoundException(String memberId) {
-        super("Member " + memberId + " has no qualifying orders yet");
-    }
-
-    @Override
-    public String code() {
-        return "member-tier-not-found";
+        super("member-tier-not-found", "Member " + memberId + " has no qualifying orders yet");
     }
 }

@@ -9,11 +9,6 @@ import com.loyaltysuite.support.domain.UnacceptableInputException;
 public class InvalidLadderException extends UnacceptableInputException {
 
     public InvalidLadderException(String message) {
-        super("Invalid tier ladder: " + message);
-    }
-
-    @Override
-    public String code() {
-        return "invalid-ladder";
+        super("invalid-ladder", "Invalid tier ladder: " + message);
     }
 }

@@ -6,11 +6,6 @@ import com.loyaltysuite.support.domain.UnacceptableInputException;
 public class UnknownTierException extends UnacceptableInputException {
 
     public UnknownTierException(String code) {
-        super("No tier '" + code + "' on the ladder");
-    }
-
-    @Override
-    public String code() {
-        return "unknown-tier";
+        super("unknown-tier", "No tier '" + code + "' on the ladder");
     }
 }

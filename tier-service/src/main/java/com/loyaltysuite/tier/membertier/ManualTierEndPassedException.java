@@ -7,11 +7,6 @@ import java.time.Instant;
 public class ManualTierEndPassedException extends RuleViolationException {
 
     public ManualTierEndPassedException(Instant until, Instant now) {
-        super("A manual tier until " + until + " would already have ended (now " + now + ")");
-    }
-
-    @Override
-    public String code() {
-        return "manual-tier-end-passed";
+        super("manual-tier-end-passed", "A manual tier until " + until + " would already have ended (now " + now + ")");
     }
 }

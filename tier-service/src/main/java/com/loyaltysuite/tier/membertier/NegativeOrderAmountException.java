@@ -10,11 +10,6 @@ import com.loyaltysuite.events.tier.QualifyingValue;
 public class NegativeOrderAmountException extends UnqualifiableOrderException {
 
     NegativeOrderAmountException(OrderId orderId, QualifyingValue amount) {
-        super("Order " + orderId + " carries a negative amount " + amount.value() + " " + amount.unit());
-    }
-
-    @Override
-    public String code() {
-        return "negative-order-amount";
+        super("negative-order-amount", "Order " + orderId + " carries a negative amount " + amount.value() + " " + amount.unit());
     }
 }

@@ -7,11 +7,6 @@ import com.loyaltysuite.support.domain.RuleViolationException;
 public class NoManualTierException extends RuleViolationException {
 
     public NoManualTierException(MemberId memberId) {
-        super("Member " + memberId + " has no manual tier in force");
-    }
-
-    @Override
-    public String code() {
-        return "no-manual-tier";
+        super("no-manual-tier", "Member " + memberId + " has no manual tier in force");
     }
 }

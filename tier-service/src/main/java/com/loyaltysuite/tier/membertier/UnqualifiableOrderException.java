@@ -5,7 +5,7 @@ import com.loyaltysuite.support.domain.UnacceptableInputException;
 /** A paid order that can never count towards a tier; retrying it cannot help. */
 public abstract class UnqualifiableOrderException extends UnacceptableInputException {
 
-    protected UnqualifiableOrderException(String message) {
-        super(message);
+    protected UnqualifiableOrderException(String code, String message) {
+        super(code, message);
     }
 }

@@ -4,11 +4,6 @@ package com.loyaltysuite.tier.membertier;
 public class UnsupportedCurrencyException extends UnqualifiableOrderException {
 
     UnsupportedCurrencyException(String unit, String supported) {
-        super("Orders in " + unit + " do not count towards tiers; the ladder counts " + supported);
-    }
-
-    @Override
-    public String code() {
-        return "unsupported-currency";
+        super("unsupported-currency", "Orders in " + unit + " do not count towards tiers; the ladder counts " + supported);
     }
 }
