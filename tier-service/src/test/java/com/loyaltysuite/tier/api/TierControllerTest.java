@@ -163,7 +163,7 @@ class TierControllerTest {
 
         when(commands.sendAndWait(any(EndManualTier.class))).thenThrow(new NoManualTierException(MemberId.of("M-2")));
         problem(mvc.perform(delete("/members/M-2/tier/manual")), 409, "no-manual-tier");
-        problem(mvc.perform(delete("/members/%20/tier/manual")), 400, "validation-failed")
+        problem(mvc.perform(delete("/members/{id}/tier/manual", " ")), 400, "validation-failed")
                 .andExpect(jsonPath("$.errors[0].field").value("memberId"));
     }
 
