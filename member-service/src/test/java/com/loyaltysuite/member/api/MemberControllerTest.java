@@ -182,7 +182,32 @@ class MemberControllerTest {
         mvc.perform(get("/members/M-1"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.name").value("韩梅梅"))
+                .andExpect(jsonPath("$.mobile").value("+8613800138000"))
                 .andExpect(jsonPath("$.consents.email").value(false));
+    }
+
+    @Test
+    @WithMockUser(username = "viewer", authorities = "SCOPE_loyalty.support.read")
+    void aReaderWhoDoesNotActForMembersSeesTheContactDetailsMasked() throws Exception {
+        when(queries.query(eq(new FindMember(MEMBER)), any(ResponseType.class)))
+                .thenReturn(CompletableFuture.completedFuture(Optional.of(MemberView.of(recorded(MEMBER)))));
+
+        mvc.perform(get("/members/M-1"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.mobile").value("+86138****8000"))
+                .andExpect(jsonPath("$.email").value("m***@example.com"));
+    }
+
+    @Test
+    @WithMockUser(username = "M-1", authorities = "SCOPE_loyalty.member")
+    void aMemberSeesTheirOwnContactDetailsAndNobodyElses() throws Exception {
+        when(queries.query(eq(new FindMember(MEMBER)), any(ResponseType.class)))
+                .thenReturn(CompletableFuture.completedFuture(Optional.of(MemberView.of(recorded(MEMBER)))));
+
+        mvc.perform(get("/members/M-1")).andExpect(status().isOk()).andExpect(jsonPath("$.mobile").value("+8613800138000"));
+        mvc.perform(get("/members/M-2"))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
     }
 
     @Test

@@ -70,6 +70,17 @@ class NotificationControllerTest {
     }
 
     @Test
+    @WithMockUser(username = "viewer", authorities = "SCOPE_loyalty.support.read")
+    void aReaderWhoDoesNotActForMembersSeesRecipientsMasked() throws Exception {
+        deliveriesOf("M-1", List.of(new DeliveryView(
+                "N-1", "M-1", Channel.EMAIL, "tier-changed", DeliveryStatus.SENT, null, "zhang@example.com", "evt-1", AT)));
+
+        mvc.perform(get("/members/M-1/notifications"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].recipient").value("z***@example.com"));
+    }
+
+    @Test
     void aMemberNeverNotifiedHasAnEmptyLogNotA404() throws Exception {
         deliveriesOf("M-quiet", List.of());
 
