@@ -100,8 +100,9 @@ public final class EndpointSecurityWalk {
     }
 
     private void management() {
+        // Open: whatever the health (a DOWN mail server makes it 503), never a 401 or 403.
         Endpoint health = new Endpoint("GET", "/actuator/health", List.of());
-        expect(health, "/actuator/health", null, "no token", status -> status == 200);
+        expect(health, "/actuator/health", null, "no token", status -> status == 200 || status == 503);
         Endpoint prometheus = new Endpoint("GET", "/actuator/prometheus", List.of());
         expect(prometheus, "/actuator/prometheus", null, "no token", status -> status == 200);
         for (String path : List.of("/actuator/projections", "/actuator/metrics", "/actuator/info")) {
@@ -109,6 +110,15 @@ public final class EndpointSecurityWalk {
             expect(admin, path, null, "no token", status -> status == 401);
             expect(admin, path, TestTokens.staffWithout(TestTokens.ADMIN), "staff without admin", status -> status == 403);
             expect(admin, path, TestTokens.mint("walk-admin", TestTokens.ADMIN), "scope admin", status -> status == 200);
+        }
+        // CORS is off unless configured: a page on another origin gets no permission to call.
+        HttpRequest preflight = HttpRequest.newBuilder(URI.create(baseUrl + "/tiers"))
+                .header("Origin", "https://elsewhere.example")
+                .header("Access-Control-Request-Method", "GET")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .build();
+        if (response(preflight).headers().firstValue("Access-Control-Allow-Origin").isPresent()) {
+            failures.add("OPTIONS /tiers from another origin: allowed, though no CORS origin is configured");
         }
         Endpoint rebuild = new Endpoint("POST", "/actuator/projections/x", List.of(TestTokens.ADMIN));
         expect(rebuild, "/actuator/projections/x", null, "no token", status -> status == 401);
@@ -129,8 +139,12 @@ public final class EndpointSecurityWalk {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
+        return response(request.build()).statusCode();
+    }
+
+    private HttpResponse<Void> response(HttpRequest request) {
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            return http.send(request, HttpResponse.BodyHandlers.discarding());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
