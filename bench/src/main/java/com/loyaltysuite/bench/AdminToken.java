@@ -47,7 +47,7 @@ final class AdminToken {
                 HttpRequest.newBuilder(URI.create(issuerUri + "/oauth2/token"))
                         .header("Authorization", "Basic " + basic)
                         .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=loyalty.admin"))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -25,16 +27,22 @@ public final class ClientTokens {
     private final ObjectMapper json = new ObjectMapper();
     private final String issuerUri;
     private final Map<String, String> secrets;
+    private final Map<String, List<String>> scopes;
     private final Map<String, Token> cache = new ConcurrentHashMap<>();
 
     private record Token(String value, Instant renewAt) {}
 
-    public ClientTokens(String issuerUri, Map<String, String> secrets) {
+    /**
+     * @param secrets each client's secret
+     * @param scopes the scopes to ask for per client (an issuer grants none that are not asked for)
+     */
+    public ClientTokens(String issuerUri, Map<String, String> secrets, Map<String, List<String>> scopes) {
         this.issuerUri = issuerUri;
         this.secrets = Map.copyOf(secrets);
+        this.scopes = Map.copyOf(scopes);
     }
 
-    /** A token for {@code client} with all the scopes it is registered for. */
+    /** A token for {@code client} with the scopes given for it. */
     public String token(String client) throws IOException, InterruptedException {
         Token cached = cache.get(client);
         if (cached != null && Instant.now().isBefore(cached.renewAt())) {
@@ -49,7 +57,8 @@ public final class ClientTokens {
                 HttpRequest.newBuilder(URI.create(issuerUri + "/oauth2/token"))
                         .header("Authorization", "Basic " + basic)
                         .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope="
+                                + URLEncoder.encode(String.join(" ", scopes.getOrDefault(client, List.of())), StandardCharsets.UTF_8)))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {

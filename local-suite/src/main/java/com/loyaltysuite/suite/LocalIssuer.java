@@ -86,7 +86,7 @@ public final class LocalIssuer implements AutoCloseable {
 
     /** Tokens for the demo clients, from this issuer. */
     public ClientTokens tokens() {
-        return new ClientTokens(issuerUri(), secrets);
+        return new ClientTokens(issuerUri(), secrets, CLIENTS);
     }
 
     /** Writes {@code <CLIENT>_SECRET=...} lines and the issuer for scripts and curl, owner-only. */

@@ -87,7 +87,8 @@ class LocalRunIT {
         URI points = URI.create("http://127.0.0.1:" + (8082 + offset) + "/members/" + member + "/points");
         // A support console's token, from the run's own issuer, as curl would get it.
         ClientTokens tokens =
-                new ClientTokens("http://127.0.0.1:" + issuerPort, Map.of("support-console", supportSecret));
+                new ClientTokens("http://127.0.0.1:" + issuerPort, Map.of("support-console", supportSecret),
+                        Map.of("support-console", LocalIssuer.CLIENTS.get("support-console")));
         String token = tokens.token("support-console");
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(250))

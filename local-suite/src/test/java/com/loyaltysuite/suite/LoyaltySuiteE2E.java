@@ -119,7 +119,12 @@ class LoyaltySuiteE2E {
         assertThat(json(suite.url("points") + "/members/" + member + "/points")).containsEntry("balance", 650);
 
         // Everything the five services logged meanwhile, at every level they log at: no contact details.
-        assertThat(logs.getAll())
+        // (GreenMail, this test's mail server, logs the addresses it receives for; it is not the suite.)
+        String suiteLogs = logs.getAll()
+                .lines()
+                .filter(line -> !line.contains("c.icegreen.greenmail"))
+                .collect(java.util.stream.Collectors.joining("\n"));
+        assertThat(suiteLogs)
                 .as("personal data in the logs")
                 .doesNotContain("+8613800000001", "8613800000001", "zhang.wei@example.com", "张伟");
     }
