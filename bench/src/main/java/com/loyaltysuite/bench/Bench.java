@@ -43,6 +43,8 @@ public final class Bench {
     static final Duration SUITE_START_TIMEOUT = Duration.ofMinutes(10);
 
     private final BenchOptions options;
+    /** The admin client's secret, handed to a suite this benchmark starts (rebuilds need the admin scope). */
+    private final String adminSecret = AdminToken.secretForThisRun();
     private final String runTag;
     private final long runBits;
     private final List<String> notes = new ArrayList<>();
@@ -81,7 +83,8 @@ public final class Bench {
             if (options.suiteCommand() != null) {
                 Path log = options.outDir().resolve(stamp + "-suite.log");
                 say("Starting the suite: %s (log: %s)", String.join(" ", options.suiteCommand()), log);
-                suite = SuiteProcess.start(options.suiteCommand(), Map.of(), log, SUITE_START_TIMEOUT);
+                suite = SuiteProcess.start(
+                        options.suiteCommand(), Map.of(AdminToken.SECRET_VARIABLE, adminSecret), log, SUITE_START_TIMEOUT);
                 SuiteProcess started = suite;
                 stopOnExit = new Thread(started::close, "bench-stop-suite");
                 Runtime.getRuntime().addShutdownHook(stopOnExit);
@@ -102,8 +105,8 @@ public final class Bench {
                 Path log = options.outDir().resolve(stamp + "-suite-rebuild.log");
                 say("Starting the suite again on the same database (log: %s)", log);
                 suite = SuiteProcess.start(options.suiteCommand(), Map.of("LOYALTY_DB_URL", options.dbUrl(),
-                        "LOYALTY_DB_USER", options.dbUser(), "LOYALTY_DB_PASSWORD", options.dbPassword()), log,
-                        SUITE_START_TIMEOUT);
+                        "LOYALTY_DB_USER", options.dbUser(), "LOYALTY_DB_PASSWORD", options.dbPassword(),
+                        AdminToken.SECRET_VARIABLE, adminSecret), log, SUITE_START_TIMEOUT);
                 SuiteProcess restarted = suite;
                 Runtime.getRuntime().removeShutdownHook(stopOnExit);
                 stopOnExit = new Thread(restarted::close, "bench-stop-suite");
@@ -274,8 +277,17 @@ public final class Bench {
                 + lag.latest().tierLag() + " records behind after waiting " + human(options.drainTimeout()));
     }
 
+    /** The suite's issuer: run-local's default port, moved by LOYALTY_PORT_OFFSET like the services. */
+    private AdminToken adminToken() {
+        String issuer = System.getenv("LOYALTY_ISSUER_URL");
+        if (issuer == null || issuer.isBlank()) {
+            issuer = "http://127.0.0.1:" + (9000 + Integer.parseInt(System.getenv().getOrDefault("LOYALTY_PORT_OFFSET", "0").trim()));
+        }
+        return new AdminToken(issuer, adminSecret);
+    }
+
     private void grow(List<ProjectionRebuild.Grown> stores) throws SQLException {
-        ProjectionRebuild rebuild = new ProjectionRebuild(options.dbUrl(), options.dbUser(), options.dbPassword());
+        ProjectionRebuild rebuild = new ProjectionRebuild(options.dbUrl(), options.dbUser(), options.dbPassword(), adminToken());
         for (String schema : List.of("points", "tier")) {
             say("Growing the %s event store to %,d events (copies of this run's events)", schema, options.rebuildEvents());
             ProjectionRebuild.Grown grown = rebuild.grow(schema, options.rebuildEvents());
@@ -286,7 +298,7 @@ public final class Bench {
     }
 
     private void rebuild(List<ProjectionRebuild.Rebuilt> rebuilds) throws Exception {
-        ProjectionRebuild rebuild = new ProjectionRebuild(options.dbUrl(), options.dbUser(), options.dbPassword());
+        ProjectionRebuild rebuild = new ProjectionRebuild(options.dbUrl(), options.dbUser(), options.dbPassword(), adminToken());
         Duration timeout = Duration.ofMinutes(30);
         for (String[] target : List.of(
                 new String[] {"points-service", options.pointsUrl(), "points-ledger", "points"},

@@ -45,11 +45,13 @@ final class ProjectionRebuild {
     private final String dbUrl;
     private final String user;
     private final String password;
+    private final AdminToken admin;
 
-    ProjectionRebuild(String dbUrl, String user, String password) {
+    ProjectionRebuild(String dbUrl, String user, String password, AdminToken admin) {
         this.dbUrl = dbUrl;
         this.user = user;
         this.password = password;
+        this.admin = admin;
     }
 
     /**
@@ -127,6 +129,7 @@ final class ProjectionRebuild {
         HttpResponse<String> started = http.send(
                 HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/projections/" + processor))
                         .timeout(Duration.ofSeconds(60))
+                        .header("Authorization", "Bearer " + admin.get())
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.noBody())
                         .build(),
@@ -160,7 +163,11 @@ final class ProjectionRebuild {
     /** This processor's entry in GET /actuator/projections, or null. */
     private JsonNode state(String baseUrl, String processor) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/projections")).timeout(Duration.ofSeconds(10)).GET().build(),
+                HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/projections"))
+                        .timeout(Duration.ofSeconds(10))
+                        .header("Authorization", "Bearer " + admin.get())
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             return null;

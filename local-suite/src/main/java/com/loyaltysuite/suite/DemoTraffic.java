@@ -51,15 +51,18 @@ final class DemoTraffic {
     private final HttpClient http = HttpClient.newHttpClient();
     private final LoyaltySuite suite;
     private final String kafkaBootstrap;
+    private final ClientTokens tokens;
 
-    DemoTraffic(LoyaltySuite suite, String kafkaBootstrap) {
+    DemoTraffic(LoyaltySuite suite, String kafkaBootstrap, ClientTokens tokens) {
         this.suite = suite;
         this.kafkaBootstrap = kafkaBootstrap;
+        this.tokens = tokens;
     }
 
     void run() throws IOException, InterruptedException {
         for (DemoMember member : MEMBERS) {
-            HttpResponse<String> response = post(suite.url("member") + "/members", registration(member));
+            HttpResponse<String> response =
+                    post(suite.url("member") + "/members", registration(member), tokens.token("support-console"));
             log.info("DEMO registered {} ({}): HTTP {}", member.name(), member.id(), response.statusCode());
         }
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
@@ -84,6 +87,10 @@ final class DemoTraffic {
                     get(suite.url("tier") + "/members/" + member.id() + "/tier"),
                     get(suite.url("benefit") + "/members/" + member.id() + "/benefits"));
         }
+        // A member's own token reads their own data, and nobody else's.
+        String own = get(suite.url("points") + "/members/demo-li-lei/points", tokens.token("demo-li-lei"));
+        int others = status(suite.url("points") + "/members/demo-han-meimei/points", tokens.token("demo-li-lei"));
+        log.info("DEMO 李雷 with his own token: his points {}; 韩梅梅's points: HTTP {}", own, others);
     }
 
     /** The last order is 李雷's 金牌 promotion; once his gift is granted the story is complete. */
@@ -119,17 +126,32 @@ final class DemoTraffic {
         return record;
     }
 
-    private HttpResponse<String> post(String url, String json) throws IOException, InterruptedException {
+    private HttpResponse<String> post(String url, String json, String token) throws IOException, InterruptedException {
         return http.send(
                 HttpRequest.newBuilder(URI.create(url))
                         .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + token)
                         .POST(HttpRequest.BodyPublishers.ofString(json))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Read as support staff would. */
     private String get(String url) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
-                .body();
+        return get(url, tokens.token("support-console"));
+    }
+
+    private String get(String url, String token) throws IOException, InterruptedException {
+        return send(url, token).body();
+    }
+
+    private int status(String url, String token) throws IOException, InterruptedException {
+        return send(url, token).statusCode();
+    }
+
+    private HttpResponse<String> send(String url, String token) throws IOException, InterruptedException {
+        return http.send(
+                HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -28,6 +28,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code LOYALTY_DB_URL}/{@code _USER}/{@code _PASSWORD}: use that database as it is; by default a
  *       fresh {@code loyalty_local} database is made each run, since the broker keeps nothing between
  *       runs either;
+ *   <li>{@code LOYALTY_ISSUER_PORT} (default 9000 plus the offset): the local token issuer's port;
+ *       {@code LOYALTY_CLIENT_SECRET_<CLIENT>}: a demo client's secret (else drawn at random); all are
+ *       written to {@code .local-run/clients.env};
  *   <li>{@code LOYALTY_DEMO=false} or {@code --no-demo}: no demo traffic.
  * </ul>
  */
@@ -74,17 +77,20 @@ public final class LocalRun {
             bootstrap = kafka.bootstrapServers();
             log.info("Kafka (KRaft, in this JVM) listening on {}", bootstrap);
         }
+        LocalIssuer issuer = started(LocalIssuer.start(intEnv("LOYALTY_ISSUER_PORT", LocalIssuer.DEFAULT_PORT + offset)));
+        java.nio.file.Path clients = issuer.writeClientsFile(java.nio.file.Path.of(".local-run"));
+        log.info("Token issuer on {}; demo client secrets in {}", issuer.issuerUri(), clients.toAbsolutePath());
         String dbUrl = database();
         MailCatcher mail = started(MailCatcher.start(smtpPort, mailHttpPort));
         log.info("SMTP catcher on 127.0.0.1:{}; read the mails at http://127.0.0.1:{}/", smtpPort, mailHttpPort);
 
         LoyaltySuite suite = started(LoyaltySuite.start(new SuiteSettings(
                 bootstrap, dbUrl, env("LOYALTY_DB_USER", "postgres"), env("LOYALTY_DB_PASSWORD", ""),
-                "127.0.0.1", smtpPort, ports)));
+                "127.0.0.1", smtpPort, ports, issuer.issuerUri())));
 
-        log.info(banner(ports, mailHttpPort, bootstrap));
+        log.info(banner(ports, mailHttpPort, bootstrap, issuer.issuerUri()));
         if (demo) {
-            new DemoTraffic(suite, bootstrap).run();
+            new DemoTraffic(suite, bootstrap, issuer.tokens()).run();
             log.info("DEMO done: {} mail(s) caught, see http://127.0.0.1:{}/ . The suite keeps running; Ctrl-C stops it.",
                     mail.received(), mailHttpPort);
         }
@@ -108,7 +114,7 @@ public final class LocalRun {
         }
     }
 
-    private static String banner(Map<String, Integer> ports, int mailHttpPort, String bootstrap) {
+    private static String banner(Map<String, Integer> ports, int mailHttpPort, String bootstrap, String issuer) {
         return """
 
                 ==================== Loyalty suite is ready ====================
@@ -118,6 +124,7 @@ public final class LocalRun {
                 benefit-service       http://127.0.0.1:%d/members/{id}/benefits
                 notification-service  http://127.0.0.1:%d/members/{id}/notifications
                 each service also has /actuator/health and /actuator/prometheus
+                token issuer          %s   (clients: .local-run/clients.env)
                 mails caught          http://127.0.0.1:%d/
                 Kafka bootstrap       %s
                 Demo members: demo-li-lei, demo-han-meimei, demo-wang-xiaoming
@@ -125,7 +132,7 @@ public final class LocalRun {
                 ================================================================
                 """.formatted(
                         ports.get("member"), ports.get("points"), ports.get("tier"), ports.get("benefit"),
-                        ports.get("notification"), mailHttpPort, bootstrap);
+                        ports.get("notification"), issuer, mailHttpPort, bootstrap);
     }
 
     /** The given database, or a fresh {@code loyalty_local} on the local server. */

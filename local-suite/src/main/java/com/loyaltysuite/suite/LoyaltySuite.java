@@ -49,6 +49,9 @@ public final class LoyaltySuite implements AutoCloseable {
                 "--logging.include-application-name=false",
                 // Whoever started the suite stops it, logging as it goes: Spring must not stop logging first.
                 "--logging.register-shutdown-hook=false"));
+        if (settings.issuerUri() != null) {
+            args.add("--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + settings.issuerUri());
+        }
         if (name.equals("notification")) {
             args.add("--spring.mail.host=" + settings.smtpHost());
             args.add("--spring.mail.port=" + settings.smtpPort());

@@ -4,7 +4,8 @@ import java.util.Map;
 
 /**
  * Where the five services find their infrastructure, and the HTTP port of each ({@code 0} picks a
- * free one).
+ * free one). {@code issuerUri} is the token issuer they trust; null leaves it to the environment (a
+ * test's own issuer).
  */
 public record SuiteSettings(
         String kafkaBootstrap,
@@ -13,7 +14,8 @@ public record SuiteSettings(
         String dbPassword,
         String smtpHost,
         int smtpPort,
-        Map<String, Integer> ports) {
+        Map<String, Integer> ports,
+        String issuerUri) {
 
     /** DESIGN.md's local ports. */
     public static final Map<String, Integer> LOCAL_PORTS =

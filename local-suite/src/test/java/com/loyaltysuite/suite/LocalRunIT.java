@@ -64,10 +64,14 @@ class LocalRunIT {
     void anOutsideProducerReachesTheBrokerAtTheAddressTheBannerPrints() throws Exception {
         assertThat(execJar).as("the exec jar, built in the package phase").exists();
         int kafkaPort = freePort();
+        int issuerPort = freePort();
         int offset = freePortOffset();
+        String supportSecret = UUID.randomUUID().toString();
         SharedDatabase.Coordinates db = SharedDatabase.coordinates();
         start(Map.of(
                 "LOYALTY_KAFKA_PORT", String.valueOf(kafkaPort),
+                "LOYALTY_ISSUER_PORT", String.valueOf(issuerPort),
+                "LOYALTY_CLIENT_SECRET_SUPPORT_CONSOLE", supportSecret,
                 "LOYALTY_PORT_OFFSET", String.valueOf(offset),
                 "LOYALTY_DB_URL", db.url(),
                 "LOYALTY_DB_USER", db.username(),
@@ -81,9 +85,18 @@ class LocalRunIT {
             orderSystem.orderPaid(member, "O-local-1", "599.00", Instant.now());
         }
         URI points = URI.create("http://127.0.0.1:" + (8082 + offset) + "/members/" + member + "/points");
+        // A support console's token, from the run's own issuer, as curl would get it.
+        ClientTokens tokens =
+                new ClientTokens("http://127.0.0.1:" + issuerPort, Map.of("support-console", supportSecret),
+                        Map.of("support-console", LocalIssuer.CLIENTS.get("support-console")));
+        String token = tokens.token("support-console");
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(250))
-                .untilAsserted(() -> assertThat(balance(points)).isEqualTo(599));
+                .untilAsserted(() -> assertThat(balance(points, token)).isEqualTo(599));
+        assertThat(http.send(HttpRequest.newBuilder(points).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode())
+                .as("no token, no points")
+                .isEqualTo(401);
 
         // Ctrl-C (or a TERM) stops the whole run, and its broker leaves no log directory behind.
         stop();
@@ -124,8 +137,9 @@ class LocalRunIT {
                         "-XX:TieredStopAtLevel=1",
                         "-Djava.io.tmpdir=" + childTmp,
                         "-jar",
-                        execJar.toString(),
+                        execJar.toAbsolutePath().toString(),
                         "--no-demo"))
+                .directory(childTmp.toFile()) // its .local-run/clients.env lands there
                 .redirectErrorStream(true);
         // This test's own broker setting must not reach the child: it would then start no broker.
         builder.environment().remove("LOYALTY_KAFKA_BOOTSTRAP");
@@ -176,9 +190,10 @@ class LocalRunIT {
         return List.copyOf(lastLines);
     }
 
-    private int balance(URI points) throws IOException, InterruptedException {
-        HttpResponse<String> response =
-                http.send(HttpRequest.newBuilder(points).build(), HttpResponse.BodyHandlers.ofString());
+    private int balance(URI points, String token) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(points).header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode body = new ObjectMapper().readTree(response.body());
         return body.path("balance").asInt();

@@ -13,6 +13,7 @@ import com.loyaltysuite.events.member.Consents;
 import com.loyaltysuite.events.member.MemberRegistered;
 import com.loyaltysuite.member.profile.RecordRegistration;
 import com.loyaltysuite.testsupport.SharedKafka;
+import com.loyaltysuite.testsupport.TestTokens;
 import com.loyaltysuite.testsupport.TopicReader;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -183,7 +184,8 @@ class MemberServiceIT {
                 Registration here = commandBus.registerHandlerInterceptor(holdBeforeAppend);
                 Registration there = other.getBean(CommandBus.class).registerHandlerInterceptor(holdBeforeAppend)) {
             TestRestTemplate otherHttp = new TestRestTemplate(new RestTemplateBuilder()
-                    .rootUri("http://127.0.0.1:" + other.getEnvironment().getProperty("local.server.port")));
+                    .rootUri("http://127.0.0.1:" + other.getEnvironment().getProperty("local.server.port"))
+                    .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.staff()));
             var onThisInstance = CompletableFuture.supplyAsync(
                     () -> http.postForEntity("/members", json(registration(member)), Map.class), clients);
             var onTheOther = CompletableFuture.supplyAsync(

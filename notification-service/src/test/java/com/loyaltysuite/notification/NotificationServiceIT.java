@@ -22,6 +22,8 @@ import com.loyaltysuite.events.tier.QualifyingValue;
 import com.loyaltysuite.events.tier.TierAtRisk;
 import com.loyaltysuite.events.tier.TierChangeReason;
 import com.loyaltysuite.events.tier.TierChanged;
+import com.loyaltysuite.testsupport.EndpointFuzz;
+import com.loyaltysuite.testsupport.EndpointSecurityWalk;
 import com.loyaltysuite.testsupport.ServicePublisher;
 import com.loyaltysuite.testsupport.SharedKafka;
 import com.loyaltysuite.testsupport.TopicReader;
@@ -42,14 +44,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * notification-service against the embedded KRaft broker, PostgreSQL and a GreenMail SMTP server,
@@ -71,6 +77,16 @@ class NotificationServiceIT {
     @Autowired
     TestRestTemplate http;
 
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mapping;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.host", () -> "127.0.0.1");
@@ -85,6 +101,23 @@ class NotificationServiceIT {
     @AfterAll
     static void disconnect() {
         producer.close();
+    }
+
+    // Here rather than in classes of their own: a second application context in this JVM (GreenMail's
+    // port makes this one differ) would join the consumer group and take half the partitions.
+    @Test
+    void everyEndpointAnswersOnlyTheScopesItDeclares() {
+        assertThat(EndpointSecurityWalk.check(port, mapping)).isNotEmpty();
+    }
+
+    @Test
+    void invalidRequestsGet4xxAndChangeNothing() {
+        assertThat(EndpointFuzz.check(port, mapping, 25)).isNotEmpty();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from domain_event_entry where aggregate_identifier like ?",
+                        Long.class,
+                        EndpointFuzz.MEMBER_PREFIX + "%"))
+                .isZero();
     }
 
     @Test

@@ -21,6 +21,7 @@ import com.loyaltysuite.testsupport.MutableClock;
 import com.loyaltysuite.testsupport.OrderSystem;
 import com.loyaltysuite.testsupport.ServicePublisher;
 import com.loyaltysuite.testsupport.SharedKafka;
+import com.loyaltysuite.testsupport.TestTokens;
 import com.loyaltysuite.testsupport.TopicReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +41,8 @@ import org.springframework.boot.test.autoconfigure.actuate.observability.AutoCon
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -221,14 +224,16 @@ class PointsRulesIT {
     @Test
     void supportStaffAdjustPointsWithAReasonOnTheLedger() {
         String member = newMember();
-        var added = http.postForEntity("/members/{id}/points/adjustments",
-                Map.of("requestId", "adj-1", "points", 50, "reason", "goodwill, ticket 4711", "operatorId", "agent-7"),
+        // The operator is whoever the token says, never a field of the body.
+        var added = http.exchange("/members/{id}/points/adjustments", HttpMethod.POST, new HttpEntity<>(
+                        Map.of("requestId", "adj-1", "points", 50, "reason", "goodwill, ticket 4711", "operatorId", "forged"),
+                        TestTokens.staffHeaders("agent-7")),
                 Map.class, member);
         assertThat(added.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(added.getBody()).containsEntry("balanceAfter", 50);
 
         var noReason = http.postForEntity("/members/{id}/points/adjustments",
-                Map.of("requestId", "adj-2", "points", -5, "operatorId", "agent-7"), Map.class, member);
+                Map.of("requestId", "adj-2", "points", -5), Map.class, member);
         assertThat(noReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(noReason.getBody().toString()).contains("reason");
 

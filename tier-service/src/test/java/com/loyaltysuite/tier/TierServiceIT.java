@@ -14,6 +14,7 @@ import com.loyaltysuite.events.tier.TierChanged;
 import com.loyaltysuite.testsupport.MutableClock;
 import com.loyaltysuite.testsupport.OrderSystem;
 import com.loyaltysuite.testsupport.SharedKafka;
+import com.loyaltysuite.testsupport.TestTokens;
 import com.loyaltysuite.testsupport.TopicReader;
 import com.loyaltysuite.tier.membertier.RefundAwaitingOrderRecorded;
 import java.nio.charset.StandardCharsets;
@@ -336,8 +337,8 @@ class TierServiceIT {
         Instant until = clock.instant().plus(Duration.ofDays(30));
 
         var assigned = http.exchange("/members/{id}/tier/manual", HttpMethod.PUT, new HttpEntity<>(Map.of(
-                        "tier", "DIAMOND", "mode", "PIN", "reason", "strategic account", "operatorId", "support-7",
-                        "until", until.toString())), Map.class, member);
+                        "tier", "DIAMOND", "mode", "PIN", "reason", "strategic account",
+                        "until", until.toString()), TestTokens.staffHeaders("support-7")), Map.class, member);
 
         assertThat(assigned.getStatusCode()).isEqualTo(HttpStatus.OK);
         Map<String, Object> pinned = awaitTier(member, "DIAMOND");
@@ -368,13 +369,13 @@ class TierServiceIT {
         String member = newMember();
         Instant until = clock.instant().plus(Duration.ofDays(300));
         assertThat(putManual(member, Map.of(
-                        "tier", "GOLD", "mode", "FLOOR", "reason", "partner staff", "operatorId", "support-1",
+                        "tier", "GOLD", "mode", "FLOOR", "reason", "partner staff",
                         "until", until.toString()))
                 .getStatusCode()).isEqualTo(HttpStatus.OK);
         awaitTier(member, "GOLD");
 
-        var ended = http.exchange(
-                "/members/{id}/tier/manual?operatorId=support-2", HttpMethod.DELETE, null, Void.class, member);
+        var ended = http.exchange("/members/{id}/tier/manual", HttpMethod.DELETE,
+                new HttpEntity<>(TestTokens.staffHeaders("support-2")), Void.class, member);
 
         assertThat(ended.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         Map<String, Object> after = awaitTier(member, "MEMBER");
@@ -385,8 +386,7 @@ class TierServiceIT {
                 .satisfies(entry -> assertThat(entry)
                         .containsEntry("kind", "MANUAL_ENDED")
                         .containsEntry("operatorId", "support-2")));
-        var again = http.exchange(
-                "/members/{id}/tier/manual?operatorId=support-2", HttpMethod.DELETE, null, Map.class, member);
+        var again = http.exchange("/members/{id}/tier/manual", HttpMethod.DELETE, null, Map.class, member);
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(again.getBody()).containsEntry("code", "no-manual-tier");
     }
@@ -394,21 +394,21 @@ class TierServiceIT {
     @Test
     void manualTierRequestsAreValidated() {
         String member = newMember();
-        var invalid = putManual(member, Map.of("tier", "PLATINUM", "mode", "PIN", "operatorId", " ", "until", "2030-01-01T00:00:00Z"));
+        var invalid = putManual(member, Map.of("tier", "PLATINUM", "mode", "PIN", "until", "2030-01-01T00:00:00Z"));
 
         assertThat(invalid.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(invalid.getHeaders().getContentType().toString()).isEqualTo("application/problem+json");
         assertThat(invalid.getBody()).containsEntry("code", "validation-failed");
         assertThat((List<Map<String, Object>>) invalid.getBody().get("errors")).extracting(e -> e.get("field"))
-                .containsExactly("operatorId", "reason", "tier");
+                .containsExactly("reason", "tier");
 
         var passed = putManual(member, Map.of(
-                "tier", "GOLD", "mode", "PIN", "reason", "r", "operatorId", "o", "until", "2020-01-01T00:00:00Z"));
+                "tier", "GOLD", "mode", "PIN", "reason", "r", "until", "2020-01-01T00:00:00Z"));
         assertThat(passed.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(passed.getBody()).containsEntry("code", "manual-tier-end-passed");
 
         var unknown = http.exchange(
-                "/members/{id}/tier/manual?operatorId=o", HttpMethod.DELETE, null, Map.class, newMember());
+                "/members/{id}/tier/manual", HttpMethod.DELETE, null, Map.class, newMember());
         assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
 
@@ -451,7 +451,7 @@ class TierServiceIT {
         awaitTier(promoted, "GOLD");
         clock.set(yearAfter(paidAt).plusSeconds(1));
         awaitTier(demoted, "GOLD");
-        putManual(pinned, Map.of("tier", "SILVER", "mode", "PIN", "reason", "vip", "operatorId", "support-3",
+        putManual(pinned, Map.of("tier", "SILVER", "mode", "PIN", "reason", "vip",
                 "until", clock.instant().plus(Duration.ofDays(10)).toString()));
         awaitTier(pinned, "SILVER");
         List<String> members = List.of(promoted, demoted, pinned);

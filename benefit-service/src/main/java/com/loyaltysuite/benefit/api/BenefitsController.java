@@ -3,7 +3,9 @@ package com.loyaltysuite.benefit.api;
 import com.loyaltysuite.benefit.wallet.BenefitView;
 import com.loyaltysuite.benefit.wallet.FindMemberBenefits;
 import com.loyaltysuite.events.MemberId;
-import jakarta.validation.constraints.NotBlank;
+import com.loyaltysuite.support.security.Allowed;
+import com.loyaltysuite.support.security.Scopes;
+import com.loyaltysuite.support.web.ValidMemberId;
 import java.util.List;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -23,8 +25,9 @@ class BenefitsController {
     }
 
     /** Every member has a (possibly empty) set of benefits, so an unknown member is an empty list, not a 404. */
+    @Allowed({Scopes.MEMBER, Scopes.SUPPORT_READ})
     @GetMapping("/members/{memberId}/benefits")
-    List<BenefitView> benefits(@PathVariable @NotBlank String memberId) {
+    List<BenefitView> benefits(@PathVariable @ValidMemberId String memberId) {
         return queries.query(
                         new FindMemberBenefits(MemberId.of(memberId)), ResponseTypes.multipleInstancesOf(BenefitView.class))
                 .join();

@@ -13,6 +13,7 @@ import com.loyaltysuite.benefit.wallet.BenefitView;
 import com.loyaltysuite.benefit.wallet.FindMemberBenefits;
 import com.loyaltysuite.events.MemberId;
 import com.loyaltysuite.events.benefit.BenefitKind;
+import com.loyaltysuite.support.security.ApiSecurityConfiguration;
 import com.loyaltysuite.support.web.ProblemDetailsAdvice;
 import java.time.Instant;
 import java.util.List;
@@ -24,12 +25,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The benefits API as callers see it: a member's wallet, oldest first, and a problem for a bad id. */
 @WebMvcTest(BenefitsController.class)
-@Import(ProblemDetailsAdvice.class)
+@Import({ProblemDetailsAdvice.class, ApiSecurityConfiguration.class})
+@WithMockUser(
+        username = "agent-7",
+        authorities = {"SCOPE_loyalty.support.read", "SCOPE_loyalty.support.write", "SCOPE_loyalty.checkout", "SCOPE_loyalty.admin"})
 class BenefitsControllerTest {
 
     static final Instant GRANTED_AT = Instant.parse("2026-11-23T10:00:00Z");

@@ -10,10 +10,12 @@ import com.loyaltysuite.member.profile.MemberNotFoundException;
 import com.loyaltysuite.member.profile.RecordConsentChange;
 import com.loyaltysuite.member.profile.RecordRegistration;
 import com.loyaltysuite.member.profile.RegistrationRecorded;
+import com.loyaltysuite.support.security.Allowed;
+import com.loyaltysuite.support.security.ContactDetails;
+import com.loyaltysuite.support.security.Scopes;
+import com.loyaltysuite.support.web.ValidMemberId;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import java.net.URI;
-import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -47,6 +49,7 @@ class MemberController {
      * Answers with the profile as registered: the read model is built asynchronously, so a GET right
      * after may still answer 404 for a moment.
      */
+@Allowed({Scopes.SUPPORT_WRITE})
     @PostMapping
     ResponseEntity<MemberView> register(@Valid @RequestBody RegisterMemberRequest request) {
         MemberId memberId = MemberId.of(request.memberId() != null ? request.memberId() : "M-" + UUID.randomUUID());
@@ -67,17 +70,33 @@ class MemberController {
         return ResponseEntity.created(URI.create("/members/" + memberId.value())).body(MemberView.of(registered));
     }
 
+    @Allowed({Scopes.MEMBER, Scopes.SUPPORT_READ})
     @GetMapping("/{memberId}")
-    MemberView member(@PathVariable @NotBlank String memberId) {
+    MemberView member(@PathVariable @ValidMemberId String memberId) {
         MemberId id = MemberId.of(memberId);
-        Optional<MemberView> view =
-                queries.query(new FindMember(id), ResponseTypes.optionalInstanceOf(MemberView.class)).join();
-        return view.orElseThrow(() -> new MemberNotFoundException(id));
+        MemberView view = queries.query(new FindMember(id), ResponseTypes.optionalInstanceOf(MemberView.class))
+                .join()
+                .orElseThrow(() -> new MemberNotFoundException(id));
+        return ContactDetails.shownInFullTo(memberId) ? view : masked(view);
+    }
+
+    /** The record as a reader without need for the contact details sees it. */
+    private static MemberView masked(MemberView view) {
+        return new MemberView(
+                view.memberId(),
+                view.programId(),
+                view.name(),
+                ContactDetails.maskPhone(view.mobile()),
+                ContactDetails.maskEmail(view.email()),
+                view.birthday(),
+                view.consents(),
+                view.registeredAt());
     }
 
     /** Sets both consents; only a channel whose consent actually changes is published. Idempotent. */
+    @Allowed({Scopes.MEMBER, Scopes.SUPPORT_WRITE})
     @PutMapping("/{memberId}/consents")
-    ResponseEntity<Void> changeConsents(@PathVariable @NotBlank String memberId, @Valid @RequestBody ConsentsRequest request) {
+    ResponseEntity<Void> changeConsents(@PathVariable @ValidMemberId String memberId, @Valid @RequestBody ConsentsRequest request) {
         MemberId id = MemberId.of(memberId);
         try {
             commands.sendAndWait(new RecordConsentChange(id, Channel.SMS, request.sms()));

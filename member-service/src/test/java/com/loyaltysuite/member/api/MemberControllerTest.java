@@ -22,6 +22,7 @@ import com.loyaltysuite.member.profile.MemberAlreadyRegisteredException;
 import com.loyaltysuite.member.profile.RecordConsentChange;
 import com.loyaltysuite.member.profile.RecordRegistration;
 import com.loyaltysuite.member.profile.RegistrationRecorded;
+import com.loyaltysuite.support.security.ApiSecurityConfiguration;
 import com.loyaltysuite.support.web.ProblemDetailsAdvice;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -42,13 +43,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 /** The member API as callers see it: statuses, bodies, and a problem naming each bad field or the refusal. */
 @WebMvcTest(MemberController.class)
-@Import(ProblemDetailsAdvice.class)
+@Import({ProblemDetailsAdvice.class, ApiSecurityConfiguration.class})
+@WithMockUser(username = "agent-7", authorities = {"SCOPE_loyalty.support.read", "SCOPE_loyalty.support.write"})
 class MemberControllerTest {
 
     static final MemberId MEMBER = MemberId.of("M-1");
@@ -179,7 +182,32 @@ class MemberControllerTest {
         mvc.perform(get("/members/M-1"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.name").value("韩梅梅"))
+                .andExpect(jsonPath("$.mobile").value("+8613800138000"))
                 .andExpect(jsonPath("$.consents.email").value(false));
+    }
+
+    @Test
+    @WithMockUser(username = "viewer", authorities = "SCOPE_loyalty.support.read")
+    void aReaderWhoDoesNotActForMembersSeesTheContactDetailsMasked() throws Exception {
+        when(queries.query(eq(new FindMember(MEMBER)), any(ResponseType.class)))
+                .thenReturn(CompletableFuture.completedFuture(Optional.of(MemberView.of(recorded(MEMBER)))));
+
+        mvc.perform(get("/members/M-1"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.mobile").value("+86138****8000"))
+                .andExpect(jsonPath("$.email").value("m***@example.com"));
+    }
+
+    @Test
+    @WithMockUser(username = "M-1", authorities = "SCOPE_loyalty.member")
+    void aMemberSeesTheirOwnContactDetailsAndNobodyElses() throws Exception {
+        when(queries.query(eq(new FindMember(MEMBER)), any(ResponseType.class)))
+                .thenReturn(CompletableFuture.completedFuture(Optional.of(MemberView.of(recorded(MEMBER)))));
+
+        mvc.perform(get("/members/M-1")).andExpect(status().isOk()).andExpect(jsonPath("$.mobile").value("+8613800138000"));
+        mvc.perform(get("/members/M-2"))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
     }
 
     @Test

@@ -3,7 +3,10 @@ package com.loyaltysuite.notification.api;
 import com.loyaltysuite.events.MemberId;
 import com.loyaltysuite.notification.delivery.DeliveryView;
 import com.loyaltysuite.notification.delivery.FindDeliveries;
-import jakarta.validation.constraints.NotBlank;
+import com.loyaltysuite.support.security.Allowed;
+import com.loyaltysuite.support.security.ContactDetails;
+import com.loyaltysuite.support.security.Scopes;
+import com.loyaltysuite.support.web.ValidMemberId;
 import java.util.List;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -23,9 +26,28 @@ class NotificationController {
     }
 
     /** The member's delivery log, newest first; empty (not 404) for a member never notified. */
+    @Allowed({Scopes.MEMBER, Scopes.SUPPORT_READ})
     @GetMapping("/members/{memberId}/notifications")
-    List<DeliveryView> deliveries(@PathVariable @NotBlank String memberId) {
-        return queries.query(new FindDeliveries(MemberId.of(memberId)), ResponseTypes.multipleInstancesOf(DeliveryView.class))
+    List<DeliveryView> deliveries(@PathVariable @ValidMemberId String memberId) {
+        List<DeliveryView> deliveries = queries.query(
+                        new FindDeliveries(MemberId.of(memberId)), ResponseTypes.multipleInstancesOf(DeliveryView.class))
                 .join();
+        return ContactDetails.shownInFullTo(memberId)
+                ? deliveries
+                : deliveries.stream().map(NotificationController::masked).toList();
+    }
+
+    /** A delivery as a reader without need for the recipient's address sees it. */
+    private static DeliveryView masked(DeliveryView d) {
+        return new DeliveryView(
+                d.notificationId(),
+                d.memberId(),
+                d.channel(),
+                d.template(),
+                d.status(),
+                d.reason(),
+                ContactDetails.mask(d.recipient()),
+                d.causationId(),
+                d.at());
     }
 }

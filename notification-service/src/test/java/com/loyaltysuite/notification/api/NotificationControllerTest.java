@@ -14,6 +14,7 @@ import com.loyaltysuite.events.MemberId;
 import com.loyaltysuite.notification.delivery.DeliveryStatus;
 import com.loyaltysuite.notification.delivery.DeliveryView;
 import com.loyaltysuite.notification.delivery.FindDeliveries;
+import com.loyaltysuite.support.security.ApiSecurityConfiguration;
 import com.loyaltysuite.support.web.ProblemDetailsAdvice;
 import java.time.Instant;
 import java.util.List;
@@ -26,12 +27,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The delivery-log API as support reads it: a member's deliveries newest first, and a problem for a bad id. */
 @WebMvcTest(NotificationController.class)
-@Import(ProblemDetailsAdvice.class)
+@Import({ProblemDetailsAdvice.class, ApiSecurityConfiguration.class})
+@WithMockUser(
+        username = "agent-7",
+        authorities = {"SCOPE_loyalty.support.read", "SCOPE_loyalty.support.write", "SCOPE_loyalty.checkout", "SCOPE_loyalty.admin"})
 class NotificationControllerTest {
 
     static final Instant AT = Instant.parse("2026-11-23T10:00:05Z");
@@ -62,6 +67,17 @@ class NotificationControllerTest {
                 .andExpect(jsonPath("$[1].recipient").value("zhang@example.com"))
                 .andExpect(jsonPath("$[1].causationId").value("evt-1"))
                 .andExpect(jsonPath("$[1].at").value("2026-11-23T10:00:05Z"));
+    }
+
+    @Test
+    @WithMockUser(username = "viewer", authorities = "SCOPE_loyalty.support.read")
+    void aReaderWhoDoesNotActForMembersSeesRecipientsMasked() throws Exception {
+        deliveriesOf("M-1", List.of(new DeliveryView(
+                "N-1", "M-1", Channel.EMAIL, "tier-changed", DeliveryStatus.SENT, null, "zhang@example.com", "evt-1", AT)));
+
+        mvc.perform(get("/members/M-1/notifications"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].recipient").value("z***@example.com"));
     }
 
     @Test

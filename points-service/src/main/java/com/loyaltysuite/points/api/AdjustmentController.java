@@ -3,10 +3,14 @@ package com.loyaltysuite.points.api;
 import com.loyaltysuite.events.MemberId;
 import com.loyaltysuite.points.adjustment.AdjustPoints;
 import com.loyaltysuite.points.adjustment.AdjustmentView;
+import com.loyaltysuite.support.security.Allowed;
+import com.loyaltysuite.support.security.Scopes;
+import com.loyaltysuite.support.web.ValidMemberId;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.security.Principal;
 import java.time.Clock;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
@@ -17,7 +21,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Support staff add or remove points, always with a reason and their operator id; both are kept on
+ * Support staff add or remove points, always with a reason; the operator is the token's subject, never
+ * a field of the body. Both are kept on
  * the ledger and in the account's history. {@code requestId} makes a retried request harmless.
  */
 @RestController
@@ -34,8 +39,7 @@ class AdjustmentController {
     record AdjustRequest(
             @NotBlank @Size(max = 64) String requestId,
             long points,
-            @NotBlank @Size(max = 512) String reason,
-            @NotBlank @Size(max = 128) String operatorId) {
+            @NotBlank @Size(max = 512) String reason) {
 
         @AssertTrue(message = "points must not be zero")
         boolean isNonZero() {
@@ -43,14 +47,16 @@ class AdjustmentController {
         }
     }
 
+    @Allowed({Scopes.SUPPORT_WRITE})
     @PostMapping("/members/{memberId}/points/adjustments")
-    ResponseEntity<AdjustmentView> adjust(@PathVariable String memberId, @Valid @RequestBody AdjustRequest request) {
+    ResponseEntity<AdjustmentView> adjust(
+            @PathVariable @ValidMemberId String memberId, @Valid @RequestBody AdjustRequest request, Principal operator) {
         AdjustmentView view = commands.sendAndWait(new AdjustPoints(
                 MemberId.of(memberId),
                 request.requestId(),
                 request.points(),
                 request.reason(),
-                request.operatorId(),
+                operator.getName(),
                 clock.instant()));
         return ResponseEntity.status(HttpStatus.CREATED).body(view);
     }

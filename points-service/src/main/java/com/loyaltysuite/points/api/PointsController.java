@@ -6,6 +6,9 @@ import com.loyaltysuite.points.ledger.FindPointsLedger;
 import com.loyaltysuite.points.ledger.PointsBalanceView;
 import com.loyaltysuite.points.ledger.PointsLedgerView;
 import com.loyaltysuite.support.domain.UnknownResourceException;
+import com.loyaltysuite.support.security.Allowed;
+import com.loyaltysuite.support.security.Scopes;
+import com.loyaltysuite.support.web.ValidMemberId;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.Optional;
@@ -26,18 +29,20 @@ class PointsController {
         this.queries = queries;
     }
 
+    @Allowed({Scopes.MEMBER, Scopes.SUPPORT_READ})
     @GetMapping("/members/{memberId}/points")
-    PointsBalanceView balance(@PathVariable String memberId) {
+    PointsBalanceView balance(@PathVariable @ValidMemberId String memberId) {
         Optional<PointsBalanceView> view = queries.query(
                         new FindPointsBalance(MemberId.of(memberId)), ResponseTypes.optionalInstanceOf(PointsBalanceView.class))
                 .join();
         return view.orElseThrow(() -> new NoPointsAccountException(memberId));
     }
 
+    @Allowed({Scopes.MEMBER, Scopes.SUPPORT_READ})
     @GetMapping("/members/{memberId}/points/ledger")
     PointsLedgerView ledger(
-            @PathVariable String memberId,
-            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @PathVariable @ValidMemberId String memberId,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         Optional<PointsLedgerView> view = queries.query(
                         new FindPointsLedger(MemberId.of(memberId), page, size),

@@ -5,6 +5,9 @@ import com.loyaltysuite.points.redemption.CancelReservation;
 import com.loyaltysuite.points.redemption.ConfirmReservation;
 import com.loyaltysuite.points.redemption.ReservationView;
 import com.loyaltysuite.points.redemption.ReservePoints;
+import com.loyaltysuite.support.security.Allowed;
+import com.loyaltysuite.support.security.Scopes;
+import com.loyaltysuite.support.web.ValidMemberId;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
@@ -39,8 +42,9 @@ class RedemptionController {
             @NotBlank @Size(max = 128) String orderId,
             @Positive long points) {}
 
+    @Allowed({Scopes.CHECKOUT, Scopes.SUPPORT_WRITE})
     @PostMapping("/members/{memberId}/points/reservations")
-    ResponseEntity<ReservationView> reserve(@PathVariable String memberId, @Valid @RequestBody ReserveRequest request) {
+    ResponseEntity<ReservationView> reserve(@PathVariable @ValidMemberId String memberId, @Valid @RequestBody ReserveRequest request) {
         ReservationView view = commands.sendAndWait(new ReservePoints(
                 MemberId.of(memberId), request.requestId(), request.orderId(), request.points(), clock.instant()));
         return ResponseEntity.created(
@@ -48,13 +52,15 @@ class RedemptionController {
                 .body(view);
     }
 
+    @Allowed({Scopes.CHECKOUT, Scopes.SUPPORT_WRITE})
     @PostMapping("/members/{memberId}/points/reservations/{reservationId}/confirm")
-    ReservationView confirm(@PathVariable String memberId, @PathVariable String reservationId) {
+    ReservationView confirm(@PathVariable @ValidMemberId String memberId, @PathVariable String reservationId) {
         return commands.sendAndWait(new ConfirmReservation(MemberId.of(memberId), reservationId, clock.instant()));
     }
 
+    @Allowed({Scopes.CHECKOUT, Scopes.SUPPORT_WRITE})
     @PostMapping("/members/{memberId}/points/reservations/{reservationId}/cancel")
-    ReservationView cancel(@PathVariable String memberId, @PathVariable String reservationId) {
+    ReservationView cancel(@PathVariable @ValidMemberId String memberId, @PathVariable String reservationId) {
         return commands.sendAndWait(new CancelReservation(MemberId.of(memberId), reservationId, clock.instant()));
     }
 }

@@ -32,6 +32,7 @@ import com.loyaltysuite.points.redemption.ReservationNotFoundException;
 import com.loyaltysuite.points.redemption.ReservationStatus;
 import com.loyaltysuite.points.redemption.ReservationView;
 import com.loyaltysuite.points.redemption.ReservePoints;
+import com.loyaltysuite.support.security.ApiSecurityConfiguration;
 import com.loyaltysuite.support.web.ProblemDetailsAdvice;
 import java.time.Clock;
 import java.time.Instant;
@@ -49,6 +50,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -60,7 +62,10 @@ import org.springframework.test.web.servlet.ResultActions;
  * mocked; the clock is fixed.
  */
 @WebMvcTest({PointsController.class, RedemptionController.class, AdjustmentController.class})
-@Import({ProblemDetailsAdvice.class, PointsApiTest.FixedClock.class})
+@Import({ProblemDetailsAdvice.class, ApiSecurityConfiguration.class, PointsApiTest.FixedClock.class})
+@WithMockUser(
+        username = "agent-7",
+        authorities = {"SCOPE_loyalty.support.read", "SCOPE_loyalty.support.write", "SCOPE_loyalty.checkout", "SCOPE_loyalty.admin"})
 class PointsApiTest {
 
     static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
@@ -196,7 +201,7 @@ class PointsApiTest {
                 .thenReturn(new AdjustmentView("adj-1", "M-1", -30, "correction", "agent-7", NOW, 570));
 
         mvc.perform(post("/members/M-1/points/adjustments").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"requestId\":\"adj-1\",\"points\":-30,\"reason\":\"correction\",\"operatorId\":\"agent-7\"}"))
+                        .content("{\"requestId\":\"adj-1\",\"points\":-30,\"reason\":\"correction\",\"operatorId\":\"forged\"}"))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.balanceAfter").value(570));
     }

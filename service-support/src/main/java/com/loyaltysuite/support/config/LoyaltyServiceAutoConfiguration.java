@@ -9,6 +9,8 @@ import com.loyaltysuite.support.messaging.InboundEvents;
 import com.loyaltysuite.support.messaging.IntegrationEventMapper;
 import com.loyaltysuite.support.messaging.IntegrationEventRelay;
 import com.loyaltysuite.support.projections.ProjectionsEndpoint;
+import com.loyaltysuite.support.security.ApiSecurityConfiguration;
+import com.loyaltysuite.support.security.ExpensiveCalls;
 import com.loyaltysuite.support.timers.DueTimerPoller;
 import com.loyaltysuite.support.timers.DueTimerRoutes;
 import com.loyaltysuite.support.timers.DueTimers;
@@ -45,7 +47,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @AutoConfiguration
 @ConditionalOnProperty("loyalty.service.name")
 @EnableConfigurationProperties(KafkaTopicsProperties.class)
-@Import({DeadLetterConfiguration.class, ProblemDetailsAdvice.class})
+@Import({DeadLetterConfiguration.class, ProblemDetailsAdvice.class, ApiSecurityConfiguration.class})
 @EnableScheduling
 public class LoyaltyServiceAutoConfiguration {
 
@@ -85,8 +87,9 @@ public class LoyaltyServiceAutoConfiguration {
     }
 
     @Bean
-    ProjectionsEndpoint projectionsEndpoint(EventProcessingConfiguration processing) {
-        return new ProjectionsEndpoint(processing);
+    ProjectionsEndpoint projectionsEndpoint(
+            EventProcessingConfiguration processing, JdbcTemplate jdbc, ExpensiveCalls expensiveCalls) {
+        return new ProjectionsEndpoint(processing, jdbc, expensiveCalls);
     }
 
     @Bean

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.loyaltysuite.support.domain.RuleViolationException;
 import com.loyaltysuite.support.domain.UnacceptableInputException;
 import com.loyaltysuite.support.domain.UnknownResourceException;
+import com.loyaltysuite.support.security.ExpensiveCalls;
+import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
 import java.util.List;
@@ -14,6 +16,8 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -21,10 +25,15 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.Nullable;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -39,6 +48,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     static final String TYPE_PREFIX = "urn:loyaltysuite:problem:";
 
     public record FieldProblem(String field, String message) {}
+
+    private final ObjectProvider<ExpensiveCalls> expensiveCalls;
+
+    public ProblemDetailsAdvice(ObjectProvider<ExpensiveCalls> expensiveCalls) {
+        this.expensiveCalls = expensiveCalls;
+    }
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(
@@ -61,6 +76,45 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         String field = ex.getCause() instanceof JsonMappingException mapping ? path(mapping.getPath()) : "body";
         String message = field.equals("body") ? "body is not valid JSON" : "has the wrong type or format";
         return ResponseEntity.badRequest().body(validationProblem(List.of(new FieldProblem(field, message))));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String field = ex instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName() : ex.getPropertyName();
+        return ResponseEntity.badRequest()
+                .body(validationProblem(List.of(new FieldProblem(String.valueOf(field), "has the wrong type or format"))));
+    }
+
+    /**
+     * Constraints on a path variable or parameter (e.g. {@code @ValidMemberId}) make Spring validate
+     * the whole method, so a body's field errors arrive here too: each is named by its field, the rest
+     * by their parameter.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> fields = ex.getParameterValidationResults().stream()
+                .flatMap(result -> result instanceof ParameterErrors errors && errors.hasFieldErrors()
+                        ? errors.getFieldErrors().stream().map(e -> new FieldProblem(e.getField(), e.getDefaultMessage()))
+                        : result.getResolvableErrors().stream()
+                                .map(error -> new FieldProblem(parameterName(result), error.getDefaultMessage())))
+                .sorted(java.util.Comparator.comparing(FieldProblem::field))
+                .toList();
+        return ResponseEntity.badRequest().body(validationProblem(fields));
+    }
+
+    private static String parameterName(ParameterValidationResult result) {
+        var parameter = result.getMethodParameter();
+        var path = parameter.getParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class);
+        if (path != null && !path.value().isEmpty()) {
+            return path.value();
+        }
+        var param = parameter.getParameterAnnotation(org.springframework.web.bind.annotation.RequestParam.class);
+        if (param != null && !param.value().isEmpty()) {
+            return param.value();
+        }
+        return String.valueOf(parameter.getParameterName());
     }
 
     @Override
@@ -100,6 +154,23 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(UnacceptableInputException.class)
     ResponseEntity<ProblemDetail> unacceptable(UnacceptableInputException ex) {
         return problem(HttpStatus.UNPROCESSABLE_ENTITY, ex.code(), ex.getMessage());
+    }
+
+    /** An endpoint's {@code @Allowed} scopes refused the token (the filter chain answers the rest). */
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> forbidden(AccessDeniedException ex) {
+        return problem(HttpStatus.FORBIDDEN, "forbidden", ex.getMessage());
+    }
+
+    @ExceptionHandler(RequestNotPermitted.class)
+    ResponseEntity<ProblemDetail> tooManyExpensiveCalls(RequestNotPermitted ex) {
+        ResponseEntity<ProblemDetail> response = problem(
+                HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many calls of this costly endpoint; retry later");
+        ExpensiveCalls calls = expensiveCalls.getIfAvailable();
+        long retryAfter = calls == null ? 60 : calls.secondsUntilNextPeriod();
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfter))
+                .body(response.getBody());
     }
 
     @ExceptionHandler(ConcurrencyException.class)

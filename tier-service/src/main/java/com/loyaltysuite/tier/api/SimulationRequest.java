@@ -21,13 +21,13 @@ import java.util.Set;
 @ValidProposal
 record SimulationRequest(
         @Size(max = 64) String policyVersion,
-        @Valid @Size(min = 1) List<ProposedTier> tiers,
+        @Valid @Size(min = 1, max = 20) List<ProposedTier> tiers,
         Period validity,
         WindowKind windowKind,
         Period windowLength,
         DemotionPolicy demotionPolicy,
         Period gracePeriod,
-        Set<@NotBlank String> memberIds) {
+        @Size(max = 10_000) Set<@NotBlank @Size(max = 128) String> memberIds) {
 
     record ProposedTier(
             @NotBlank String code,

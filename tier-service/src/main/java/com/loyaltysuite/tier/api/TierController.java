@@ -2,6 +2,10 @@ package com.loyaltysuite.tier.api;
 
 import com.loyaltysuite.events.MemberId;
 import com.loyaltysuite.events.Programs;
+import com.loyaltysuite.support.security.Allowed;
+import com.loyaltysuite.support.security.Expensive;
+import com.loyaltysuite.support.security.Scopes;
+import com.loyaltysuite.support.web.ValidMemberId;
 import com.loyaltysuite.tier.membertier.AssignManualTier;
 import com.loyaltysuite.tier.membertier.EndManualTier;
 import com.loyaltysuite.tier.membertier.ManualTier;
@@ -13,7 +17,7 @@ import com.loyaltysuite.tier.status.FindTierHistory;
 import com.loyaltysuite.tier.status.MemberTierView;
 import com.loyaltysuite.tier.status.TierHistoryView;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
+import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -28,7 +32,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -47,8 +50,9 @@ class TierController {
         this.clock = clock;
     }
 
+    @Allowed({Scopes.MEMBER, Scopes.SUPPORT_READ})
     @GetMapping("/members/{memberId}/tier")
-    MemberTierView memberTier(@PathVariable String memberId) {
+    MemberTierView memberTier(@PathVariable @ValidMemberId String memberId) {
         Optional<MemberTierView> view = queries.query(
                         new FindMemberTier(MemberId.of(memberId)), ResponseTypes.optionalInstanceOf(MemberTierView.class))
                 .join();
@@ -56,8 +60,9 @@ class TierController {
     }
 
     /** Every decision about the member's tier, with its window, policy version and causes. */
+    @Allowed({Scopes.MEMBER, Scopes.SUPPORT_READ})
     @GetMapping("/members/{memberId}/tier/history")
-    TierHistoryView history(@PathVariable String memberId) {
+    TierHistoryView history(@PathVariable @ValidMemberId String memberId) {
         Optional<TierHistoryView> view = queries.query(
                         new FindTierHistory(MemberId.of(memberId)), ResponseTypes.optionalInstanceOf(TierHistoryView.class))
                 .join();
@@ -68,8 +73,10 @@ class TierController {
      * Assigns a tier by hand (audited). Answers with the assignment as recorded; the member's tier
      * view follows asynchronously.
      */
+    @Allowed({Scopes.SUPPORT_WRITE})
     @PutMapping("/members/{memberId}/tier/manual")
-    ManualTier assignManualTier(@PathVariable String memberId, @Valid @RequestBody ManualTierRequest request) {
+    ManualTier assignManualTier(
+            @PathVariable @ValidMemberId String memberId, @Valid @RequestBody ManualTierRequest request, Principal operator) {
         Instant now = clock.instant();
         commands.sendAndWait(new AssignManualTier(
                 MemberId.of(memberId),
@@ -77,26 +84,30 @@ class TierController {
                 request.tier(),
                 request.mode(),
                 request.reason(),
-                request.operatorId(),
+                operator.getName(),
                 request.until(),
                 now));
-        return new ManualTier(request.tier(), request.mode(), request.reason(), request.operatorId(), request.until(), now);
+        return new ManualTier(request.tier(), request.mode(), request.reason(), operator.getName(), request.until(), now);
     }
 
     /** Ends the manual tier early; normal rules resume. */
+    @Allowed({Scopes.SUPPORT_WRITE})
     @DeleteMapping("/members/{memberId}/tier/manual")
-    ResponseEntity<Void> endManualTier(@PathVariable String memberId, @RequestParam @NotBlank String operatorId) {
-        commands.sendAndWait(new EndManualTier(MemberId.of(memberId), operatorId, clock.instant(), null));
+    ResponseEntity<Void> endManualTier(@PathVariable @ValidMemberId String memberId, Principal operator) {
+        commands.sendAndWait(new EndManualTier(MemberId.of(memberId), operator.getName(), clock.instant(), null));
         return ResponseEntity.noContent().build();
     }
 
     /** The ladder and rules in force. */
+    @Allowed({Scopes.MEMBER, Scopes.SUPPORT_READ, Scopes.CHECKOUT, Scopes.ADMIN})
     @GetMapping("/tiers")
     LadderView tiers() {
         return LadderView.of(policy);
     }
 
     /** What-if: members per tier and moves under a proposed ladder/policy. Changes and publishes nothing. */
+    @Allowed({Scopes.ADMIN})
+    @Expensive
     @PostMapping("/tiers/simulations")
     SimulationReport simulate(@Valid @RequestBody SimulationRequest request) {
         return queries.query(

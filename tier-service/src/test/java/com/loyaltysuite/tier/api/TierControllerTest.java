@@ -16,6 +16,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.loyaltysuite.events.MemberId;
 import com.loyaltysuite.events.tier.QualifyingValue;
+import com.loyaltysuite.support.security.ApiSecurityConfiguration;
 import com.loyaltysuite.support.web.ProblemDetailsAdvice;
 import com.loyaltysuite.tier.ladder.Ladders;
 import com.loyaltysuite.tier.ladder.TierLadder;
@@ -47,6 +48,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -57,7 +59,10 @@ import org.springframework.test.web.servlet.ResultActions;
  * that can never apply. Commands and queries are mocked; the rules are the standard ladder.
  */
 @WebMvcTest(TierController.class)
-@Import({ProblemDetailsAdvice.class, TierControllerTest.Rules.class})
+@Import({ProblemDetailsAdvice.class, ApiSecurityConfiguration.class, TierControllerTest.Rules.class})
+@WithMockUser(
+        username = "agent-7",
+        authorities = {"SCOPE_loyalty.support.read", "SCOPE_loyalty.support.write", "SCOPE_loyalty.checkout", "SCOPE_loyalty.admin"})
 class TierControllerTest {
 
     static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
@@ -114,22 +119,24 @@ class TierControllerTest {
     }
 
     @Test
-    void aManualTierIsAssignedAsOfNowAndAnsweredAsRecorded() throws Exception {
-        assign("{\"tier\":\"GOLD\",\"mode\":\"PIN\",\"reason\":\"vip\",\"operatorId\":\"support-7\",\"until\":\"" + UNTIL + "\"}")
+    void aManualTierIsAssignedAsOfNowByTheTokensSubjectAndAnsweredAsRecorded() throws Exception {
+        // An operatorId in the body is ignored: the operator is who the token says.
+        assign("{\"tier\":\"GOLD\",\"mode\":\"PIN\",\"reason\":\"vip\",\"operatorId\":\"forged\",\"until\":\"" + UNTIL + "\"}")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.tier").value("GOLD"))
                 .andExpect(jsonPath("$.mode").value("PIN"))
-                .andExpect(jsonPath("$.assignedAt").value(NOW.toString()));
+                .andExpect(jsonPath("$.assignedAt").value(NOW.toString()))
+                .andExpect(jsonPath("$.operatorId").value("agent-7"));
 
         verify(commands).sendAndWait(new AssignManualTier(
-                MemberId.of("M-1"), "default", "GOLD", ManualMode.PIN, "vip", "support-7", Instant.parse(UNTIL), NOW));
+                MemberId.of("M-1"), "default", "GOLD", ManualMode.PIN, "vip", "agent-7", Instant.parse(UNTIL), NOW));
     }
 
     @Test
     void anInvalidAssignmentIsA400NamingEachFieldAndSendsNothing() throws Exception {
         problem(assign("{\"tier\":\"PLATINUM\",\"mode\":\"PIN\",\"reason\":\" \",\"until\":\"" + UNTIL + "\"}"), 400,
                         "validation-failed")
-                .andExpect(jsonPath("$.errors[*].field").value(contains("operatorId", "reason", "tier")))
+                .andExpect(jsonPath("$.errors[*].field").value(contains("reason", "tier")))
                 .andExpect(jsonPath("$.errors[?(@.field == 'tier')].message").value("is not a tier on the ladder"));
         problem(assign("{\"tier\":\"GOLD\",\"mode\":\"SOMETIMES\",\"reason\":\"r\",\"operatorId\":\"o\",\"until\":\"" + UNTIL
                         + "\"}"), 400, "validation-failed")
@@ -151,14 +158,13 @@ class TierControllerTest {
 
     @Test
     void endingAManualTierIs204AndEndingNoneA409() throws Exception {
-        mvc.perform(delete("/members/M-1/tier/manual").param("operatorId", "support-2"))
-                .andExpect(status().isNoContent());
-        verify(commands).sendAndWait(new EndManualTier(MemberId.of("M-1"), "support-2", NOW, null));
+        mvc.perform(delete("/members/M-1/tier/manual")).andExpect(status().isNoContent());
+        verify(commands).sendAndWait(new EndManualTier(MemberId.of("M-1"), "agent-7", NOW, null));
 
         when(commands.sendAndWait(any(EndManualTier.class))).thenThrow(new NoManualTierException(MemberId.of("M-2")));
-        problem(mvc.perform(delete("/members/M-2/tier/manual").param("operatorId", "support-2")), 409, "no-manual-tier");
-        problem(mvc.perform(delete("/members/M-2/tier/manual").param("operatorId", " ")), 400, "validation-failed")
-                .andExpect(jsonPath("$.errors[0].field").value("operatorId"));
+        problem(mvc.perform(delete("/members/M-2/tier/manual")), 409, "no-manual-tier");
+        problem(mvc.perform(delete("/members/{id}/tier/manual", " ")), 400, "validation-failed")
+                .andExpect(jsonPath("$.errors[0].field").value("memberId"));
     }
 
     @Test
