@@ -2,6 +2,7 @@ package com.loyaltysuite.suite;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import com.loyaltysuite.support.security.ContactDetails;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -30,6 +31,10 @@ final class MailCatcher implements AutoCloseable {
     private final java.util.Set<String> announced = new java.util.HashSet<>();
 
     private MailCatcher(int smtpPort, int httpPort) throws IOException {
+        // GreenMail logs each address it makes a mailbox for at INFO.
+        if (org.slf4j.LoggerFactory.getLogger("com.icegreen.greenmail") instanceof ch.qos.logback.classic.Logger greenmail) {
+            greenmail.setLevel(ch.qos.logback.classic.Level.WARN);
+        }
         smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         http = HttpServer.create(new InetSocketAddress("127.0.0.1", httpPort), 0);
@@ -58,7 +63,8 @@ final class MailCatcher implements AutoCloseable {
         for (MimeMessage message : smtp.getReceivedMessages()) {
             try {
                 if (announced.add(message.getMessageID())) {
-                    log.info("MAIL to {}: {}", recipients(message), message.getSubject());
+                    // Logs are no place for addresses, even a demo's; the mail page shows them in full.
+                    log.info("MAIL to {}: {}", maskedRecipients(message), message.getSubject());
                 }
             } catch (MessagingException e) {
                 log.warn("Could not read a received mail", e);
@@ -83,6 +89,15 @@ final class MailCatcher implements AutoCloseable {
             }
         }
         return text.toString();
+    }
+
+    private static String maskedRecipients(MimeMessage message) throws MessagingException {
+        var to = message.getRecipients(Message.RecipientType.TO);
+        return to == null
+                ? "-"
+                : String.join(", ", java.util.Arrays.stream(to)
+                        .map(address -> ContactDetails.maskEmail(String.valueOf(address)))
+                        .toList());
     }
 
     private static String recipients(MimeMessage message) throws MessagingException {
