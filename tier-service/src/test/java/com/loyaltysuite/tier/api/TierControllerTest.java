@@ -1,5 +1,6 @@
 package com.loyaltysuite.tier.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
@@ -49,8 +50,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 
 /**
@@ -187,6 +190,30 @@ class TierControllerTest {
                 .andExpect(jsonPath("$.errors[0].field").value("tiers"));
 
         verify(queries, never()).query(any(), any(ResponseType.class));
+    }
+
+    @Test
+    @DirtiesContext // it spends the instance's allowance; later tests get a fresh one
+    void simulationsBeyondTheInstancesAllowanceAreA429WithRetryAfter() throws Exception {
+        // Any body: the limit is taken before the request is read, so even refused bodies count.
+        int accepted = 0;
+        MvcResult refused = null;
+        for (int call = 0; call < 10 && refused == null; call++) {
+            MvcResult result = mvc.perform(post("/tiers/simulations")
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"tiers\":[{\"code\":\"SILVER\",\"threshold\":500}]}"))
+                    .andReturn();
+            if (result.getResponse().getStatus() == 429) {
+                refused = result;
+            } else {
+                accepted++;
+            }
+        }
+
+        assertThat(accepted).isLessThanOrEqualTo(5);
+        assertThat(refused).isNotNull();
+        assertThat(refused.getResponse().getHeader("Retry-After")).isEqualTo("60");
+        assertThat(refused.getResponse().getContentAsString()).contains("\"code\":\"rate-limited\"");
     }
 
     private ResultActions assign(String body) throws Exception {
