@@ -11,7 +11,6 @@ import com.loyaltysuite.member.profile.RecordConsentChange;
 import com.loyaltysuite.member.profile.RecordRegistration;
 import com.loyaltysuite.member.profile.RegistrationRecorded;
 import com.loyaltysuite.support.security.Allowed;
-import com.loyaltysuite.support.security.ContactDetails;
 import com.loyaltysuite.support.security.Scopes;
 import com.loyaltysuite.support.web.ValidMemberId;
 import jakarta.validation.Valid;
@@ -74,23 +73,9 @@ class MemberController {
     @GetMapping("/{memberId}")
     MemberView member(@PathVariable @ValidMemberId String memberId) {
         MemberId id = MemberId.of(memberId);
-        MemberView view = queries.query(new FindMember(id), ResponseTypes.optionalInstanceOf(MemberView.class))
+        return queries.query(new FindMember(id), ResponseTypes.optionalInstanceOf(MemberView.class))
                 .join()
                 .orElseThrow(() -> new MemberNotFoundException(id));
-        return ContactDetails.shownInFullTo(memberId) ? view : masked(view);
-    }
-
-    /** The record as a reader without need for the contact details sees it. */
-    private static MemberView masked(MemberView view) {
-        return new MemberView(
-                view.memberId(),
-                view.programId(),
-                view.name(),
-                ContactDetails.maskPhone(view.mobile()),
-                ContactDetails.maskEmail(view.email()),
-                view.birthday(),
-                view.consents(),
-                view.registeredAt());
     }
 
     /** Sets both consents; only a channel whose consent actually changes is published. Idempotent. */

@@ -1,18 +1,23 @@
 package com.loyaltysuite.member.directory;
 
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.loyaltysuite.events.MemberId;
 import com.loyaltysuite.events.member.Consents;
 import com.loyaltysuite.member.profile.RegistrationRecorded;
+import com.loyaltysuite.support.security.MaskedContact;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** A member's profile as support agents and other callers of the HTTP API see it. */
+/**
+ * A member's profile as support agents and other callers of the HTTP API see it; the contact details
+ * are masked for callers who do not need them ({@link MaskedContact}).
+ */
 public record MemberView(
         MemberId memberId,
         String programId,
         String name,
-        String mobile,
-        String email,
+        @JsonSerialize(using = MaskedContact.class) String mobile,
+        @JsonSerialize(using = MaskedContact.class) String email,
         LocalDate birthday,
         Consents consents,
         Instant registeredAt) {

@@ -4,7 +4,6 @@ import com.loyaltysuite.events.MemberId;
 import com.loyaltysuite.notification.delivery.DeliveryView;
 import com.loyaltysuite.notification.delivery.FindDeliveries;
 import com.loyaltysuite.support.security.Allowed;
-import com.loyaltysuite.support.security.ContactDetails;
 import com.loyaltysuite.support.security.Scopes;
 import com.loyaltysuite.support.web.ValidMemberId;
 import java.util.List;
@@ -29,25 +28,7 @@ class NotificationController {
     @Allowed({Scopes.MEMBER, Scopes.SUPPORT_READ})
     @GetMapping("/members/{memberId}/notifications")
     List<DeliveryView> deliveries(@PathVariable @ValidMemberId String memberId) {
-        List<DeliveryView> deliveries = queries.query(
-                        new FindDeliveries(MemberId.of(memberId)), ResponseTypes.multipleInstancesOf(DeliveryView.class))
+        return queries.query(new FindDeliveries(MemberId.of(memberId)), ResponseTypes.multipleInstancesOf(DeliveryView.class))
                 .join();
-        return ContactDetails.shownInFullTo(memberId)
-                ? deliveries
-                : deliveries.stream().map(NotificationController::masked).toList();
-    }
-
-    /** A delivery as a reader without need for the recipient's address sees it. */
-    private static DeliveryView masked(DeliveryView d) {
-        return new DeliveryView(
-                d.notificationId(),
-                d.memberId(),
-                d.channel(),
-                d.template(),
-                d.status(),
-                d.reason(),
-                ContactDetails.mask(d.recipient()),
-                d.causationId(),
-                d.at());
     }
 }

@@ -15,7 +15,7 @@ public final class ContactDetails {
 
     private ContactDetails() {}
 
-    /** Whether the current caller may see {@code memberId}'s contact details in full. */
+    /** Whether the current caller may see {@code memberId}'s contact details in full (null: no one's own). */
     public static boolean shownInFullTo(String memberId) {
         Authentication caller = SecurityContextHolder.getContext().getAuthentication();
         if (caller == null) {
@@ -24,7 +24,7 @@ public final class ContactDetails {
         Set<String> granted =
                 caller.getAuthorities().stream().map(GrantedAuthority::getAuthority).collect(Collectors.toSet());
         return granted.contains(Scopes.authority(Scopes.SUPPORT_WRITE))
-                || (granted.contains(Scopes.authority(Scopes.MEMBER)) && memberId.equals(caller.getName()));
+                || (granted.contains(Scopes.authority(Scopes.MEMBER)) && caller.getName().equals(memberId));
     }
 
     /** {@code 13800000000} → {@code 138****0000}: the last four digits and the start stay, four are hidden. */
