@@ -11,8 +11,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param corsAllowedOrigins origins a browser may call the API from; empty (the default) sends no
  *     CORS headers at all, so browsers refuse cross-origin calls
- * @param expensiveCallsPerPeriod how many calls of an {@link Expensive} endpoint each instance accepts
- *     per {@code expensiveCallsPeriod}; more are answered 429
+ * @param expensiveCallsPerPeriod how many calls of {@link Expensive} endpoints each instance accepts
+ *     from one caller per {@code expensiveCallsPeriod}; more are answered 429
  */
 @ConfigurationProperties("loyalty.security")
 public record ApiSecurityProperties(

@@ -9,7 +9,7 @@ import java.lang.annotation.Target;
 /**
  * An endpoint whose call costs far more than a lookup (a simulation over every member's history, a
  * rebuild): each instance accepts only {@code loyalty.security.expensive-calls-per-period} of them per
- * period, across all callers, and answers the rest 429 with {@code Retry-After}.
+ * period from each caller, and answers the rest 429 with {@code Retry-After}.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
