@@ -5,19 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.loyaltysuite.benefit.grant.UpgradeGiftGranted;
 import com.loyaltysuite.events.MemberId;
 import com.loyaltysuite.events.benefit.BenefitKind;
+import com.loyaltysuite.testsupport.ProjectionFeed;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventhandling.Segment;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -79,17 +77,7 @@ class MemberBenefitsProjectionIT {
 
     /** Hands the events to the processor's handlers as one batch: one unit of work, one transaction. */
     private void feed(EventMessage<?>... events) {
-        var invoker = processing
-                .eventProcessorByProcessingGroup(MemberBenefitsProjection.PROCESSING_GROUP, AbstractEventProcessor.class)
-                .orElseThrow()
-                .eventHandlerInvoker();
-        var unitOfWork = new BatchingUnitOfWork<EventMessage<?>>(List.of(events));
-        unitOfWork.attachTransaction(transactions);
-        var result = unitOfWork.executeWithResult(() -> {
-            invoker.handle(unitOfWork.getMessage(), Segment.ROOT_SEGMENT);
-            return null;
-        });
-        assertThat(result.isExceptional()).as("%s", result.optionalExceptionResult()).isFalse();
+        ProjectionFeed.feed(processing, transactions, MemberBenefitsProjection.PROCESSING_GROUP, events);
     }
 
     private static DomainEventMessage<UpgradeGiftGranted> granted(String member, long sequence, String benefitId, String code) {

@@ -7,6 +7,7 @@ import com.loyaltysuite.events.MemberId;
 import com.loyaltysuite.events.member.Consents;
 import com.loyaltysuite.member.profile.ConsentChangeRecorded;
 import com.loyaltysuite.member.profile.RegistrationRecorded;
+import com.loyaltysuite.testsupport.ProjectionFeed;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,13 +16,10 @@ import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventhandling.Segment;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -105,17 +103,7 @@ class MemberProfileProjectionIT {
 
     /** Hands the events to the processor's handlers as one batch: one unit of work, one transaction. */
     private void feed(EventMessage<?>... events) {
-        var invoker = processing
-                .eventProcessorByProcessingGroup(MemberProfileProjection.PROCESSING_GROUP, AbstractEventProcessor.class)
-                .orElseThrow()
-                .eventHandlerInvoker();
-        var unitOfWork = new BatchingUnitOfWork<EventMessage<?>>(List.of(events));
-        unitOfWork.attachTransaction(transactions);
-        var result = unitOfWork.executeWithResult(() -> {
-            invoker.handle(unitOfWork.getMessage(), Segment.ROOT_SEGMENT);
-            return null;
-        });
-        assertThat(result.isExceptional()).as("%s", result.optionalExceptionResult()).isFalse();
+        ProjectionFeed.feed(processing, transactions, MemberProfileProjection.PROCESSING_GROUP, events);
     }
 
     private String row(String member) {

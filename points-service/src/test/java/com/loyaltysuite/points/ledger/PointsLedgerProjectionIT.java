@@ -13,6 +13,7 @@ import com.loyaltysuite.points.earning.EarningRecorded;
 import com.loyaltysuite.points.expiry.DuePointsExpired;
 import com.loyaltysuite.points.redemption.PointsReserved;
 import com.loyaltysuite.points.refund.RefundReversed;
+import com.loyaltysuite.testsupport.ProjectionFeed;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,13 +21,10 @@ import java.util.List;
 import java.util.UUID;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventhandling.Segment;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -154,17 +152,7 @@ class PointsLedgerProjectionIT {
 
     /** Hands the events to the processor's handlers as one batch: one unit of work, one transaction. */
     private void feed(EventMessage<?>... events) {
-        var invoker = processing
-                .eventProcessorByProcessingGroup(PointsLedgerProjection.PROCESSING_GROUP, AbstractEventProcessor.class)
-                .orElseThrow()
-                .eventHandlerInvoker();
-        var unitOfWork = new BatchingUnitOfWork<EventMessage<?>>(List.of(events));
-        unitOfWork.attachTransaction(transactions);
-        var result = unitOfWork.executeWithResult(() -> {
-            invoker.handle(unitOfWork.getMessage(), Segment.ROOT_SEGMENT);
-            return null;
-        });
-        assertThat(result.isExceptional()).as("%s", result.optionalExceptionResult()).isFalse();
+        ProjectionFeed.feed(processing, transactions, PointsLedgerProjection.PROCESSING_GROUP, events);
     }
 
     private List<String> ledger(String member) {
