@@ -3,15 +3,12 @@ package com.loyaltysuite.benefit.grant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.loyaltysuite.benefit.wallet.BenefitView;
 import com.loyaltysuite.benefit.wallet.FindMemberBenefits;
 import com.loyaltysuite.events.MemberId;
 import com.loyaltysuite.events.tier.TierChangeReason;
+import com.loyaltysuite.testsupport.StoredEventRows;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -90,25 +87,7 @@ class BenefitsStoredBeforeRenamesIT {
     }
 
     /** Appends the recorded rows to the event store as they were written: type names, payloads and all. */
-    private void appendStoredRows(String resource) throws IOException {
-        JsonNode rows;
-        try (InputStream in = getClass().getResourceAsStream(resource)) {
-            rows = new ObjectMapper().readTree(in);
-        }
-        for (JsonNode row : rows) {
-            jdbc.update(
-                    "insert into domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,"
-                            + " time_stamp, payload_type, payload_revision, payload, meta_data)"
-                            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    row.get("eventIdentifier").asText(),
-                    row.get("aggregateIdentifier").asText(),
-                    row.get("sequenceNumber").asLong(),
-                    row.get("aggregateType").textValue(),
-                    row.get("timeStamp").asText(),
-                    row.get("payloadType").asText(),
-                    row.get("payloadRevision").textValue(),
-                    row.get("payload").toString().getBytes(StandardCharsets.UTF_8),
-                    row.get("metaData").toString().getBytes(StandardCharsets.UTF_8));
-        }
+    private void appendStoredRows(String resource) {
+        StoredEventRows.append(jdbc.getDataSource(), getClass(), resource);
     }
 }
