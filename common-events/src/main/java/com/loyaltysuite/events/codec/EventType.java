@@ -9,6 +9,7 @@ import com.loyaltysuite.events.member.ConsentChanged;
 import com.loyaltysuite.events.member.MemberErased;
 import com.loyaltysuite.events.member.MemberProfileUpdated;
 import com.loyaltysuite.events.member.MemberRegistered;
+import com.loyaltysuite.events.member.MemberStatusChanged;
 import com.loyaltysuite.events.notification.NotificationFailed;
 import com.loyaltysuite.events.notification.NotificationSent;
 import com.loyaltysuite.events.order.OrderPaid;
@@ -37,6 +38,7 @@ public enum EventType {
     MEMBER_PROFILE_UPDATED(MemberProfileUpdated.class, Topics.MEMBERS),
     CONSENT_CHANGED(ConsentChanged.class, Topics.MEMBERS),
     MEMBER_ERASED(MemberErased.class, Topics.MEMBERS),
+    MEMBER_STATUS_CHANGED(MemberStatusChanged.class, Topics.MEMBERS),
     POINTS_EARNED(PointsEarned.class, Topics.POINTS),
     POINTS_REDEEMED(PointsRedeemed.class, Topics.POINTS),
     POINTS_REVERSED(PointsReversed.class, Topics.POINTS),
