@@ -22,6 +22,10 @@ public final class LoyaltySuite implements AutoCloseable {
 
     static final Map<String, Class<?>> SERVICES = services();
 
+    /** The member 360 view's parts, and the service each comes from. */
+    private static final Map<String, String> OVERVIEW_PARTS =
+            Map.of("points", "points", "tier", "tier", "benefits", "benefit");
+
     private final Map<String, ConfigurableApplicationContext> running = new LinkedHashMap<>();
 
     private LoyaltySuite() {}
@@ -29,8 +33,20 @@ public final class LoyaltySuite implements AutoCloseable {
     /** Starts every service, upstream first; stops the ones started if one fails. */
     public static LoyaltySuite start(SuiteSettings settings) {
         LoyaltySuite suite = new LoyaltySuite();
+        // member-service starts first but calls the others (its member 360 view): every port is known before.
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        settings.ports().forEach((name, port) -> ports.put(name, port == 0 ? freePort() : port));
+        SuiteSettings fixed = new SuiteSettings(
+                settings.kafkaBootstrap(),
+                settings.dbUrl(),
+                settings.dbUser(),
+                settings.dbPassword(),
+                settings.smtpHost(),
+                settings.smtpPort(),
+                ports,
+                settings.issuerUri());
         try {
-            SERVICES.forEach((name, application) -> suite.running.put(name, startOne(name, application, settings)));
+            SERVICES.forEach((name, application) -> suite.running.put(name, startOne(name, application, fixed)));
         } catch (RuntimeException e) {
             suite.close();
             throw e;
@@ -51,6 +67,10 @@ public final class LoyaltySuite implements AutoCloseable {
                 "--logging.register-shutdown-hook=false"));
         if (settings.issuerUri() != null) {
             args.add("--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + settings.issuerUri());
+        }
+        if (name.equals("member")) {
+            OVERVIEW_PARTS.forEach((part, service) -> args.add("--loyalty.overview.sources." + part + "=http://127.0.0.1:"
+                    + settings.ports().get(service) + "/members/{memberId}/" + part));
         }
         if (name.equals("notification")) {
             args.add("--spring.mail.host=" + settings.smtpHost());
@@ -81,6 +101,14 @@ public final class LoyaltySuite implements AutoCloseable {
         java.util.Collections.reverse(names);
         for (String name : names) {
             running.remove(name).close();
+        }
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

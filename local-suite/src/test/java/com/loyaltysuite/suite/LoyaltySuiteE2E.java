@@ -117,6 +117,17 @@ class LoyaltySuiteE2E {
         assertThat(mailsTo("zhang.wei@example.com").get(0).getSubject()).contains("银牌");
 
         assertThat(json(suite.url("points") + "/members/" + member + "/points")).containsEntry("balance", 650);
+        // The member 360 view gathers the same from the real services, in one call to member-service.
+        Map<String, Object> overview = json(suite.url("member") + "/members/" + member + "/overview");
+        assertThat(overview).containsEntry("complete", true);
+        assertThat(overview.get("parts")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP).satisfies(parts -> {
+            assertThat((Map<String, Object>) ((Map<String, Object>) parts.get("points")).get("data"))
+                    .containsEntry("balance", 650);
+            assertThat((Map<String, Object>) ((Map<String, Object>) parts.get("tier")).get("data"))
+                    .containsEntry("tier", "SILVER");
+            assertThat((List<Object>) ((Map<String, Object>) parts.get("benefits")).get("data"))
+                    .hasSize(1);
+        });
 
         // Everything the five services logged meanwhile, at every level they log at: no contact details.
         // (GreenMail, this test's mail server, logs the addresses it receives for; it is not the suite.)

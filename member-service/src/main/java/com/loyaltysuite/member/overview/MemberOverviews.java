@@ -1,0 +1,109 @@
+package com.loyaltysuite.member.overview;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.loyaltysuite.events.MemberId;
+import com.loyaltysuite.member.directory.FindMember;
+import com.loyaltysuite.member.directory.MemberView;
+import com.loyaltysuite.member.profile.MemberNotFoundException;
+import io.github.resilience4j.bulkhead.ThreadPoolBulkheadConfig;
+import io.github.resilience4j.bulkhead.ThreadPoolBulkheadRegistry;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.github.resilience4j.micrometer.tagged.TaggedThreadPoolBulkheadMetrics;
+import io.github.resilience4j.timelimiter.TimeLimiter;
+import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * Composes the member 360 view: the profile from this service, and each configured part from its own
+ * service, all asked at once. The view waits at most the time limit; a part that did not arrive is
+ * marked with the reason, and the rest is answered.
+ */
+@Component
+@EnableConfigurationProperties(OverviewSettings.class)
+public class MemberOverviews implements DisposableBean {
+
+    private final QueryGateway queries;
+    private final List<RemotePart> parts;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    private final ThreadPoolBulkheadRegistry bulkheads;
+
+    MemberOverviews(QueryGateway queries, OverviewSettings settings, ObjectMapper json, MeterRegistry meters) {
+        this.queries = queries;
+        HttpClient http = HttpClient.newBuilder()
+                .connectTimeout(settings.timeout())
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+        CircuitBreakerRegistry breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+                .slidingWindowSize(settings.breakerWindow())
+                .minimumNumberOfCalls(Math.min(5, settings.breakerWindow()))
+                .failureRateThreshold(settings.breakerFailureRate())
+                .waitDurationInOpenState(settings.breakerOpenFor())
+                .permittedNumberOfCallsInHalfOpenState(1)
+                .build());
+        this.bulkheads = ThreadPoolBulkheadRegistry.of(ThreadPoolBulkheadConfig.custom()
+                .coreThreadPoolSize(1)
+                .maxThreadPoolSize(settings.concurrentCallsPerSource())
+                .queueCapacity(settings.concurrentCallsPerSource())
+                .keepAliveDuration(Duration.ofSeconds(30))
+                .build());
+        // The time limit covers the whole call, queueing in the bulkhead included.
+        TimeLimiter timeLimiter = TimeLimiter.of(TimeLimiterConfig.custom()
+                .timeoutDuration(settings.timeout())
+                .cancelRunningFuture(true)
+                .build());
+        this.parts = settings.sources().entrySet().stream()
+                .map(source -> new RemotePart(
+                        source.getKey(),
+                        source.getValue(),
+                        settings.timeout(),
+                        http,
+                        json,
+                        breakers.circuitBreaker("overview-" + source.getKey()),
+                        bulkheads.bulkhead("overview-" + source.getKey()),
+                        timeLimiter,
+                        timer))
+                .toList();
+        TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(meters);
+        TaggedThreadPoolBulkheadMetrics.ofThreadPoolBulkheadRegistry(bulkheads).bindTo(meters);
+    }
+
+    /** The view of one member, as {@code bearerToken}'s holder may see it; 404 if no such member is registered here. */
+    public MemberOverview of(MemberId member, String bearerToken) {
+        Map<String, CompletableFuture<OverviewPart>> asked = new LinkedHashMap<>();
+        parts.forEach(part -> asked.put(part.name(), part.fetch(member, bearerToken)));
+        MemberView profile = queries.query(new FindMember(member), ResponseTypes.optionalInstanceOf(MemberView.class))
+                .join()
+                .orElseThrow(() -> new MemberNotFoundException(member));
+        Map<String, OverviewPart> answered = new LinkedHashMap<>();
+        asked.forEach((name, part) -> answered.put(name, part.join()));
+        boolean complete = answered.values().stream().allMatch(OverviewPart::available);
+        return new MemberOverview(member, complete, profile, answered);
+    }
+
+    @Override
+    public void destroy() {
+        timer.shutdownNow();
+        bulkheads.getAllBulkheads().forEach(bulkhead -> {
+            try {
+                bulkhead.close();
+            } catch (Exception e) {
+                // closing a thread pool does not fail in a way worth reporting at shutdown
+            }
+        });
+    }
+}
