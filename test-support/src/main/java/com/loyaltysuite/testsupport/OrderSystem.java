@@ -19,8 +19,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public final class OrderSystem implements AutoCloseable {
 
     private final KafkaProducer<String, byte[]> producer;
+    private final String bootstrapServers;
 
     public OrderSystem(String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
         this.producer = new KafkaProducer<>(
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all"),
                 new StringSerializer(),
@@ -35,11 +37,40 @@ public final class OrderSystem implements AutoCloseable {
     }
 
     public void orderPaid(String eventId, String memberId, String orderId, String amount, Instant paidAt) {
-        String json = "{\"orderId\":\"" + orderId + "\",\"memberId\":\"" + memberId
+        send(Topics.ORDER_PAID, eventId, "OrderPaid", memberId, paidAt, orderPaidJson(memberId, orderId, amount, paidAt));
+    }
+
+    /**
+     * Publishes an OrderPaid inside a Kafka transaction that the order system then aborts: a consumer
+     * reading committed records only never sees it.
+     */
+    public void orderPaidThenAborted(String memberId, String orderId, String amount, Instant paidAt) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(
+                Topics.ORDER_PAID,
+                memberId,
+                orderPaidJson(memberId, orderId, amount, paidAt).getBytes(StandardCharsets.UTF_8));
+        headers(UUID.randomUUID().toString(), "OrderPaid", memberId, paidAt)
+                .forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
+        try (KafkaProducer<String, byte[]> transactional = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                        ProducerConfig.TRANSACTIONAL_ID_CONFIG, "order-system-" + UUID.randomUUID()),
+                new StringSerializer(),
+                new ByteArraySerializer())) {
+            transactional.initTransactions();
+            transactional.beginTransaction();
+            transactional.send(record).get(30, TimeUnit.SECONDS);
+            transactional.abortTransaction();
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not publish and abort on " + record.topic(), e);
+        }
+    }
+
+    public static String orderPaidJson(String memberId, String orderId, String amount, Instant paidAt) {
+        return "{\"orderId\":\"" + orderId + "\",\"memberId\":\"" + memberId
                 + "\",\"programId\":\"default\",\"amount\":{\"value\":\"" + amount
                 + "\",\"currency\":\"CNY\"},\"paidAt\":\"" + paidAt + "\",\"channel\":\"APP\",\"items\":[{\"sku\":\"SKU-1\",\"category\":\"apparel\",\"quantity\":1,\"amount\":{\"value\":\""
                 + amount + "\",\"currency\":\"CNY\"}}]}";
-        send(Topics.ORDER_PAID, eventId, "OrderPaid", memberId, paidAt, json);
     }
 
     /** Publishes an OrderRefunded of {@code amount} CNY; returns the ce_id it used. */

@@ -21,7 +21,11 @@ public final class SharedKafka {
                             "auto.create.topics.enable", "true",
                             "num.partitions", "3",
                             "group.initial.rebalance.delay.ms", "0",
-                            "offsets.topic.num.partitions", "5"));
+                            "offsets.topic.num.partitions", "5",
+                            // transactional producers (an order system that aborts) on one broker
+                            "transaction.state.log.replication.factor", "1",
+                            "transaction.state.log.min.isr", "1",
+                            "transaction.state.log.num.partitions", "3"));
             started.afterPropertiesSet();
             Runtime.getRuntime().addShutdownHook(new Thread(started::destroy, "embedded-kafka-shutdown"));
             broker = started;

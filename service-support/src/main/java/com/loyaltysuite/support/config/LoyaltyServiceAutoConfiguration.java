@@ -9,6 +9,7 @@ import com.loyaltysuite.support.messaging.InboundEvents;
 import com.loyaltysuite.support.messaging.IntegrationEventMapper;
 import com.loyaltysuite.support.messaging.IntegrationEventRelay;
 import com.loyaltysuite.support.projections.ProjectionsEndpoint;
+import com.loyaltysuite.support.retention.Retention;
 import com.loyaltysuite.support.security.ApiSecurityConfiguration;
 import com.loyaltysuite.support.security.ExpensiveCalls;
 import com.loyaltysuite.support.timers.DueTimerPoller;
@@ -18,6 +19,7 @@ import com.loyaltysuite.support.transactions.RootUnitOfWork;
 import com.loyaltysuite.support.web.ProblemDetailsAdvice;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -90,6 +92,19 @@ public class LoyaltyServiceAutoConfiguration {
     ProjectionsEndpoint projectionsEndpoint(
             EventProcessingConfiguration processing, JdbcTemplate jdbc, ExpensiveCalls expensiveCalls) {
         return new ProjectionsEndpoint(processing, jdbc, expensiveCalls);
+    }
+
+    /** Prunes the inbox and fired timers by age; off ({@code loyalty.retention.enabled=false}) where a test prunes itself. */
+    @Bean
+    @ConditionalOnProperty(name = "loyalty.retention.enabled", havingValue = "true", matchIfMissing = true)
+    Retention retention(
+            JdbcTemplate jdbc,
+            Clock clock,
+            MeterRegistry meters,
+            @Value("${loyalty.service.name}") String serviceName,
+            @Value("${loyalty.retention.inbox-keep:P14D}") Duration inboxKeep,
+            @Value("${loyalty.retention.fired-timers-keep:P30D}") Duration firedTimersKeep) {
+        return new Retention(jdbc, clock, inboxKeep, firedTimersKeep, meters, serviceName);
     }
 
     @Bean

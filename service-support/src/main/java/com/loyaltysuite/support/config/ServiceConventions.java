@@ -76,6 +76,8 @@ public class ServiceConventions implements EnvironmentPostProcessor, Ordered {
         p.put("spring.kafka.bootstrap-servers", "${LOYALTY_KAFKA_BOOTSTRAP:127.0.0.1:9092}");
         p.put("spring.kafka.consumer.group-id", service);
         p.put("spring.kafka.consumer.auto-offset-reset", "earliest");
+        // A producer's aborted transaction is never applied: an aborted order earns nothing.
+        p.put("spring.kafka.consumer.isolation-level", "read_committed");
         // One consumer thread per service: on two cores more threads only take turns, and one
         // thread's polls are bigger batches. Scale out with instances (partitions move between them).
         p.put("spring.kafka.listener.concurrency", "1");

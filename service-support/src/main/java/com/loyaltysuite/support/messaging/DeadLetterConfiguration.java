@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.NonTransientDataAccessResourceException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -29,9 +30,11 @@ public class DeadLetterConfiguration {
     @Bean
     DeadLetters deadLetters(
             KafkaOperations<Object, Object> template,
+            JdbcTemplate jdbc,
             MeterRegistry meters,
-            @Value("${loyalty.service.name}") String serviceName) {
-        return new DeadLetters(template, meters, serviceName);
+            @Value("${loyalty.service.name}") String serviceName,
+            @Value("${spring.kafka.producer.properties.max.request.size:1048576}") int maxRequestBytes) {
+        return new DeadLetters(template, jdbc, meters, serviceName, maxRequestBytes);
     }
 
     /**
@@ -76,20 +79,50 @@ public class DeadLetterConfiguration {
         return false;
     }
 
+    /**
+     * Whether waiting and trying again can succeed: the database or the broker is away for a moment, or
+     * another instance wrote first. Such failures are retried for as long as it takes, never
+     * dead-lettered; everything else is a property of the record.
+     */
     static boolean isTransient(Throwable ex) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
             // AxonTransientException: e.g. another instance appended to the aggregate first
-            // (a stale cached copy); the failed unit of work evicted it, and a retry reloads it.
+            // (ConcurrencyException, a stale cached copy); the failed unit of work evicted it, and a
+            // retry reloads it. AggregateStreamCreationException: another instance created the
+            // aggregate first; a retry finds it.
             if (t instanceof TransientFailure
                     || t instanceof org.axonframework.common.AxonTransientException
+                    || t instanceof org.axonframework.modelling.command.AggregateStreamCreationException
                     || t instanceof CannotCreateTransactionException
                     || t instanceof TransientDataAccessException
                     || t instanceof RecoverableDataAccessException
                     || t instanceof NonTransientDataAccessResourceException
-                    || t instanceof java.sql.SQLTransientException) {
+                    || t instanceof org.springframework.dao.DataAccessResourceFailureException
+                    || t instanceof org.hibernate.exception.JDBCConnectionException
+                    || t instanceof java.sql.SQLTransientException
+                    || t instanceof java.sql.SQLRecoverableException
+                    || t instanceof java.sql.SQLNonTransientConnectionException
+                    || t instanceof java.net.ConnectException
+                    || (t instanceof java.sql.SQLException sql && isTransientSqlState(sql.getSQLState()))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * PostgreSQL's SQLSTATEs that say "not now" rather than "never": a lost connection (class 08),
+     * the server shutting down or starting (57P01-57P03), and a serialization failure or deadlock
+     * (40001, 40P01). Axon's event store wraps them in its own non-transient exception, so the state,
+     * not the wrapper, decides.
+     */
+    static boolean isTransientSqlState(String state) {
+        return state != null
+                && (state.startsWith("08")
+                        || state.equals("57P01")
+                        || state.equals("57P02")
+                        || state.equals("57P03")
+                        || state.equals("40001")
+                        || state.equals("40P01"));
     }
 }

@@ -9,10 +9,12 @@ import com.loyaltysuite.support.LoyaltyService;
 import com.loyaltysuite.testsupport.OrderSystem;
 import com.loyaltysuite.testsupport.SharedKafka;
 import com.loyaltysuite.testsupport.TopicReader;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -41,6 +43,9 @@ class InboundEventsIT {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    MeterRegistry meters;
 
     OrderSystem orderSystem = new OrderSystem(SharedKafka.bootstrapServers());
     String member = "M-" + UUID.randomUUID();
@@ -109,6 +114,67 @@ class InboundEventsIT {
             assertThat(appliedOrders()).containsExactlyInAnyOrder(
                     member + "-A1", member + "-A2", member + "-A4", member + "-REJECT5", member + "-A7");
         }
+    }
+
+    @Test
+    void anOrderWhoseTransactionTheOrderSystemAbortedIsNeverApplied() {
+        orderSystem.orderPaidThenAborted(member, member + "-ABORTED", "10.00", PAID_AT);
+        orderSystem.orderPaid(member, member + "-AFTER", "10.00", PAID_AT);
+
+        start();
+
+        // Same key, same partition: by the time the later order is applied, the aborted one was passed over.
+        await().atMost(Duration.ofSeconds(30)).until(() -> appliedOrders().contains(member + "-AFTER"));
+        assertThat(appliedOrders()).containsExactly(member + "-AFTER");
+    }
+
+    @Test
+    void aRecordWithThousandsOfFaultsIsDeadLetteredWithAShortReasonAndNoStackTrace() {
+        StringBuilder items = new StringBuilder();
+        for (int i = 0; i < 5_000; i++) {
+            items.append(i == 0 ? "" : ",").append("{\"sku\":\"\",\"quantity\":-1,\"amount\":{\"value\":\"x\"}}");
+        }
+        try (TopicReader deadLetters = new TopicReader(SharedKafka.bootstrapServers(), Topics.deadLetterOf(Topics.ORDER_PAID))) {
+            orderSystem.send(Topics.ORDER_PAID, UUID.randomUUID().toString(), "OrderPaid", member, PAID_AT,
+                    "{\"orderId\":\"" + member + "-MANY\",\"memberId\":\"" + member + "\",\"programId\":\"default\","
+                            + "\"amount\":{\"value\":\"10.00\",\"currency\":\"CNY\"},\"paidAt\":\"" + PAID_AT + "\","
+                            + "\"channel\":\"APP\",\"items\":[" + items + "]}");
+            orderSystem.orderPaid(member, member + "-GOOD", "10.00", PAID_AT);
+
+            start();
+
+            ConsumerRecord<String, byte[]> dead = await().atMost(Duration.ofSeconds(60))
+                    .until(() -> deadLetters.matching(TopicReader.keyed(member)), records -> records.size() == 1)
+                    .get(0);
+            assertThat(reason(dead)).contains("violates its schema").hasSizeLessThanOrEqualTo(DeadLetters.MAX_REASON_CHARS);
+            assertThat(dead.headers().lastHeader("kafka_dlt-exception-stacktrace")).isNull();
+            await().atMost(Duration.ofSeconds(30)).until(() -> appliedOrders().contains(member + "-GOOD"));
+        }
+    }
+
+    @Test
+    void aRecordTooLargeForItsDeadLetterTopicIsKeptInTheDeadLetterTableAndThePartitionGoesOn() {
+        // Just under the producer's 1 MiB request limit: it fits on its topic, but not with a reason added.
+        String eventId = UUID.randomUUID().toString();
+        byte[] huge = ("{\"orderId\":\"" + "x".repeat(1_044_000)).getBytes(StandardCharsets.UTF_8);
+        orderSystem.raw(Topics.ORDER_PAID, member, OrderSystem.headers(eventId, "OrderPaid", member, PAID_AT), huge);
+        orderSystem.orderPaid(member, member + "-BEHIND", "10.00", PAID_AT);
+
+        start();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> appliedOrders().contains(member + "-BEHIND"));
+        Map<String, Object> kept = jdbc.queryForMap(
+                "select topic, record_key, event_type, reason, size_bytes, length(payload) as payload_bytes"
+                        + " from dead_letter where event_id = ?",
+                eventId);
+        assertThat(kept)
+                .containsEntry("topic", Topics.ORDER_PAID)
+                .containsEntry("record_key", member)
+                .containsEntry("event_type", "OrderPaid")
+                .containsEntry("payload_bytes", huge.length);
+        assertThat((String) kept.get("reason")).hasSizeLessThanOrEqualTo(DeadLetters.MAX_REASON_CHARS);
+        assertThat(meters.get("loyalty.inboundtest.events.dead.lettered").tag("to", "table").counter().count())
+                .isGreaterThanOrEqualTo(1.0);
     }
 
     private void start() {

@@ -43,6 +43,12 @@ class DueTimersIT {
     MutableClock clock;
 
     @Autowired
+    com.loyaltysuite.support.retention.Retention retention;
+
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
+    @Autowired
     RecordingHandler handler;
 
     @BeforeEach
@@ -245,4 +251,31 @@ class DueTimersIT {
             }
         }
     }
+
+    @Test
+    void retentionPrunesOldInboxRowsAndLongFiredTimersButNeverPendingOnes() {
+        String consumer = "retention-" + java.util.UUID.randomUUID();
+        jdbc.update("insert into inbox_message (consumer, event_id, topic, processed_at) values"
+                        + " (?, 'old', 't', ?), (?, 'recent', 't', ?)",
+                consumer, java.sql.Timestamp.from(T0.minus(java.time.Duration.ofDays(15))),
+                consumer, java.sql.Timestamp.from(T0.minus(java.time.Duration.ofDays(13))));
+        schedule("fired-long-ago", T0.minus(java.time.Duration.ofDays(40)));
+        schedule("fired-lately", T0.minus(java.time.Duration.ofDays(1)));
+        timers.fireDue(10);
+        jdbc.update("update due_timer set fired_at = ? where timer_key = ?",
+                java.sql.Timestamp.from(T0.minus(java.time.Duration.ofDays(31))), key("fired-long-ago"));
+        schedule("pending-and-overdue", T0.plus(java.time.Duration.ofDays(400)));
+        clock.set(T0);
+
+        retention.prune();
+
+        assertThat(jdbc.queryForList("select event_id from inbox_message where consumer = ?", String.class, consumer))
+                .containsExactly("recent");
+        assertThat(jdbc.queryForList("select timer_key from due_timer", String.class))
+                .extracting(key -> key.substring(key.lastIndexOf(':') + 1))
+                .containsExactlyInAnyOrder("fired-lately", "pending-and-overdue");
+        assertThat(meters.get("loyalty.timerstest.retention.pruned").tag("table", "due_timer").counter().count())
+                .isGreaterThanOrEqualTo(1.0);
+    }
+
 }

@@ -1,0 +1,62 @@
+package com.loyaltysuite.support.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.ConnectException;
+import java.sql.SQLException;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.hibernate.exception.JDBCConnectionException;
+import org.junit.jupiter.api.Test;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
+
+/** Which failures wait for the world to recover (retried without end) and which are the record's own. */
+class DeadLetterClassificationTest {
+
+    @Test
+    void aLostDatabaseConnectionIsTransientWhateverWrapsIt() {
+        SQLException lost = new SQLException("An I/O error occurred while sending to the backend.", "08006");
+
+        assertThat(DeadLetterConfiguration.isTransient(
+                        new ListenerExecutionFailedException("listener failed", new EventStoreException("append failed", lost))))
+                .isTrue();
+        assertThat(DeadLetterConfiguration.isTransient(new JDBCConnectionException("could not open", lost))).isTrue();
+        assertThat(DeadLetterConfiguration.isTransient(new RuntimeException(new ConnectException("Connection refused"))))
+                .isTrue();
+    }
+
+    @Test
+    void aServerShuttingDownOrADeadlockIsTransient() {
+        for (String state : new String[] {"57P01", "57P02", "57P03", "40001", "40P01", "08001"}) {
+            assertThat(DeadLetterConfiguration.isTransient(
+                            new EventStoreException("failed", new SQLException("server says no", state))))
+                    .as(state)
+                    .isTrue();
+        }
+    }
+
+    @Test
+    void anotherInstanceWritingFirstIsTransient() {
+        assertThat(DeadLetterConfiguration.isTransient(new ConcurrencyException("sequence 7 taken"))).isTrue();
+        assertThat(DeadLetterConfiguration.isTransient(new AggregateStreamCreationException("created by another")))
+                .isTrue();
+    }
+
+    @Test
+    void theRecordsOwnFaultsAreNot() {
+        assertThat(DeadLetterConfiguration.isTransient(new IllegalArgumentException("amount is negative"))).isFalse();
+        assertThat(DeadLetterConfiguration.isTransient(
+                        new EventStoreException("bad row", new SQLException("value too long", "22001"))))
+                .isFalse();
+        assertThat(DeadLetterConfiguration.isTransient(new SQLException("no state"))).isFalse();
+    }
+
+    @Test
+    void aReasonIsCutToItsBound() {
+        String reason = DeadLetters.reasonOf(new IllegalArgumentException("e".repeat(50_000)));
+
+        assertThat(reason).hasSize(DeadLetters.MAX_REASON_CHARS).endsWith("…");
+        assertThat(DeadLetters.reasonOf(new IllegalStateException())).isEqualTo("IllegalStateException");
+    }
+}
