@@ -90,4 +90,46 @@ class SchemaRejectionTest {
                 .isInstanceOf(InvalidEventException.class)
                 .hasMessageContaining("not JSON");
     }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "-5.00, is negative",
+        "1234567890123456789012345678901234567890, more than 12 integer digits",
+        "10.001, more than 2 decimals for CNY"
+    })
+    void theOrderSystemsBadAmountsAreInvalidWhereverTheyAre(String amount, String reason) {
+        String total = ORDER_SYSTEM_ORDER_PAID.replaceFirst("599\\.00", amount);
+        String line = ORDER_SYSTEM_ORDER_PAID.replace("\"quantity\":1,\"amount\":{\"value\":\"599.00\"",
+                "\"quantity\":1,\"amount\":{\"value\":\"" + amount + "\"");
+
+        assertThatThrownBy(() -> CloudEventCodec.parseData(EventType.ORDER_PAID, total.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessageContaining("$.amount.value")
+                .hasMessageContaining(reason);
+        assertThatThrownBy(() -> CloudEventCodec.parseData(EventType.ORDER_PAID, line.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessageContaining("$.items[0].amount.value")
+                .hasMessageContaining(reason);
+    }
+
+    @Test
+    void aRefundOfANegativeAmountIsInvalidToo() {
+        String refund = "{\"refundId\":\"R-1\",\"orderId\":\"O-1\",\"memberId\":\"M-1\",\"programId\":\"default\","
+                + "\"amount\":{\"value\":\"-1.00\",\"currency\":\"CNY\"},\"refundedAt\":\"2026-11-23T10:00:00Z\"}";
+
+        assertThatThrownBy(() -> CloudEventCodec.parseData(EventType.ORDER_REFUNDED, refund.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessageContaining("is negative");
+    }
+
+    @Test
+    void zeroAndWholeAmountsAreFine() {
+        for (String amount : new String[] {"0", "0.00", "12", "999999999999.99"}) {
+            String paid = ORDER_SYSTEM_ORDER_PAID.replace("599.00", amount);
+            assertThat(CloudEventCodec.parseData(EventType.ORDER_PAID, paid.getBytes(StandardCharsets.UTF_8)))
+                    .as(amount)
+                    .isInstanceOf(OrderPaid.class);
+        }
+    }
+
 }

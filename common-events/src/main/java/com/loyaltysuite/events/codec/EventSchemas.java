@@ -19,12 +19,22 @@ public final class EventSchemas {
 
     private EventSchemas() {}
 
-    /** The violations of {@code data} against its type's schema, each starting with the field's JSON path. */
+    /**
+     * The violations of {@code data} against its type's schema, and of the order system's amounts
+     * against {@link AmountRules}, each starting with the field's JSON path.
+     */
     public static List<String> violations(EventType type, JsonNode data) {
-        return SCHEMAS.get(type).validate(data).stream()
+        List<String> schema = SCHEMAS.get(type).validate(data).stream()
                 .map(ValidationMessage::getMessage)
                 .sorted()
                 .toList();
+        List<String> amounts = AmountRules.violations(type, data);
+        if (amounts.isEmpty()) {
+            return schema;
+        }
+        List<String> all = new java.util.ArrayList<>(schema);
+        all.addAll(amounts);
+        return all;
     }
 
     public static JsonSchema schema(EventType type) {
