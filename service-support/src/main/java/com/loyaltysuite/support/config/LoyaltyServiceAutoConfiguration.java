@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -172,10 +173,12 @@ public class LoyaltyServiceAutoConfiguration {
         return new KafkaAdmin.NewTopics(newTopics.toArray(NewTopic[]::new));
     }
 
-    private static NewTopic topic(String name, KafkaTopicsProperties topics) {
+    static NewTopic topic(String name, KafkaTopicsProperties topics) {
+        KafkaTopicsProperties.TopicSettings settings = topics.settingsOf(name);
         return TopicBuilder.name(name)
-                .partitions(topics.partitions())
-                .replicas(topics.replicas())
+                .partitions(settings.partitions())
+                .replicas(settings.replicas())
+                .config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(settings.minInsyncReplicas()))
                 .build();
     }
 }
