@@ -91,8 +91,8 @@ class BenefitServiceIT {
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                         http.getForObject("/actuator/prometheus", String.class))
-                .contains("loyalty_benefit_events_consumed_total{")
-                .contains("loyalty_benefit_events_published_seconds_count{"));
+                .contains("loyalty_events_consumed_total{")
+                .contains("loyalty_events_published_seconds_count{"));
     }
 
     @Test

@@ -326,7 +326,7 @@ class MemberServiceIT {
         String metrics = http.getForObject("/actuator/prometheus", String.class);
         assertThat(metrics)
                 .contains("application=\"member-service\"")
-                .contains("loyalty_member_events_published_seconds_count");
+                .contains("loyalty_events_published_seconds_count");
     }
 
     /** Registration, then an email consent change as a marker: once it is seen, all before it are. */

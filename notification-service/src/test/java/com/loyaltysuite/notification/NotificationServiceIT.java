@@ -331,7 +331,7 @@ class NotificationServiceIT {
         String metrics = http.getForObject("/actuator/prometheus", String.class);
         assertThat(metrics)
                 .contains("application=\"notification-service\"")
-                .contains("loyalty_notification_events_consumed_total")
+                .contains("loyalty_events_consumed_total")
                 .contains("loyalty_notification_deliveries_total")
                 .contains("loyalty_notification_deliveries_waiting");
     }

@@ -133,7 +133,7 @@ class PointsAccountWarmIT {
         commands.sendAndWait(earn(member, "O-2", "100.00", clock.instant().plusSeconds(60)));
 
         assertThat(cacheGets("hit")).isGreaterThanOrEqualTo(hits + 1);
-        assertThat(meters.get("loyalty.points.aggregates.cache.size").gauge().value()).isPositive();
+        assertThat(meters.get("loyalty.aggregates.cache.size").gauge().value()).isPositive();
     }
 
     /** Without care, the cache would keep the order as counted, and its redelivery would earn nothing. */
@@ -191,7 +191,7 @@ class PointsAccountWarmIT {
     }
 
     private double cacheGets(String result) {
-        return meters.get("loyalty.points.aggregates.cache.gets")
+        return meters.get("loyalty.aggregates.cache.gets")
                 .tag("aggregate", "PointsAccount")
                 .tag("result", result)
                 .functionCounter()

@@ -149,7 +149,7 @@ class PointsServiceIT {
         String metrics = http.getForObject("/actuator/prometheus", String.class);
         assertThat(metrics)
                 .contains("application=\"points-service\"")
-                .contains("loyalty_points_events_consumed_total");
+                .contains("loyalty_events_consumed_total");
     }
 
     private void awaitBalance(String member, long expected) {

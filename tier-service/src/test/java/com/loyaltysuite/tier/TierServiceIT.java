@@ -570,8 +570,8 @@ class TierServiceIT {
         String metrics = http.getForObject("/actuator/prometheus", String.class);
         assertThat(metrics)
                 .contains("application=\"tier-service\"")
-                .contains("loyalty_tier_events_consumed_total")
-                .contains("loyalty_tier_timers_overdue")
+                .contains("loyalty_events_consumed_total")
+                .contains("loyalty_timers_overdue")
                 .contains("loyalty_tier_refunds_awaiting_order")
                 .contains("loyalty_tier_members{application=\"tier-service\",tier=\"MEMBER\"}");
     }

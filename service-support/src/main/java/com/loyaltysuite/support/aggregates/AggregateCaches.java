@@ -17,10 +17,10 @@ public class AggregateCaches {
     private final MeterRegistry meters;
     private final String meterPrefix;
 
-    public AggregateCaches(long maximumSize, MeterRegistry meters, String serviceName) {
+    public AggregateCaches(long maximumSize, MeterRegistry meters) {
         this.maximumSize = maximumSize;
         this.meters = meters;
-        this.meterPrefix = "loyalty." + serviceName + ".aggregates.cache.";
+        this.meterPrefix = "loyalty.aggregates.cache.";
     }
 
     public Cache create(Class<?> aggregateType) {

@@ -13,7 +13,6 @@ import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -40,8 +39,8 @@ public class AggregatesAutoConfiguration {
      */
     @Bean
     AggregateCaches aggregateCaches(
-            AggregatesProperties properties, MeterRegistry meters, @Value("${loyalty.service.name}") String serviceName) {
-        return new AggregateCaches(properties.aggregateCache().maxSize(), meters, serviceName);
+            AggregatesProperties properties, MeterRegistry meters) {
+        return new AggregateCaches(properties.aggregateCache().maxSize(), meters);
     }
 
     /**

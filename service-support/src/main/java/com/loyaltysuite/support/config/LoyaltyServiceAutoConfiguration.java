@@ -69,8 +69,7 @@ public class LoyaltyServiceAutoConfiguration {
             Clock clock,
             List<DueTimerRoutes> routes,
             ObjectMapper json,
-            MeterRegistry meters,
-            @Value("${loyalty.service.name}") String serviceName) {
+            MeterRegistry meters) {
         return new DueTimers(
                 jdbc,
                 new TransactionTemplate(transactionManager),
@@ -78,8 +77,7 @@ public class LoyaltyServiceAutoConfiguration {
                 clock,
                 routes,
                 json,
-                meters,
-                serviceName);
+                meters);
     }
 
     /** Off ({@code loyalty.timers.poll=false}) only where a test fires timers itself. */
@@ -102,10 +100,9 @@ public class LoyaltyServiceAutoConfiguration {
             JdbcTemplate jdbc,
             Clock clock,
             MeterRegistry meters,
-            @Value("${loyalty.service.name}") String serviceName,
             @Value("${loyalty.retention.inbox-keep:P14D}") Duration inboxKeep,
             @Value("${loyalty.retention.fired-timers-keep:P30D}") Duration firedTimersKeep) {
-        return new Retention(jdbc, clock, inboxKeep, firedTimersKeep, meters, serviceName);
+        return new Retention(jdbc, clock, inboxKeep, firedTimersKeep, meters);
     }
 
     @Bean
@@ -123,9 +120,8 @@ public class LoyaltyServiceAutoConfiguration {
             Inbox inbox,
             RootUnitOfWork unitOfWork,
             DeadLetters deadLetters,
-            MeterRegistry meters,
-            @Value("${loyalty.service.name}") String serviceName) {
-        return new InboundEvents(inbox, unitOfWork, deadLetters, meters, serviceName);
+            MeterRegistry meters) {
+        return new InboundEvents(inbox, unitOfWork, deadLetters, meters);
     }
 
     @Bean

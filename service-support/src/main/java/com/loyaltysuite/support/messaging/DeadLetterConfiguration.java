@@ -32,9 +32,8 @@ public class DeadLetterConfiguration {
             KafkaOperations<Object, Object> template,
             JdbcTemplate jdbc,
             MeterRegistry meters,
-            @Value("${loyalty.service.name}") String serviceName,
             @Value("${spring.kafka.producer.properties.max.request.size:1048576}") int maxRequestBytes) {
-        return new DeadLetters(template, jdbc, meters, serviceName, maxRequestBytes);
+        return new DeadLetters(template, jdbc, meters, maxRequestBytes);
     }
 
     /**

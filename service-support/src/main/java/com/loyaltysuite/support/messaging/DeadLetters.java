@@ -45,7 +45,7 @@ public class DeadLetters {
     private final int maxRecordBytes;
 
     public DeadLetters(
-            KafkaOperations<?, ?> template, JdbcTemplate jdbc, MeterRegistry meters, String serviceName, int maxRequestBytes) {
+            KafkaOperations<?, ?> template, JdbcTemplate jdbc, MeterRegistry meters, int maxRequestBytes) {
         // Partition -1: let the key choose, so a DLT may have fewer partitions than its source topic.
         this.publisher = new DeadLetterPublishingRecoverer(
                 template, (record, ex) -> new TopicPartition(Topics.deadLetterOf(record.topic()), -1));
@@ -53,7 +53,7 @@ public class DeadLetters {
         this.publisher.setStripPreviousExceptionHeaders(true);
         this.jdbc = jdbc;
         this.meters = meters;
-        this.meterName = "loyalty." + serviceName + ".events.dead.lettered";
+        this.meterName = "loyalty.events.dead.lettered";
         this.maxRecordBytes = maxRequestBytes - HEADROOM_BYTES;
     }
 

@@ -44,12 +44,12 @@ public class InboundEvents {
     private final String meterName;
 
     public InboundEvents(
-            Inbox inbox, RootUnitOfWork unitOfWork, DeadLetters deadLetters, MeterRegistry meters, String serviceName) {
+            Inbox inbox, RootUnitOfWork unitOfWork, DeadLetters deadLetters, MeterRegistry meters) {
         this.inbox = inbox;
         this.unitOfWork = unitOfWork;
         this.deadLetters = deadLetters;
         this.meters = meters;
-        this.meterName = "loyalty." + serviceName + ".events.consumed";
+        this.meterName = "loyalty.events.consumed";
     }
 
     /** Applies a poll batch; see the class comment for what happens on failure. */

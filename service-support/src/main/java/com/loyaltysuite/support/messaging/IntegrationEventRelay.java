@@ -42,7 +42,7 @@ public class IntegrationEventRelay {
         this.mapper = mapper;
         this.kafka = kafka;
         this.source = URI.create("/loyalty/" + serviceName + "-service");
-        this.publishTimer = Timer.builder("loyalty." + serviceName + ".events.published")
+        this.publishTimer = Timer.builder("loyalty.events.published")
                 .description("Contract events published to Kafka by the outbox relay")
                 .publishPercentileHistogram()
                 .register(meters);

@@ -37,13 +37,12 @@ public class Retention {
             Clock clock,
             Duration inboxKeep,
             Duration firedTimersKeep,
-            MeterRegistry meters,
-            String serviceName) {
+            MeterRegistry meters) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.inboxKeep = inboxKeep;
         this.firedTimersKeep = firedTimersKeep;
-        String name = "loyalty." + serviceName + ".retention.pruned";
+        String name = "loyalty.retention.pruned";
         this.inboxPruned = Counter.builder(name)
                 .description("Bookkeeping rows deleted by age, by table")
                 .tag("table", "inbox_message")

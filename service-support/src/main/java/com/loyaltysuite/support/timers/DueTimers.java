@@ -61,8 +61,7 @@ public class DueTimers {
             Clock clock,
             List<DueTimerRoutes> routes,
             ObjectMapper json,
-            MeterRegistry meters,
-            String serviceName) {
+            MeterRegistry meters) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.unitOfWork = unitOfWork;
@@ -76,7 +75,7 @@ public class DueTimers {
         }
         this.json = json;
         this.meters = meters;
-        this.meterPrefix = "loyalty." + serviceName + ".timers";
+        this.meterPrefix = "loyalty.timers";
         Gauge.builder(meterPrefix + ".overdue", this, DueTimers::overdue)
                 .description("Timers whose due date has passed and that have not fired yet")
                 .register(meters);

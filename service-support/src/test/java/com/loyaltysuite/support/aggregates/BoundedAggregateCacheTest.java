@@ -69,7 +69,7 @@ class BoundedAggregateCacheTest {
     }
 
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    final Cache cache = new AggregateCaches(2, meters, "test").create(Counter.class);
+    final Cache cache = new AggregateCaches(2, meters).create(Counter.class);
     Configuration axon;
 
     @AfterEach
@@ -125,7 +125,7 @@ class BoundedAggregateCacheTest {
         ((BoundedAggregateCache) cache).entries().cleanUp();
 
         assertThat(AggregateCaches.stats(cache).evictionCount()).isEqualTo(1);
-        assertThat(meters.get("loyalty.test.aggregates.cache.size").gauge().value()).isEqualTo(2);
+        assertThat(meters.get("loyalty.aggregates.cache.size").gauge().value()).isEqualTo(2);
     }
 
     @Test
@@ -141,7 +141,7 @@ class BoundedAggregateCacheTest {
         axon.commandGateway().sendAndWait(new Count("A"));
 
         assertThat(AggregateCaches.stats(cache).hitCount()).isEqualTo(2);
-        assertThat(meters.get("loyalty.test.aggregates.cache.gets").tag("result", "hit").functionCounter().count())
+        assertThat(meters.get("loyalty.aggregates.cache.gets").tag("result", "hit").functionCounter().count())
                 .isEqualTo(2);
     }
 }

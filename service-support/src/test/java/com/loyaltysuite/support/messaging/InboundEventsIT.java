@@ -173,7 +173,7 @@ class InboundEventsIT {
                 .containsEntry("event_type", "OrderPaid")
                 .containsEntry("payload_bytes", huge.length);
         assertThat((String) kept.get("reason")).hasSizeLessThanOrEqualTo(DeadLetters.MAX_REASON_CHARS);
-        assertThat(meters.get("loyalty.inboundtest.events.dead.lettered").tag("to", "table").counter().count())
+        assertThat(meters.get("loyalty.events.dead.lettered").tag("to", "table").counter().count())
                 .isGreaterThanOrEqualTo(1.0);
     }
 

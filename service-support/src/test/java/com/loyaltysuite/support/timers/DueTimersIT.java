@@ -274,7 +274,7 @@ class DueTimersIT {
         assertThat(jdbc.queryForList("select timer_key from due_timer", String.class))
                 .extracting(key -> key.substring(key.lastIndexOf(':') + 1))
                 .containsExactlyInAnyOrder("fired-lately", "pending-and-overdue");
-        assertThat(meters.get("loyalty.timerstest.retention.pruned").tag("table", "due_timer").counter().count())
+        assertThat(meters.get("loyalty.retention.pruned").tag("table", "due_timer").counter().count())
                 .isGreaterThanOrEqualTo(1.0);
     }
 
