@@ -149,7 +149,11 @@ class PointsServiceIT {
         String metrics = http.getForObject("/actuator/prometheus", String.class);
         assertThat(metrics)
                 .contains("application=\"points-service\"")
-                .contains("loyalty_events_consumed_total");
+                .contains("loyalty_events_consumed_total")
+                // each processor's state and lag, the relay's included
+                .contains("loyalty_processor_running{application=\"points-service\",processor=\"kafka-relay\"} 1.0")
+                .containsPattern("loyalty_processor_lag\\{application=\"points-service\",processor=\"points-ledger\"} [0-9.]+")
+                .contains("loyalty_events_relay_lag_seconds_count");
     }
 
     private void awaitBalance(String member, long expected) {

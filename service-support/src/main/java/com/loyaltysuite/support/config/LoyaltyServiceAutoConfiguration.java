@@ -8,6 +8,7 @@ import com.loyaltysuite.support.messaging.DeadLetters;
 import com.loyaltysuite.support.messaging.InboundEvents;
 import com.loyaltysuite.support.messaging.IntegrationEventMapper;
 import com.loyaltysuite.support.messaging.IntegrationEventRelay;
+import com.loyaltysuite.support.projections.ProcessorMeters;
 import com.loyaltysuite.support.projections.ProjectionsEndpoint;
 import com.loyaltysuite.support.retention.Retention;
 import com.loyaltysuite.support.security.ApiSecurityConfiguration;
@@ -85,6 +86,11 @@ public class LoyaltyServiceAutoConfiguration {
     @ConditionalOnProperty(name = "loyalty.timers.poll", havingValue = "true", matchIfMissing = true)
     DueTimerPoller dueTimerPoller(DueTimers timers, @Value("${loyalty.timers.batch-size:50}") int batchSize) {
         return new DueTimerPoller(timers, batchSize);
+    }
+
+    @Bean
+    ProcessorMeters processorMeters(EventProcessingConfiguration processing, JdbcTemplate jdbc, MeterRegistry meters) {
+        return new ProcessorMeters(processing, jdbc, meters);
     }
 
     @Bean

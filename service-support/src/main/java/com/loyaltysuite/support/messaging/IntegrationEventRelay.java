@@ -5,6 +5,8 @@ import com.loyaltysuite.events.codec.EventEnvelope;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +38,7 @@ public class IntegrationEventRelay {
     private final KafkaOperations<String, byte[]> kafka;
     private final URI source;
     private final Timer publishTimer;
+    private final Timer relayLag;
 
     public IntegrationEventRelay(
             IntegrationEventMapper mapper, KafkaOperations<String, byte[]> kafka, String serviceName, MeterRegistry meters) {
@@ -44,6 +47,10 @@ public class IntegrationEventRelay {
         this.source = URI.create("/loyalty/" + serviceName + "-service");
         this.publishTimer = Timer.builder("loyalty.events.published")
                 .description("Contract events published to Kafka by the outbox relay")
+                .publishPercentileHistogram()
+                .register(meters);
+        this.relayLag = Timer.builder("loyalty.events.relay.lag")
+                .description("From an event's commit to its acknowledgement by Kafka: how far the outbox relay trails")
                 .publishPercentileHistogram()
                 .register(meters);
     }
@@ -58,7 +65,12 @@ public class IntegrationEventRelay {
                 message.getIdentifier(), source, message.getTimestamp().atOffset(ZoneOffset.UTC), event.get());
         long start = System.nanoTime();
         CompletableFuture<?> sent = kafka.send(CloudEventCodec.toRecord(envelope))
-                .whenComplete((result, error) -> publishTimer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS));
+                .whenComplete((result, error) -> {
+                    publishTimer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+                    if (error == null) {
+                        relayLag.record(Duration.between(message.getTimestamp(), Instant.now()).abs());
+                    }
+                });
         sendsOf(CurrentUnitOfWork.get()).add(new PendingSend(envelope.type().ceType() + " " + envelope.id(), sent));
     }
 
