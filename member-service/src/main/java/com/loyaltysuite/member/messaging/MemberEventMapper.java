@@ -4,11 +4,15 @@ import com.loyaltysuite.events.member.ConsentChanged;
 import com.loyaltysuite.events.member.MemberRegistered;
 import com.loyaltysuite.member.profile.ConsentChangeRecorded;
 import com.loyaltysuite.member.profile.RegistrationRecorded;
+import com.loyaltysuite.member.segments.SegmentMoved;
 import com.loyaltysuite.support.messaging.IntegrationEventMappings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** What of a member's history other services see on {@code loyalty.members.v1}. */
+/**
+ * What of a member's history other services see: profile and consents on {@code loyalty.members.v1},
+ * segment moves on {@code loyalty.member-segments.v1} (the relay picks the topic by contract type).
+ */
 @Configuration(proxyBeanMethods = false)
 class MemberEventMapper {
 
@@ -26,6 +30,7 @@ class MemberEventMapper {
                         e.registeredAt()))
                 .map(ConsentChangeRecorded.class, e -> new ConsentChanged(
                         e.memberId(), e.programId(), e.channel(), e.granted(), e.changedAt()))
+                .map(SegmentMoved.class, SegmentContract::memberSegmentChanged)
                 .build();
     }
 }
