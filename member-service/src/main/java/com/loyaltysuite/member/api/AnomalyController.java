@@ -5,8 +5,7 @@ import com.loyaltysuite.member.anomalies.AnomalyPageView;
 import com.loyaltysuite.member.anomalies.FindAnomalies;
 import com.loyaltysuite.support.security.Allowed;
 import com.loyaltysuite.support.security.Scopes;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.validation.annotation.Validated;
@@ -25,14 +24,23 @@ class AnomalyController {
         this.queries = queries;
     }
 
-    /** Newest first; {@code rule} narrows to one rule. */
+    /**
+     * Newest first; {@code rule} narrows to one rule. Page and size are read as text so that a blank
+     * one ({@code ?size=}) is refused rather than taken for the default.
+     */
     @Allowed({Scopes.SUPPORT_READ})
     @GetMapping("/anomalies")
     AnomalyPageView anomalies(
             @RequestParam(required = false) AnomalyRule rule,
-            @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        return queries.query(new FindAnomalies(rule, page, size), ResponseTypes.instanceOf(AnomalyPageView.class))
-                .join();
+            @RequestParam(required = false) @Pattern(regexp = PAGE, message = "must be a whole number from 0 to 10000")
+                    String page,
+            @RequestParam(required = false) @Pattern(regexp = SIZE, message = "must be a whole number from 1 to 200")
+                    String size) {
+        FindAnomalies query = new FindAnomalies(
+                rule, page == null ? 0 : Integer.parseInt(page), size == null ? 20 : Integer.parseInt(size));
+        return queries.query(query, ResponseTypes.instanceOf(AnomalyPageView.class)).join();
     }
+
+    static final String PAGE = "^(0|[1-9][0-9]{0,3}|10000)$";
+    static final String SIZE = "^([1-9]|[1-9][0-9]|1[0-9]{2}|200)$";
 }

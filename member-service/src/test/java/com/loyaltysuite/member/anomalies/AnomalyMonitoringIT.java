@@ -146,6 +146,8 @@ class AnomalyMonitoringIT {
         orderSystem.orderPaid(member, "O-1", "1000.00", morning);
         orderSystem.orderRefunded(member, "O-1", "R-1", "600.00", morning.plus(Duration.ofHours(1)));
         orderSystem.orderRefunded(member, "O-1", "R-2", "100.00", morning.plus(Duration.ofHours(2)));
+        // A week later (records more than the longest window apart are not judged together).
+        awaitAnomalies(member, AnomalyRule.REFUND_RATIO, 1);
         orderSystem.orderPaid(member, "O-2", "1000.00", morning.plus(Duration.ofDays(8)));
         orderSystem.orderRefunded(member, "O-2", "R-3", "400.00", morning.plus(Duration.ofDays(8)).plus(Duration.ofHours(1)));
         orderSystem.orderRefunded(member, "O-2", "R-4", "300.00", morning.plus(Duration.ofDays(8)).plus(Duration.ofHours(2)));
@@ -200,6 +202,7 @@ class AnomalyMonitoringIT {
         ResponseEntity<Map> page = http.getForEntity("/anomalies?page=0&size=1", Map.class);
         ResponseEntity<Map> badRule = http.getForEntity("/anomalies?rule=SOMETHING", Map.class);
         ResponseEntity<Map> tooBig = http.getForEntity("/anomalies?size=1000", Map.class);
+        ResponseEntity<Map> blank = http.getForEntity("/anomalies?page=", Map.class);
 
         assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(page.getBody()).containsEntry("page", 0).containsEntry("size", 1).containsKey("total");
@@ -208,6 +211,8 @@ class AnomalyMonitoringIT {
         assertThat(badRule.getBody().toString()).contains("rule");
         assertThat(tooBig.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(tooBig.getBody().toString()).contains("size");
+        assertThat(blank.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(blank.getBody().toString()).contains("page");
     }
 
     private double detected(AnomalyRule rule) {
