@@ -39,7 +39,7 @@ public class PaymentMonitor {
     private String programId;
     private List<MonitoredPayment> payments = new ArrayList<>();
     private List<MonitoredRefund> refunds = new ArrayList<>();
-    private List<MonitoredStatusRecorded> statuses = new ArrayList<>();
+    private List<StatusInForce> statuses = new ArrayList<>();
     private List<FiredWindow> fired = new ArrayList<>();
     /** What is up to this instant was let go; a payment or refund from before it is not checked. */
     private Instant keepAfter;
@@ -92,7 +92,7 @@ public class PaymentMonitor {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(RecordMonitoredStatus command) {
         boolean known = statuses.stream()
-                .anyMatch(s -> s.status() == command.status() && s.changedAt().equals(command.changedAt()));
+                .anyMatch(s -> s.status() == command.status() && s.since().equals(command.changedAt()));
         if (!known) {
             apply(new MonitoredStatusRecorded(
                     command.memberId(), command.programId(), command.status(), command.changedAt(), command.causationId()));
@@ -117,9 +117,9 @@ public class PaymentMonitor {
 
     /** The member's status at {@code at}: the last change noted at or before it, active if none. */
     private MemberStatus statusAt(Instant at) {
-        MonitoredStatusRecorded latest = null;
-        for (MonitoredStatusRecorded s : statuses) {
-            if (!s.changedAt().isAfter(at) && (latest == null || !s.changedAt().isBefore(latest.changedAt()))) {
+        StatusInForce latest = null;
+        for (StatusInForce s : statuses) {
+            if (!s.since().isAfter(at) && (latest == null || !s.since().isBefore(latest.since()))) {
                 latest = s;
             }
         }
@@ -151,7 +151,7 @@ public class PaymentMonitor {
     @EventSourcingHandler
     void on(MonitoredStatusRecorded event) {
         identify(event.memberId(), event.programId());
-        statuses.add(event);
+        statuses.add(new StatusInForce(event.status(), event.changedAt()));
     }
 
     @EventSourcingHandler
@@ -174,9 +174,9 @@ public class PaymentMonitor {
         refunds.removeIf(r -> !r.refundedAt().isAfter(after));
         fired.removeIf(w -> !w.end().isAfter(after));
         MemberStatus inForce = statusAt(after);
-        boolean dropped = statuses.removeIf(s -> !s.changedAt().isAfter(after));
+        boolean dropped = statuses.removeIf(s -> !s.since().isAfter(after));
         if (dropped && inForce != MemberStatus.ACTIVE) {
-            statuses.add(0, new MonitoredStatusRecorded(memberId, programId, inForce, after, null));
+            statuses.add(0, new StatusInForce(inForce, after));
         }
     }
 }
