@@ -115,6 +115,9 @@ class MemberSegmentsIT {
         assertThat(groups).extracting(g -> g.get("name")).contains("重要价值客户", "流失客户");
         assertThat((List<Map<String, Object>>) counts.getBody().get("stages")).extracting(s -> s.get("stage"))
                 .containsExactly("NEW", "ACTIVE", "DORMANT", "CHURNED");
+        assertThat(http.getForObject("/actuator/prometheus", String.class))
+                .contains("loyalty_member_segment_members{", "segment=\"IMPORTANT_RECALL\"")
+                .contains("loyalty_member_stage_members{", "stage=\"CHURNED\"");
     }
 
     @Test
