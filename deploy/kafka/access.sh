@@ -5,8 +5,9 @@ user order-system KAFKA_PASSWORD_ORDER_SYSTEM
 allow order-system Write --topic orders.order-paid.v1 --topic orders.order-refunded.v1
 
 user member-service KAFKA_PASSWORD_MEMBER_SERVICE
-allow member-service Write --topic loyalty.members.v1
-allow member-service Create --topic loyalty.members.v1
+allow member-service Write --topic loyalty.members.v1 --topic loyalty.member-segments.v1 --topic loyalty.anomalies.v1 --topic orders.order-paid.v1.DLT --topic orders.order-refunded.v1.DLT --topic loyalty.members.v1.DLT
+allow member-service Read --topic orders.order-paid.v1 --topic orders.order-refunded.v1 --topic loyalty.members.v1 --group member-service
+allow member-service Create --topic loyalty.members.v1 --topic loyalty.member-segments.v1 --topic loyalty.anomalies.v1 --topic orders.order-paid.v1 --topic orders.order-refunded.v1 --topic orders.order-paid.v1.DLT --topic orders.order-refunded.v1.DLT --topic loyalty.members.v1.DLT
 
 user points-service KAFKA_PASSWORD_POINTS_SERVICE
 allow points-service Write --topic loyalty.points.v1 --topic orders.order-paid.v1.DLT --topic orders.order-refunded.v1.DLT --topic loyalty.tiers.v1.DLT

@@ -35,7 +35,14 @@ public final class KafkaAccess {
     public static final Principal ORDER_SYSTEM =
             new Principal("order-system", List.of(Topics.ORDER_PAID, Topics.ORDER_REFUNDED), List.of(), List.of(), null);
 
-    public static final Principal MEMBER_SERVICE = service("member-service", List.of(Topics.MEMBERS), List.of());
+    /**
+     * Reads the order topics for RFM segments and anomaly monitoring, and its own member topic for the
+     * status a payment is checked against.
+     */
+    public static final Principal MEMBER_SERVICE = service(
+            "member-service",
+            List.of(Topics.MEMBERS, Topics.MEMBER_SEGMENTS, Topics.ANOMALIES),
+            List.of(Topics.ORDER_PAID, Topics.ORDER_REFUNDED, Topics.MEMBERS));
 
     public static final Principal POINTS_SERVICE = service(
             "points-service", List.of(Topics.POINTS), List.of(Topics.ORDER_PAID, Topics.ORDER_REFUNDED, Topics.TIERS));

@@ -15,6 +15,9 @@ public final class Topics {
     public static final String MEMBER_TIERS = "loyalty.member-tiers.v1";
     public static final String BENEFITS = "loyalty.benefits.v1";
     public static final String NOTIFICATIONS = "loyalty.notifications.v1";
+    /** Compacted: the latest record per member id is that member's RFM group and lifecycle stage now. */
+    public static final String MEMBER_SEGMENTS = "loyalty.member-segments.v1";
+    public static final String ANOMALIES = "loyalty.anomalies.v1";
 
     /** Suffix of the dead-letter topic next to each consumed topic (spring-kafka's default). */
     public static final String DEAD_LETTER_SUFFIX = ".DLT";

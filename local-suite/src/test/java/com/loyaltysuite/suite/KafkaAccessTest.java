@@ -37,7 +37,7 @@ class KafkaAccessTest {
 
     /** Topics a service writes that its {@code loyalty.kafka.produces} does not list (declared in code). */
     private static final Map<String, List<String>> DECLARED_IN_CODE =
-            Map.of("tier-service", List.of(Topics.MEMBER_TIERS));
+            Map.of("tier-service", List.of(Topics.MEMBER_TIERS), "member-service", List.of(Topics.MEMBER_SEGMENTS));
 
     @Test
     void everyServiceMayReadWhatItConsumesAndWriteWhatItProducesAndNothingElse() throws IOException {

@@ -2,6 +2,7 @@ package com.loyaltysuite.events.codec;
 
 import com.loyaltysuite.events.IntegrationEvent;
 import com.loyaltysuite.events.Topics;
+import com.loyaltysuite.events.anomaly.AnomalyDetected;
 import com.loyaltysuite.events.benefit.BenefitGranted;
 import com.loyaltysuite.events.benefit.BenefitRedeemed;
 import com.loyaltysuite.events.benefit.BenefitRevoked;
@@ -21,6 +22,7 @@ import com.loyaltysuite.events.points.PointsExpired;
 import com.loyaltysuite.events.points.PointsExpiring;
 import com.loyaltysuite.events.points.PointsRedeemed;
 import com.loyaltysuite.events.points.PointsReversed;
+import com.loyaltysuite.events.segment.MemberSegmentChanged;
 import com.loyaltysuite.events.tier.CurrentTier;
 import com.loyaltysuite.events.tier.TierAtRisk;
 import com.loyaltysuite.events.tier.TierChanged;
@@ -53,7 +55,9 @@ public enum EventType {
     BENEFIT_REDEEMED(BenefitRedeemed.class, Topics.BENEFITS),
     BENEFIT_REVOKED(BenefitRevoked.class, Topics.BENEFITS),
     NOTIFICATION_SENT(NotificationSent.class, Topics.NOTIFICATIONS),
-    NOTIFICATION_FAILED(NotificationFailed.class, Topics.NOTIFICATIONS);
+    NOTIFICATION_FAILED(NotificationFailed.class, Topics.NOTIFICATIONS),
+    MEMBER_SEGMENT_CHANGED(MemberSegmentChanged.class, Topics.MEMBER_SEGMENTS),
+    ANOMALY_DETECTED(AnomalyDetected.class, Topics.ANOMALIES);
 
     private final Class<? extends IntegrationEvent> javaType;
     private final String topic;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.loyaltysuite.events.Channel;
 import com.loyaltysuite.events.MemberId;
 import com.loyaltysuite.events.member.Consents;
+import com.loyaltysuite.member.MemberTestClock;
 import com.loyaltysuite.member.profile.ConsentChangeRecorded;
 import com.loyaltysuite.member.profile.RegistrationRecorded;
 import com.loyaltysuite.testsupport.ProjectionFeed;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -35,6 +37,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability
+@Import(MemberTestClock.class)
 class MemberProfileProjectionIT {
 
     static final Instant AT = Instant.parse("2026-03-01T10:00:00Z");

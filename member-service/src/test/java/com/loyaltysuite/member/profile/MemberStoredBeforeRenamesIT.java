@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.loyaltysuite.events.Channel;
 import com.loyaltysuite.events.MemberId;
 import com.loyaltysuite.events.member.Consents;
+import com.loyaltysuite.member.MemberTestClock;
 import com.loyaltysuite.member.directory.FindMember;
 import com.loyaltysuite.member.directory.MemberView;
 import com.loyaltysuite.testsupport.StoredEventRows;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -33,6 +35,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability
+@Import(MemberTestClock.class)
 class MemberStoredBeforeRenamesIT {
 
     static final MemberId MEMBER = MemberId.of("M-recorded-1");
