@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.loyaltysuite.events.MemberId;
 import com.loyaltysuite.member.directory.FindMember;
 import com.loyaltysuite.member.directory.MemberView;
+import com.loyaltysuite.member.overview.OverviewPart.Missing;
 import com.loyaltysuite.member.profile.MemberNotFoundException;
+import com.loyaltysuite.member.segments.FindMemberSegment;
+import com.loyaltysuite.member.segments.MemberSegmentView;
 import io.github.resilience4j.bulkhead.ThreadPoolBulkheadConfig;
 import io.github.resilience4j.bulkhead.ThreadPoolBulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -22,6 +25,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.DisposableBean;
@@ -41,9 +45,13 @@ public class MemberOverviews implements DisposableBean {
     private final List<RemotePart> parts;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     private final ThreadPoolBulkheadRegistry bulkheads;
+    private final ObjectMapper json;
+    private final Duration timeout;
 
     MemberOverviews(QueryGateway queries, OverviewSettings settings, ObjectMapper json, MeterRegistry meters) {
         this.queries = queries;
+        this.json = json;
+        this.timeout = settings.timeout();
         HttpClient http = HttpClient.newBuilder()
                 .connectTimeout(settings.timeout())
                 .version(HttpClient.Version.HTTP_1_1)
@@ -85,6 +93,7 @@ public class MemberOverviews implements DisposableBean {
     /** The view of one member, as {@code bearerToken}'s holder may see it; 404 if no such member is registered here. */
     public MemberOverview of(MemberId member, String bearerToken) {
         Map<String, CompletableFuture<OverviewPart>> asked = new LinkedHashMap<>();
+        asked.put("segment", segmentOf(member));
         parts.forEach(part -> asked.put(part.name(), part.fetch(member, bearerToken)));
         MemberView profile = queries.query(new FindMember(member), ResponseTypes.optionalInstanceOf(MemberView.class))
                 .join()
@@ -93,6 +102,16 @@ public class MemberOverviews implements DisposableBean {
         asked.forEach((name, part) -> answered.put(name, part.join()));
         boolean complete = answered.values().stream().allMatch(OverviewPart::available);
         return new MemberOverview(member, complete, profile, answered);
+    }
+
+    /** The RFM segment is kept here: a local query, within the same time limit as the others. */
+    private CompletableFuture<OverviewPart> segmentOf(MemberId member) {
+        return queries.query(new FindMemberSegment(member), ResponseTypes.optionalInstanceOf(MemberSegmentView.class))
+                .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .thenApply(found -> found.map(view -> OverviewPart.arrived(json.valueToTree(view)))
+                        .orElseGet(() -> OverviewPart.missing(Missing.NOT_FOUND, "no paid order scored for this member yet")))
+                .exceptionally(failure -> OverviewPart.missing(
+                        Missing.UNAVAILABLE, "the segment could not be read (" + failure.getClass().getSimpleName() + ")"));
     }
 
     @Override

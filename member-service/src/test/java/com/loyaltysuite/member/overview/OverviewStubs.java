@@ -54,6 +54,8 @@ public class OverviewStubs implements ApplicationContextInitializer<Configurable
     private static final class Sources extends EnumerablePropertySource<Object> {
 
         private static final Map<String, Supplier<Object>> PROPERTIES = Map.of(
+                // generous, so a loaded build machine answers the healthy stubs in time
+                "loyalty.overview.timeout", () -> "2s",
                 "loyalty.overview.sources.points", () -> server().baseUrl() + "/members/{memberId}/points",
                 "loyalty.overview.sources.tier", () -> server().baseUrl() + "/members/{memberId}/tier",
                 "loyalty.overview.sources.benefits", () -> "http://127.0.0.1:" + closedPort() + "/members/{memberId}/benefits");
