@@ -9,9 +9,9 @@ allow member-service Write --topic loyalty.members.v1
 allow member-service Create --topic loyalty.members.v1
 
 user points-service KAFKA_PASSWORD_POINTS_SERVICE
-allow points-service Write --topic loyalty.points.v1 --topic orders.order-paid.v1.DLT --topic orders.order-refunded.v1.DLT --topic loyalty.tiers.v1.DLT
-allow points-service Read --topic orders.order-paid.v1 --topic orders.order-refunded.v1 --topic loyalty.tiers.v1 --group points-service
-allow points-service Create --topic loyalty.points.v1 --topic orders.order-paid.v1 --topic orders.order-refunded.v1 --topic loyalty.tiers.v1 --topic orders.order-paid.v1.DLT --topic orders.order-refunded.v1.DLT --topic loyalty.tiers.v1.DLT
+allow points-service Write --topic loyalty.points.v1 --topic orders.order-paid.v1.DLT --topic orders.order-refunded.v1.DLT --topic loyalty.tiers.v1.DLT --topic loyalty.members.v1.DLT
+allow points-service Read --topic orders.order-paid.v1 --topic orders.order-refunded.v1 --topic loyalty.tiers.v1 --topic loyalty.members.v1 --group points-service
+allow points-service Create --topic loyalty.points.v1 --topic orders.order-paid.v1 --topic orders.order-refunded.v1 --topic loyalty.tiers.v1 --topic loyalty.members.v1 --topic orders.order-paid.v1.DLT --topic orders.order-refunded.v1.DLT --topic loyalty.tiers.v1.DLT --topic loyalty.members.v1.DLT
 
 user tier-service KAFKA_PASSWORD_TIER_SERVICE
 allow tier-service Write --topic loyalty.tiers.v1 --topic loyalty.member-tiers.v1 --topic orders.order-paid.v1.DLT --topic orders.order-refunded.v1.DLT --topic loyalty.points.v1.DLT

@@ -38,7 +38,9 @@ public final class KafkaAccess {
     public static final Principal MEMBER_SERVICE = service("member-service", List.of(Topics.MEMBERS), List.of());
 
     public static final Principal POINTS_SERVICE = service(
-            "points-service", List.of(Topics.POINTS), List.of(Topics.ORDER_PAID, Topics.ORDER_REFUNDED, Topics.TIERS));
+            "points-service",
+            List.of(Topics.POINTS),
+            List.of(Topics.ORDER_PAID, Topics.ORDER_REFUNDED, Topics.TIERS, Topics.MEMBERS));
 
     /** Reads the order topics or the points topic, whichever {@code loyalty.tier.basis} chooses: both are granted. */
     public static final Principal TIER_SERVICE = service(
