@@ -1,6 +1,7 @@
 package com.loyaltysuite.member;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import com.loyaltysuite.events.Channel;
@@ -10,7 +11,10 @@ import com.loyaltysuite.events.codec.CloudEventCodec;
 import com.loyaltysuite.events.codec.EventEnvelope;
 import com.loyaltysuite.events.member.ConsentChanged;
 import com.loyaltysuite.events.member.Consents;
+import com.loyaltysuite.events.member.MemberProfileUpdated;
 import com.loyaltysuite.events.member.MemberRegistered;
+import com.loyaltysuite.events.member.MemberStatus;
+import com.loyaltysuite.events.member.MemberStatusChanged;
 import com.loyaltysuite.member.profile.RecordRegistration;
 import com.loyaltysuite.testsupport.SharedKafka;
 import com.loyaltysuite.testsupport.TestTokens;
@@ -81,8 +85,8 @@ class MemberServiceIT {
                 .containsEntry("memberId", member)
                 .containsEntry("programId", "default")
                 .containsEntry("name", "韩梅梅")
-                .containsEntry("mobile", "+8613800138000")
-                .containsEntry("email", "meimei@example.com")
+                .containsEntry("mobile", mobileOf(member))
+                .containsEntry("email", emailOf(member))
                 .containsEntry("birthday", "1990-05-17")
                 .containsEntry("consents", Map.of("sms", true, "email", false))
                 .containsKey("registeredAt");
@@ -98,8 +102,8 @@ class MemberServiceIT {
                 assertThat(registered.memberId().value()).isEqualTo(member);
                 assertThat(registered.programId()).isEqualTo("default");
                 assertThat(registered.name()).isEqualTo("韩梅梅");
-                assertThat(registered.mobile()).isEqualTo("+8613800138000");
-                assertThat(registered.email()).isEqualTo("meimei@example.com");
+                assertThat(registered.mobile()).isEqualTo(mobileOf(member));
+                assertThat(registered.email()).isEqualTo(emailOf(member));
                 assertThat(registered.birthday()).isEqualTo(LocalDate.of(1990, 5, 17));
                 assertThat(registered.consents()).isEqualTo(new Consents(true, false));
                 assertThat(registered.registeredAt()).hasToString((String) created.getBody().get("registeredAt"));
@@ -108,15 +112,20 @@ class MemberServiceIT {
     }
 
     @Test
-    void aMemberWithoutAnIdGetsOne() {
-        ResponseEntity<Map> created =
-                register("{\"name\":\"李雷\",\"mobile\":\"13800138000\",\"consents\":{\"sms\":false,\"email\":false}}");
+    void aMemberWithoutAnIdGetsOneAndTheMobileIsKeptInE164() {
+        String mobile = mobileOf(newMember());
+        String national = mobile.substring(3, 6) + " " + mobile.substring(6, 10) + "-" + mobile.substring(10);
+        ResponseEntity<Map> created = register(
+                "{\"name\":\"李雷\",\"mobile\":\"" + national + "\",\"consents\":{\"sms\":false,\"email\":false}}");
 
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         String member = (String) created.getBody().get("memberId");
         assertThat(member).matches("M-[0-9a-f-]{36}");
         assertThat(created.getHeaders().getLocation()).hasToString("/members/" + member);
-        assertThat(created.getBody()).containsEntry("email", null).containsEntry("birthday", null);
+        assertThat(created.getBody())
+                .containsEntry("mobile", mobile)
+                .containsEntry("email", null)
+                .containsEntry("birthday", null);
         assertThat(awaitMember(member)).containsEntry("name", "李雷");
     }
 
@@ -205,6 +214,136 @@ class MemberServiceIT {
                 .containsExactly("MemberRegistered", "ConsentChanged");
     }
 
+    @Test
+    void aSecondMemberWithTheSameMobileOrEmailIsA409NamingTheField() {
+        String first = newMember();
+        String second = newMember();
+        assertThat(register(registration(first)).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String sameMobileTypedOtherwise = "0086 " + mobileOf(first).substring(3);
+
+        ResponseEntity<Map> sameMobile = register(registration(second).replace(mobileOf(second), sameMobileTypedOtherwise));
+        ResponseEntity<Map> sameEmail = register(registration(second).replace(emailOf(second), emailOf(first).toUpperCase()));
+
+        assertThat(sameMobile.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(sameMobile.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(sameMobile.getBody()).containsEntry("code", "mobile-already-registered");
+        assertThat((String) sameMobile.getBody().get("detail")).contains("mobile");
+        assertThat(sameEmail.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(sameEmail.getBody()).containsEntry("code", "email-already-registered");
+        // The refused registrations left nothing behind: the id and its own details still register.
+        assertThat(register(registration(second)).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    }
+
+    @Test
+    void concurrentRegistrationsOfOneMobileRegisterItOnce() {
+        String mobile = mobileOf(newMember());
+        List<String> members = IntStream.range(0, 6).mapToObj(i -> newMember()).toList();
+        ExecutorService clients = Executors.newFixedThreadPool(6);
+        List<ResponseEntity<Map>> responses;
+        try {
+            responses = members.stream()
+                    .map(member -> CompletableFuture.supplyAsync(
+                            () -> register(registration(member).replace(mobileOf(member), mobile)), clients))
+                    .toList()
+                    .stream()
+                    .map(CompletableFuture::join)
+                    .toList();
+        } finally {
+            clients.shutdown();
+        }
+
+        assertThat(responses).filteredOn(r -> r.getStatusCode() == HttpStatus.CREATED).hasSize(1);
+        assertThat(responses).filteredOn(r -> r.getStatusCode() != HttpStatus.CREATED).hasSize(5).allSatisfy(r -> {
+            assertThat(r.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+            assertThat(r.getBody()).containsEntry("code", "mobile-already-registered");
+        });
+    }
+
+    /**
+     * Two members with one mobile number on two instances: both pass every rule the aggregate knows,
+     * both wait until the other has too, then both append. The claim's unique key lets one through, and
+     * the other answers 409 naming the mobile.
+     */
+    @Test
+    void registrationsOfOneMobileRacingOnTwoInstancesRegisterItOnce() {
+        String mobile = mobileOf(newMember());
+        String here = newMember();
+        String there = newMember();
+        CyclicBarrier bothPassedTheRules = new CyclicBarrier(2);
+        MessageHandlerInterceptor<CommandMessage<?>> holdBeforeAppend = (unitOfWork, chain) -> {
+            if (unitOfWork.getMessage().getPayload() instanceof RecordRegistration register
+                    && mobile.equals(register.mobile())) {
+                unitOfWork.onPrepareCommit(u -> awaitTheOther(bothPassedTheRules));
+            }
+            return chain.proceed();
+        };
+        ExecutorService clients = Executors.newFixedThreadPool(2);
+        try (ConfigurableApplicationContext other = new SpringApplicationBuilder(
+                                MemberServiceApplication.class, SecondInstance.class)
+                        .run("--server.port=0");
+                Registration onThis = commandBus.registerHandlerInterceptor(holdBeforeAppend);
+                Registration onOther = other.getBean(CommandBus.class).registerHandlerInterceptor(holdBeforeAppend)) {
+            TestRestTemplate otherHttp = new TestRestTemplate(new RestTemplateBuilder()
+                    .rootUri("http://127.0.0.1:" + other.getEnvironment().getProperty("local.server.port"))
+                    .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.staff()));
+            var onThisInstance = CompletableFuture.supplyAsync(() -> http.postForEntity(
+                    "/members", json(registration(here).replace(mobileOf(here), mobile)), Map.class), clients);
+            var onTheOther = CompletableFuture.supplyAsync(() -> otherHttp.postForEntity(
+                    "/members", json(registration(there).replace(mobileOf(there), mobile)), Map.class), clients);
+            List<ResponseEntity<Map>> responses = List.of(onThisInstance.join(), onTheOther.join());
+
+            assertThat(responses).extracting(ResponseEntity::getStatusCode)
+                    .containsExactlyInAnyOrder(HttpStatus.CREATED, HttpStatus.CONFLICT);
+            assertThat(responses)
+                    .filteredOn(r -> r.getStatusCode() == HttpStatus.CONFLICT)
+                    .singleElement()
+                    .satisfies(r -> assertThat(r.getBody()).containsEntry("code", "mobile-already-registered"));
+        } finally {
+            clients.shutdown();
+        }
+    }
+
+    @Test
+    void aMemberChangesTheProfileAndOnlyWhatChangedIsNamed() {
+        String member = newMember();
+        String other = newMember();
+        register(registration(member));
+        register(registration(other));
+        String newMobile = mobileOf(newMember());
+
+        ResponseEntity<Map> changed = patchProfile(member, "{\"mobile\":\"" + newMobile.substring(3) + "\",\"locale\":\"zh-cn\","
+                + "\"timeZone\":\"Asia/Shanghai\",\"name\":\"韩梅梅\"}");
+        ResponseEntity<Map> taken = patchProfile(other, "{\"email\":\"" + emailOf(member) + "\"}");
+        ResponseEntity<Map> invalid = patchProfile(other, "{\"mobile\":\"12345\",\"timeZone\":\"Mars/Olympus\"}");
+        ResponseEntity<Map> empty = patchProfile(other, "{}");
+
+        assertThat(changed.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(taken.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(taken.getBody()).containsEntry("code", "email-already-registered");
+        assertThat(invalid.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(invalid.getBody().toString()).contains("mobile").contains("timeZone");
+        assertThat(empty.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(awaitMember(member))
+                .containsEntry("mobile", newMobile)
+                .containsEntry("locale", "zh-CN")
+                .containsEntry("timeZone", "Asia/Shanghai"));
+        // The former mobile is free again, the new one taken.
+        assertThat(patchProfile(other, "{\"mobile\":\"" + mobileOf(member) + "\"}").getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(patchProfile(other, "{\"mobile\":\"" + newMobile + "\"}").getBody())
+                .containsEntry("code", "mobile-already-registered");
+
+        try (TopicReader members = new TopicReader(SharedKafka.bootstrapServers(), Topics.MEMBERS)) {
+            MemberProfileUpdated updated = (MemberProfileUpdated) decode(members.awaitRecords(record ->
+                            member.equals(record.key()) && decode(record) instanceof MemberProfileUpdated)
+                    .get(0));
+            assertThat(updated.changedFields()).containsExactly("mobile", "locale", "timeZone");
+            assertThat(updated.mobile()).isEqualTo(newMobile);
+            assertThat(updated.name()).isEqualTo("韩梅梅");
+            assertThat(updated.email()).isEqualTo(emailOf(member));
+        }
+    }
+
     /**
      * What makes a second context in this JVM a second instance: Axon names a token owner after the
      * JVM, and two owners of one name would both process the same segments.
@@ -257,6 +396,45 @@ class MemberServiceIT {
                 assertThat(c.channel()).isEqualTo(Channel.SMS);
                 assertThat(c.granted()).isFalse();
             });
+        }
+    }
+
+    @Test
+    void supportStaffFreezeUnfreezeAndCloseAMemberWithAReasonAndTheOperatorFromTheToken() {
+        String member = newMember();
+        register(registration(member));
+
+        assertThat(putStatus(member, "{\"status\":\"FROZEN\",\"reason\":\"chargeback under review\"}", "agent-7")
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(awaitMember(member)).containsEntry("status", "FROZEN"));
+        ResponseEntity<Map> noReason = putStatus(member, "{\"status\":\"ACTIVE\"}", "agent-7");
+        assertThat(noReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(noReason.getBody().toString()).contains("reason");
+        assertThat(putStatus(member, "{\"status\":\"ACTIVE\",\"reason\":\"cleared\"}", "agent-8").getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(putStatus(member, "{\"status\":\"CLOSED\",\"reason\":\"on request\"}", "agent-8").getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        ResponseEntity<Map> reopen = putStatus(member, "{\"status\":\"ACTIVE\",\"reason\":\"oops\"}", "agent-8");
+        assertThat(reopen.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(reopen.getBody()).containsEntry("code", "member-closed");
+
+        try (TopicReader members = new TopicReader(SharedKafka.bootstrapServers(), Topics.MEMBERS)) {
+            members.awaitRecords(record -> member.equals(record.key())
+                    && decode(record) instanceof MemberStatusChanged c
+                    && c.status() == MemberStatus.CLOSED);
+            List<MemberStatusChanged> changes = members.matching(TopicReader.keyed(member)).stream()
+                    .map(MemberServiceIT::decode)
+                    .filter(MemberStatusChanged.class::isInstance)
+                    .map(MemberStatusChanged.class::cast)
+                    .toList();
+            assertThat(changes).extracting(MemberStatusChanged::status, MemberStatusChanged::previousStatus,
+                            MemberStatusChanged::reason, MemberStatusChanged::operator)
+                    .containsExactly(
+                            tuple(MemberStatus.FROZEN, MemberStatus.ACTIVE, "chargeback under review", "agent-7"),
+                            tuple(MemberStatus.ACTIVE, MemberStatus.FROZEN, "cleared", "agent-8"),
+                            tuple(MemberStatus.CLOSED, MemberStatus.ACTIVE, "on request", "agent-8"));
         }
     }
 
@@ -342,6 +520,16 @@ class MemberServiceIT {
         return http.postForEntity("/members", json(body), Map.class);
     }
 
+    private ResponseEntity<Map> patchProfile(String member, String body) {
+        return http.exchange("/members/{id}", HttpMethod.PATCH, json(body), Map.class, member);
+    }
+
+    private ResponseEntity<Map> putStatus(String member, String body, String operator) {
+        HttpHeaders headers = TestTokens.staffHeaders(operator);
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return http.exchange("/members/{id}/status", HttpMethod.PUT, new HttpEntity<>(body, headers), Map.class, member);
+    }
+
     private ResponseEntity<Map> putConsents(String member, boolean sms, boolean email) {
         return http.exchange(
                 "/members/{id}/consents",
@@ -374,9 +562,18 @@ class MemberServiceIT {
     }
 
     private static String registration(String member) {
-        return "{\"memberId\":\"" + member + "\",\"name\":\"韩梅梅\",\"mobile\":\"+8613800138000\","
-                + "\"email\":\"meimei@example.com\",\"birthday\":\"1990-05-17\","
+        return "{\"memberId\":\"" + member + "\",\"name\":\"韩梅梅\",\"mobile\":\"" + mobileOf(member) + "\","
+                + "\"email\":\"" + emailOf(member) + "\",\"birthday\":\"1990-05-17\","
                 + "\"consents\":{\"sms\":true,\"email\":false}}";
+    }
+
+    /** A mobile number of this member's own (one member per number), in E.164. */
+    private static String mobileOf(String member) {
+        return "+86138" + String.format("%08d", Math.floorMod(member.hashCode(), 100_000_000));
+    }
+
+    private static String emailOf(String member) {
+        return member.toLowerCase(java.util.Locale.ROOT) + "@example.com";
     }
 
     private static String newMember() {

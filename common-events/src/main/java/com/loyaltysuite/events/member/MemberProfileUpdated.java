@@ -4,10 +4,14 @@ import com.loyaltysuite.events.IntegrationEvent;
 import com.loyaltysuite.events.MemberId;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
- * A member's profile changed; the event carries the whole new profile. Published by member-service
- * on {@code loyalty.members.v1}; consumed by notification-service.
+ * A member's profile changed. Published by member-service on {@code loyalty.members.v1}; consumed by
+ * notification-service. {@code changedFields} names the fields that changed ({@code name}, {@code mobile},
+ * {@code email}, {@code birthday}, {@code locale}, {@code timeZone}); the other fields carry the whole
+ * profile as it stands after the change, as they always did. Events published before
+ * {@code changedFields} existed have none (read: any field may have changed).
  */
 public record MemberProfileUpdated(
         MemberId memberId,
@@ -16,5 +20,25 @@ public record MemberProfileUpdated(
         String mobile,
         String email,
         LocalDate birthday,
-        Instant updatedAt)
-        implements IntegrationEvent {}
+        Instant updatedAt,
+        String locale,
+        String timeZone,
+        List<String> changedFields)
+        implements IntegrationEvent {
+
+    public MemberProfileUpdated {
+        changedFields = changedFields == null ? List.of() : List.copyOf(changedFields);
+    }
+
+    /** The whole profile, without saying what changed (the first form of this event). */
+    public MemberProfileUpdated(
+            MemberId memberId,
+            String programId,
+            String name,
+            String mobile,
+            String email,
+            LocalDate birthday,
+            Instant updatedAt) {
+        this(memberId, programId, name, mobile, email, birthday, updatedAt, null, null, List.of());
+    }
+}

@@ -5,16 +5,21 @@ import com.loyaltysuite.events.MemberId;
 import com.loyaltysuite.events.Programs;
 import com.loyaltysuite.member.directory.FindMember;
 import com.loyaltysuite.member.directory.MemberView;
+import com.loyaltysuite.member.profile.ChangeStatus;
 import com.loyaltysuite.member.profile.MemberAlreadyRegisteredException;
 import com.loyaltysuite.member.profile.MemberNotFoundException;
+import com.loyaltysuite.member.profile.MobileNumbers;
 import com.loyaltysuite.member.profile.RecordConsentChange;
 import com.loyaltysuite.member.profile.RecordRegistration;
 import com.loyaltysuite.member.profile.RegistrationRecorded;
+import com.loyaltysuite.member.profile.UpdateProfile;
 import com.loyaltysuite.support.security.Allowed;
 import com.loyaltysuite.support.security.Scopes;
 import com.loyaltysuite.support.web.ValidMemberId;
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.security.Principal;
+import java.time.ZoneId;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -24,6 +29,7 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -48,7 +54,7 @@ class MemberController {
      * Answers with the profile as registered: the read model is built asynchronously, so a GET right
      * after may still answer 404 for a moment.
      */
-@Allowed({Scopes.SUPPORT_WRITE})
+    @Allowed({Scopes.SUPPORT_WRITE})
     @PostMapping
     ResponseEntity<MemberView> register(@Valid @RequestBody RegisterMemberRequest request) {
         MemberId memberId = MemberId.of(request.memberId() != null ? request.memberId() : "M-" + UUID.randomUUID());
@@ -58,7 +64,7 @@ class MemberController {
                     memberId,
                     Programs.DEFAULT,
                     request.name(),
-                    request.mobile(),
+                    MobileNumbers.e164(request.mobile()).orElseThrow(),
                     request.email(),
                     request.birthday(),
                     request.consents().toConsents()));
@@ -86,6 +92,48 @@ class MemberController {
         try {
             commands.sendAndWait(new RecordConsentChange(id, Channel.SMS, request.sms()));
             commands.sendAndWait(new RecordConsentChange(id, Channel.EMAIL, request.email()));
+        } catch (AggregateNotFoundException e) {
+            throw new MemberNotFoundException(id);
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * Freezes, unfreezes or closes a membership, with a reason; the operator is the token's subject,
+     * never a field of the body. The status already in force is accepted and changes nothing; a closed
+     * membership is final (409 {@code member-closed}).
+     */
+    @Allowed({Scopes.SUPPORT_WRITE})
+    @PutMapping("/{memberId}/status")
+    ResponseEntity<Void> changeStatus(
+            @PathVariable @ValidMemberId String memberId, @Valid @RequestBody StatusRequest request, Principal operator) {
+        MemberId id = MemberId.of(memberId);
+        try {
+            commands.sendAndWait(new ChangeStatus(id, request.status(), request.reason(), operator.getName()));
+        } catch (AggregateNotFoundException e) {
+            throw new MemberNotFoundException(id);
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * Changes the fields given (name, mobile, email, birthday, locale, time zone); the mobile is kept in
+     * E.164. A mobile or email another member holds is a 409 naming it. Only real changes are published.
+     */
+    @Allowed({Scopes.MEMBER, Scopes.SUPPORT_WRITE})
+    @PatchMapping("/{memberId}")
+    ResponseEntity<Void> updateProfile(
+            @PathVariable @ValidMemberId String memberId, @Valid @RequestBody UpdateProfileRequest request) {
+        MemberId id = MemberId.of(memberId);
+        try {
+            commands.sendAndWait(new UpdateProfile(
+                    id,
+                    request.name() == null ? null : request.name().strip(),
+                    request.mobile() == null ? null : MobileNumbers.e164(request.mobile()).orElseThrow(),
+                    request.email(),
+                    request.birthday(),
+                    request.normalisedLocale(),
+                    request.timeZone() == null ? null : ZoneId.of(request.timeZone()).getId()));
         } catch (AggregateNotFoundException e) {
             throw new MemberNotFoundException(id);
         }

@@ -3,9 +3,13 @@ package com.loyaltysuite.member.directory;
 import com.loyaltysuite.events.Channel;
 import com.loyaltysuite.events.MemberId;
 import com.loyaltysuite.events.member.Consents;
+import com.loyaltysuite.events.member.MemberStatus;
+import com.loyaltysuite.member.profile.ProfileChangeRecorded;
 import com.loyaltysuite.member.profile.RegistrationRecorded;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -38,6 +42,15 @@ class MemberProfile {
     @Column(name = "email_consent", nullable = false)
     private boolean emailConsent;
 
+    private String locale;
+
+    @Column(name = "time_zone")
+    private String timeZone;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private MemberStatus status;
+
     @Column(name = "registered_at", nullable = false)
     private Instant registeredAt;
 
@@ -55,8 +68,24 @@ class MemberProfile {
         this.birthday = event.birthday();
         this.smsConsent = event.consents().sms();
         this.emailConsent = event.consents().email();
+        this.status = MemberStatus.ACTIVE;
         this.registeredAt = event.registeredAt();
         this.updatedAt = event.registeredAt();
+    }
+
+    void profile(ProfileChangeRecorded event) {
+        name = event.name();
+        mobile = event.mobile();
+        email = event.email();
+        birthday = event.birthday();
+        locale = event.locale();
+        timeZone = event.timeZone();
+        updatedAt = event.changedAt();
+    }
+
+    void status(MemberStatus status, Instant at) {
+        this.status = status;
+        updatedAt = at;
     }
 
     void consent(Channel channel, boolean granted, Instant at) {
@@ -75,7 +104,10 @@ class MemberProfile {
                 mobile,
                 email,
                 birthday,
+                locale,
+                timeZone,
                 new Consents(smsConsent, emailConsent),
+                status,
                 registeredAt);
     }
 }

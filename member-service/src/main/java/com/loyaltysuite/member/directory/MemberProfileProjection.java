@@ -1,7 +1,9 @@
 package com.loyaltysuite.member.directory;
 
 import com.loyaltysuite.member.profile.ConsentChangeRecorded;
+import com.loyaltysuite.member.profile.ProfileChangeRecorded;
 import com.loyaltysuite.member.profile.RegistrationRecorded;
+import com.loyaltysuite.member.profile.StatusChangeRecorded;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -36,6 +38,22 @@ class MemberProfileProjection {
         // A member's events are handled in order, so the profile exists by now.
         profiles.findById(event.memberId().value()).ifPresent(profile -> {
             profile.consent(event.channel(), event.granted(), event.changedAt());
+            profiles.save(profile);
+        });
+    }
+
+    @EventHandler
+    void on(ProfileChangeRecorded event) {
+        profiles.findById(event.memberId().value()).ifPresent(profile -> {
+            profile.profile(event);
+            profiles.save(profile);
+        });
+    }
+
+    @EventHandler
+    void on(StatusChangeRecorded event) {
+        profiles.findById(event.memberId().value()).ifPresent(profile -> {
+            profile.status(event.status(), event.changedAt());
             profiles.save(profile);
         });
     }

@@ -1,9 +1,13 @@
 package com.loyaltysuite.member.messaging;
 
 import com.loyaltysuite.events.member.ConsentChanged;
+import com.loyaltysuite.events.member.MemberProfileUpdated;
 import com.loyaltysuite.events.member.MemberRegistered;
+import com.loyaltysuite.events.member.MemberStatusChanged;
 import com.loyaltysuite.member.profile.ConsentChangeRecorded;
+import com.loyaltysuite.member.profile.ProfileChangeRecorded;
 import com.loyaltysuite.member.profile.RegistrationRecorded;
+import com.loyaltysuite.member.profile.StatusChangeRecorded;
 import com.loyaltysuite.support.messaging.IntegrationEventMappings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,6 +30,19 @@ class MemberEventMapper {
                         e.registeredAt()))
                 .map(ConsentChangeRecorded.class, e -> new ConsentChanged(
                         e.memberId(), e.programId(), e.channel(), e.granted(), e.changedAt()))
+                .map(ProfileChangeRecorded.class, e -> new MemberProfileUpdated(
+                        e.memberId(),
+                        e.programId(),
+                        e.name(),
+                        e.mobile(),
+                        e.email(),
+                        e.birthday(),
+                        e.changedAt(),
+                        e.locale(),
+                        e.timeZone(),
+                        e.changed()))
+                .map(StatusChangeRecorded.class, e -> new MemberStatusChanged(
+                        e.memberId(), e.programId(), e.status(), e.previousStatus(), e.reason(), e.operator(), e.changedAt()))
                 .build();
     }
 }

@@ -6,9 +6,14 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.loyaltysuite.events.Channel;
 import com.loyaltysuite.events.MemberId;
+import com.loyaltysuite.events.member.MemberStatus;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -22,7 +27,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * consent changes are real changes, so that consumers only hear of changes.
  */
 @Aggregate(cache = "memberCache", snapshotTriggerDefinition = "aggregateSnapshotTrigger")
-@Revision("1") // a snapshot is its fields: bump when they change (MemberSnapshotTest)
+@Revision("2") // a snapshot is its fields: bump when they change (MemberSnapshotTest)
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
 public class Member {
 
@@ -32,6 +37,13 @@ public class Member {
     private String programId;
     private boolean smsConsent;
     private boolean emailConsent;
+    private MemberStatus status;
+    private String name;
+    private String mobile;
+    private String email;
+    private LocalDate birthday;
+    private String locale;
+    private String timeZone;
 
     protected Member() {
         // for Axon
@@ -70,12 +82,75 @@ public class Member {
         apply(new ConsentChangeRecorded(memberId, programId, command.channel(), command.granted(), now(clock)));
     }
 
+    /** Freeze, unfreeze or close; the status already in force is accepted and does nothing. Closed is final. */
+    @CommandHandler
+    void handle(ChangeStatus command, Clock clock) {
+        if (status == MemberStatus.CLOSED) {
+            throw new MemberClosedException(memberId);
+        }
+        if (status == command.status()) {
+            return;
+        }
+        apply(new StatusChangeRecorded(
+                memberId, programId, command.status(), status, command.reason(), command.operator(), now(clock)));
+    }
+
+    @EventSourcingHandler
+    void on(StatusChangeRecorded event) {
+        status = event.status();
+    }
+
     @EventSourcingHandler
     void on(RegistrationRecorded event) {
         memberId = event.memberId();
         programId = event.programId();
         smsConsent = event.consents().sms();
         emailConsent = event.consents().email();
+        status = MemberStatus.ACTIVE;
+        name = event.name();
+        mobile = event.mobile();
+        email = event.email();
+        birthday = event.birthday();
+    }
+
+    /**
+     * Records the fields that really change; the same values again are accepted and change nothing. A
+     * closed membership's profile no longer changes.
+     */
+    @CommandHandler
+    void handle(UpdateProfile command, Clock clock) {
+        if (status == MemberStatus.CLOSED) {
+            throw new MemberClosedException(memberId);
+        }
+        List<String> changed = new ArrayList<>();
+        String newName = changed(changed, "name", name, command.name());
+        String newMobile = changed(changed, "mobile", mobile, command.mobile());
+        String newEmail = changed(changed, "email", email, command.email());
+        LocalDate newBirthday = changed(changed, "birthday", birthday, command.birthday());
+        String newLocale = changed(changed, "locale", locale, command.locale());
+        String newTimeZone = changed(changed, "timeZone", timeZone, command.timeZone());
+        if (!changed.isEmpty()) {
+            apply(new ProfileChangeRecorded(memberId, programId, changed, newName, newMobile, newEmail, newBirthday,
+                    newLocale, newTimeZone, now(clock)));
+        }
+    }
+
+    private static <T> T changed(List<String> changed, String field, T current, T given) {
+        if (given == null || Objects.equals(given, current)) {
+            return current;
+        }
+        changed.add(field);
+        return given;
+    }
+
+    @EventSourcingHandler
+    void on(ProfileChangeRecorded event) {
+        name = event.name();
+        mobile = event.mobile();
+        email = event.email();
+        birthday = event.birthday();
+        locale = event.locale();
+        timeZone = event.timeZone();
     }
 
     @EventSourcingHandler

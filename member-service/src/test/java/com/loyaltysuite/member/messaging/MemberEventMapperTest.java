@@ -11,13 +11,19 @@ import com.loyaltysuite.events.codec.EventSchemas;
 import com.loyaltysuite.events.codec.EventType;
 import com.loyaltysuite.events.member.ConsentChanged;
 import com.loyaltysuite.events.member.Consents;
+import com.loyaltysuite.events.member.MemberProfileUpdated;
 import com.loyaltysuite.events.member.MemberRegistered;
+import com.loyaltysuite.events.member.MemberStatus;
+import com.loyaltysuite.events.member.MemberStatusChanged;
 import com.loyaltysuite.member.profile.ConsentChangeRecorded;
+import com.loyaltysuite.member.profile.ProfileChangeRecorded;
 import com.loyaltysuite.member.profile.RegistrationRecorded;
+import com.loyaltysuite.member.profile.StatusChangeRecorded;
 import com.loyaltysuite.support.messaging.IntegrationEventMappings;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -59,6 +65,26 @@ class MemberEventMapperTest {
 
         assertThat(publishedAs(recorded, EventType.CONSENT_CHANGED))
                 .isEqualTo(new ConsentChanged(MEMBER, "default", Channel.EMAIL, true, AT));
+    }
+
+    @Test
+    void aRecordedStatusChangeIsPublishedAsMemberStatusChanged() throws IOException {
+        var recorded = new StatusChangeRecorded(
+                MEMBER, "default", MemberStatus.FROZEN, MemberStatus.ACTIVE, "chargeback under review", "agent-7", AT);
+
+        assertThat(publishedAs(recorded, EventType.MEMBER_STATUS_CHANGED))
+                .isEqualTo(new MemberStatusChanged(
+                        MEMBER, "default", MemberStatus.FROZEN, MemberStatus.ACTIVE, "chargeback under review", "agent-7", AT));
+    }
+
+    @Test
+    void aRecordedProfileChangeIsPublishedAsMemberProfileUpdatedNamingWhatChanged() throws IOException {
+        var recorded = new ProfileChangeRecorded(MEMBER, "default", List.of("mobile", "locale"), "韩梅梅", "+8613900139000",
+                null, LocalDate.of(1990, 5, 17), "zh-CN", null, AT);
+
+        assertThat(publishedAs(recorded, EventType.MEMBER_PROFILE_UPDATED))
+                .isEqualTo(new MemberProfileUpdated(MEMBER, "default", "韩梅梅", "+8613900139000", null,
+                        LocalDate.of(1990, 5, 17), AT, "zh-CN", null, List.of("mobile", "locale")));
     }
 
     @Test

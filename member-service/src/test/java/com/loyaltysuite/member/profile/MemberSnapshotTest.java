@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.loyaltysuite.events.Channel;
 import com.loyaltysuite.events.MemberId;
 import com.loyaltysuite.events.member.Consents;
+import com.loyaltysuite.events.member.MemberStatus;
 import com.loyaltysuite.testsupport.aggregates.AggregateHarness;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,6 +29,8 @@ class MemberSnapshotTest {
                 new RecordConsentChange(MEMBER, Channel.EMAIL, true),
                 new RecordConsentChange(MEMBER, Channel.SMS, false),
                 new RecordConsentChange(MEMBER, Channel.SMS, false), // already so: nothing happens
+                new UpdateProfile(MEMBER, null, "+8613900139000", "lei@example.com", null, "zh-CN", "Asia/Shanghai"),
+                new ChangeStatus(MEMBER, MemberStatus.FROZEN, "review", "agent-7"),
                 new RecordRegistration(MEMBER, "default", "李雷", "13800138000", null, null, new Consents(true, true)));
 
         List<Object> fromReplay = replaying.sendAll(commands);
@@ -35,10 +38,10 @@ class MemberSnapshotTest {
 
         Member replayed = replaying.load(MEMBER.value());
         assertThat(AggregateHarness.roundTrip(replayed)).usingRecursiveComparison().isEqualTo(replayed);
-        assertThat(AggregateHarness.json(replayed)).contains("\"emailConsent\":true", "\"smsConsent\":false");
+        assertThat(AggregateHarness.json(replayed)).contains("\"emailConsent\":true", "\"smsConsent\":false", "\"status\":\"FROZEN\"", "\"timeZone\":\"Asia/Shanghai\"");
         assertThat(snapshotting.snapshotsTaken()).isPositive();
         assertThat(fromSnapshots).isEqualTo(fromReplay).contains("MemberAlreadyRegisteredException");
         assertThat(snapshotting.load(MEMBER.value())).usingRecursiveComparison().isEqualTo(replayed);
-        assertThat(Member.class.getAnnotation(Revision.class).value()).isEqualTo("1");
+        assertThat(Member.class.getAnnotation(Revision.class).value()).isEqualTo("2");
     }
 }

@@ -3,10 +3,12 @@ package com.loyaltysuite.member.profile;
 import com.loyaltysuite.events.Channel;
 import com.loyaltysuite.events.MemberId;
 import com.loyaltysuite.events.member.Consents;
+import com.loyaltysuite.events.member.MemberStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,6 +62,64 @@ class MemberTest {
                 .expectException(MemberAlreadyRegisteredException.class)
                 .expectExceptionMessage("Member M-1 is already registered")
                 .expectNoEvents();
+    }
+
+    @Test
+    void freezingRecordsTheReasonAndTheOperator() {
+        fixture.given(registered(REGISTERED_AT))
+                .when(new ChangeStatus(MEMBER, MemberStatus.FROZEN, "chargeback under review", "agent-7"))
+                .expectEvents(new StatusChangeRecorded(
+                        MEMBER, "default", MemberStatus.FROZEN, MemberStatus.ACTIVE, "chargeback under review", "agent-7", NOW));
+    }
+
+    @Test
+    void theStatusInForceAgainChangesNothing() {
+        fixture.given(registered(REGISTERED_AT))
+                .when(new ChangeStatus(MEMBER, MemberStatus.ACTIVE, "no change", "agent-7"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void unfreezingFollowsAFreeze() {
+        fixture.given(registered(REGISTERED_AT), new StatusChangeRecorded(
+                        MEMBER, "default", MemberStatus.FROZEN, MemberStatus.ACTIVE, "review", "agent-7", REGISTERED_AT))
+                .when(new ChangeStatus(MEMBER, MemberStatus.ACTIVE, "cleared", "agent-8"))
+                .expectEvents(new StatusChangeRecorded(
+                        MEMBER, "default", MemberStatus.ACTIVE, MemberStatus.FROZEN, "cleared", "agent-8", NOW));
+    }
+
+    @Test
+    void aClosedMembershipIsFinal() {
+        fixture.given(registered(REGISTERED_AT), new StatusChangeRecorded(
+                        MEMBER, "default", MemberStatus.CLOSED, MemberStatus.ACTIVE, "on request", "agent-7", REGISTERED_AT))
+                .when(new ChangeStatus(MEMBER, MemberStatus.ACTIVE, "reopen", "agent-8"))
+                .expectException(MemberClosedException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aProfileChangeNamesTheFieldsThatChangedAndCarriesTheWholeProfile() {
+        fixture.given(registered(REGISTERED_AT))
+                .when(new UpdateProfile(MEMBER, null, "+8613900139000", "meimei@example.com", null, "zh-CN", "Asia/Shanghai"))
+                .expectEvents(new ProfileChangeRecorded(MEMBER, "default", List.of("mobile", "locale", "timeZone"), "韩梅梅",
+                        "+8613900139000", "meimei@example.com", LocalDate.of(1990, 5, 17), "zh-CN", "Asia/Shanghai", NOW));
+    }
+
+    @Test
+    void theProfileAsItIsChangesNothing() {
+        fixture.given(registered(REGISTERED_AT))
+                .when(new UpdateProfile(MEMBER, "韩梅梅", null, "meimei@example.com", null, null, null))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aClosedMembersProfileNoLongerChanges() {
+        fixture.given(registered(REGISTERED_AT), new StatusChangeRecorded(
+                        MEMBER, "default", MemberStatus.CLOSED, MemberStatus.ACTIVE, "on request", "agent-7", REGISTERED_AT))
+                .when(new UpdateProfile(MEMBER, "新名字", null, null, null, null, null))
+                .expectException(MemberClosedException.class);
     }
 
     @Test
