@@ -10,6 +10,7 @@ import com.loyaltysuite.events.Topics;
 import com.loyaltysuite.events.codec.CloudEventCodec;
 import com.loyaltysuite.events.codec.EventEnvelope;
 import com.loyaltysuite.events.member.ConsentChanged;
+import com.loyaltysuite.events.member.ConsentPurpose;
 import com.loyaltysuite.events.member.Consents;
 import com.loyaltysuite.events.member.MemberProfileUpdated;
 import com.loyaltysuite.events.member.MemberRegistered;
@@ -435,6 +436,55 @@ class MemberServiceIT {
                             tuple(MemberStatus.FROZEN, MemberStatus.ACTIVE, "chargeback under review", "agent-7"),
                             tuple(MemberStatus.ACTIVE, MemberStatus.FROZEN, "cleared", "agent-8"),
                             tuple(MemberStatus.CLOSED, MemberStatus.ACTIVE, "on request", "agent-8"));
+        }
+    }
+
+    @Test
+    void theConsentHistoryListsEveryConsentPerChannelAndPurposeWithItsTimeAndSource() {
+        String member = newMember();
+        register(registration(member));
+        putConsents(member, true, true); // email marketing granted by staff
+        HttpHeaders asTheMember = new HttpHeaders();
+        asTheMember.setBearerAuth(TestTokens.mint(member, TestTokens.MEMBER));
+        asTheMember.setContentType(MediaType.APPLICATION_JSON);
+        assertThat(http.exchange("/members/{id}/consents", HttpMethod.PUT, new HttpEntity<>(
+                                "{\"sms\":false,\"email\":true,\"purpose\":\"TRANSACTIONAL\"}", asTheMember),
+                        Map.class, member)
+                .getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+
+        Map<String, Object> history = await().atMost(Duration.ofSeconds(60)).until(
+                () -> http.getForObject("/members/{id}/consents/history?size=3", Map.class, member),
+                h -> h.get("totalEntries") != null && ((Number) h.get("totalEntries")).intValue() == 6);
+        List<Map<String, Object>> newest = (List<Map<String, Object>>) history.get("entries");
+        assertThat(newest).hasSize(3);
+        assertThat(newest.get(0))
+                .containsEntry("channel", "SMS")
+                .containsEntry("purpose", "TRANSACTIONAL")
+                .containsEntry("granted", false)
+                .containsEntry("source", "member")
+                .containsKey("changedAt");
+        assertThat(newest.get(1))
+                .containsEntry("channel", "EMAIL")
+                .containsEntry("purpose", "MARKETING")
+                .containsEntry("granted", true)
+                .containsEntry("source", "staff:" + TestTokens.STAFF_SUBJECT);
+        List<Map<String, Object>> registration = (List<Map<String, Object>>) http
+                .getForObject("/members/{id}/consents/history?page=1&size=3", Map.class, member)
+                .get("entries");
+        assertThat(registration).hasSize(3).allSatisfy(e -> assertThat(e).containsEntry("source", "registration"));
+        assertThat(http.getForEntity("/members/{id}/consents/history", Map.class, newMember()).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(http.getForEntity("/members/{id}/consents/history?size=500", Map.class, member).getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+
+        try (TopicReader members = new TopicReader(SharedKafka.bootstrapServers(), Topics.MEMBERS)) {
+            ConsentChanged transactional = (ConsentChanged) decode(members.awaitRecords(record -> member.equals(record.key())
+                            && decode(record) instanceof ConsentChanged c
+                            && c.purpose() == ConsentPurpose.TRANSACTIONAL)
+                    .get(0));
+            assertThat(transactional.channel()).isEqualTo(Channel.SMS);
+            assertThat(transactional.source()).isEqualTo("member");
         }
     }
 

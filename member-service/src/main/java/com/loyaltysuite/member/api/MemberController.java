@@ -3,6 +3,8 @@ package com.loyaltysuite.member.api;
 import com.loyaltysuite.events.Channel;
 import com.loyaltysuite.events.MemberId;
 import com.loyaltysuite.events.Programs;
+import com.loyaltysuite.member.consents.ConsentHistoryView;
+import com.loyaltysuite.member.consents.FindConsentHistory;
 import com.loyaltysuite.member.directory.FindMember;
 import com.loyaltysuite.member.directory.MemberView;
 import com.loyaltysuite.member.profile.ChangeStatus;
@@ -17,6 +19,8 @@ import com.loyaltysuite.support.security.Allowed;
 import com.loyaltysuite.support.security.Scopes;
 import com.loyaltysuite.support.web.ValidMemberId;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.security.Principal;
 import java.time.ZoneId;
@@ -35,6 +39,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -84,14 +89,19 @@ class MemberController {
                 .orElseThrow(() -> new MemberNotFoundException(id));
     }
 
-    /** Sets both consents; only a channel whose consent actually changes is published. Idempotent. */
+    /**
+     * Sets both channels' consents for one purpose; only a channel whose consent actually changes is
+     * published. Idempotent. The source is who asked: the member, or a staff member named by the token.
+     */
     @Allowed({Scopes.MEMBER, Scopes.SUPPORT_WRITE})
     @PutMapping("/{memberId}/consents")
-    ResponseEntity<Void> changeConsents(@PathVariable @ValidMemberId String memberId, @Valid @RequestBody ConsentsRequest request) {
+    ResponseEntity<Void> changeConsents(
+            @PathVariable @ValidMemberId String memberId, @Valid @RequestBody ConsentChangeRequest request, Principal caller) {
         MemberId id = MemberId.of(memberId);
+        String source = caller.getName().equals(memberId) ? "member" : "staff:" + caller.getName();
         try {
-            commands.sendAndWait(new RecordConsentChange(id, Channel.SMS, request.sms()));
-            commands.sendAndWait(new RecordConsentChange(id, Channel.EMAIL, request.email()));
+            commands.sendAndWait(new RecordConsentChange(id, Channel.SMS, request.purposeOrMarketing(), request.sms(), source));
+            commands.sendAndWait(new RecordConsentChange(id, Channel.EMAIL, request.purposeOrMarketing(), request.email(), source));
         } catch (AggregateNotFoundException e) {
             throw new MemberNotFoundException(id);
         }
@@ -138,5 +148,18 @@ class MemberController {
             throw new MemberNotFoundException(id);
         }
         return ResponseEntity.noContent().build();
+    }
+
+    /** Every consent and change of one, per channel and purpose, newest first. */
+    @Allowed({Scopes.MEMBER, Scopes.SUPPORT_READ})
+    @GetMapping("/{memberId}/consents/history")
+    ConsentHistoryView consentHistory(
+            @PathVariable @ValidMemberId String memberId,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+        MemberId id = MemberId.of(memberId);
+        return queries.query(new FindConsentHistory(id, page, size), ResponseTypes.optionalInstanceOf(ConsentHistoryView.class))
+                .join()
+                .orElseThrow(() -> new MemberNotFoundException(id));
     }
 }

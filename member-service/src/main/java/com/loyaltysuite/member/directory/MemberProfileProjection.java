@@ -1,5 +1,6 @@
 package com.loyaltysuite.member.directory;
 
+import com.loyaltysuite.events.member.ConsentPurpose;
 import com.loyaltysuite.member.profile.ConsentChangeRecorded;
 import com.loyaltysuite.member.profile.ProfileChangeRecorded;
 import com.loyaltysuite.member.profile.RegistrationRecorded;
@@ -35,6 +36,9 @@ class MemberProfileProjection {
 
     @EventHandler
     void on(ConsentChangeRecorded event) {
+        if (event.purpose() != ConsentPurpose.MARKETING) {
+            return; // the profile shows the marketing consents; every consent is in the consent history
+        }
         // A member's events are handled in order, so the profile exists by now.
         profiles.findById(event.memberId().value()).ifPresent(profile -> {
             profile.consent(event.channel(), event.granted(), event.changedAt());

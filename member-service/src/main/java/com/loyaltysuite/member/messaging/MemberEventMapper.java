@@ -29,7 +29,7 @@ class MemberEventMapper {
                         e.consents(),
                         e.registeredAt()))
                 .map(ConsentChangeRecorded.class, e -> new ConsentChanged(
-                        e.memberId(), e.programId(), e.channel(), e.granted(), e.changedAt()))
+                        e.memberId(), e.programId(), e.channel(), e.granted(), e.changedAt(), e.purpose(), e.source()))
                 .map(ProfileChangeRecorded.class, e -> new MemberProfileUpdated(
                         e.memberId(),
                         e.programId(),

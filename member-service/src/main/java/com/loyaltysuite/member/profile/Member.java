@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.loyaltysuite.events.Channel;
 import com.loyaltysuite.events.MemberId;
+import com.loyaltysuite.events.member.ConsentPurpose;
 import com.loyaltysuite.events.member.MemberStatus;
 import java.time.Clock;
 import java.time.Instant;
@@ -37,6 +38,8 @@ public class Member {
     private String programId;
     private boolean smsConsent;
     private boolean emailConsent;
+    private boolean smsTransactional;
+    private boolean emailTransactional;
     private MemberStatus status;
     private String name;
     private String mobile;
@@ -76,10 +79,11 @@ public class Member {
 
     @CommandHandler
     void handle(RecordConsentChange command, Clock clock) {
-        if (consentOn(command.channel()) == command.granted()) {
+        if (consentOn(command.channel(), command.purpose()) == command.granted()) {
             return; // already so: nothing happened, nothing to tell
         }
-        apply(new ConsentChangeRecorded(memberId, programId, command.channel(), command.granted(), now(clock)));
+        apply(new ConsentChangeRecorded(memberId, programId, command.channel(), command.granted(), now(clock),
+                command.purpose(), command.source()));
     }
 
     /** Freeze, unfreeze or close; the status already in force is accepted and does nothing. Closed is final. */
@@ -106,6 +110,9 @@ public class Member {
         programId = event.programId();
         smsConsent = event.consents().sms();
         emailConsent = event.consents().email();
+        // Messages about the member's own account are part of membership until withdrawn.
+        smsTransactional = true;
+        emailTransactional = true;
         status = MemberStatus.ACTIVE;
         name = event.name();
         mobile = event.mobile();
@@ -155,16 +162,22 @@ public class Member {
 
     @EventSourcingHandler
     void on(ConsentChangeRecorded event) {
+        boolean marketing = event.purpose() == ConsentPurpose.MARKETING;
         switch (event.channel()) {
-            case SMS -> smsConsent = event.granted();
-            case EMAIL -> emailConsent = event.granted();
+            case SMS -> {
+                if (marketing) smsConsent = event.granted(); else smsTransactional = event.granted();
+            }
+            case EMAIL -> {
+                if (marketing) emailConsent = event.granted(); else emailTransactional = event.granted();
+            }
         }
     }
 
-    private boolean consentOn(Channel channel) {
+    private boolean consentOn(Channel channel, ConsentPurpose purpose) {
+        boolean marketing = purpose == ConsentPurpose.MARKETING;
         return switch (channel) {
-            case SMS -> smsConsent;
-            case EMAIL -> emailConsent;
+            case SMS -> marketing ? smsConsent : smsTransactional;
+            case EMAIL -> marketing ? emailConsent : emailTransactional;
         };
     }
 

@@ -3,6 +3,7 @@ package com.loyaltysuite.notification.contact;
 import com.loyaltysuite.events.Channel;
 import com.loyaltysuite.events.MemberId;
 import com.loyaltysuite.events.member.ConsentChanged;
+import com.loyaltysuite.events.member.ConsentPurpose;
 import com.loyaltysuite.events.member.MemberErased;
 import com.loyaltysuite.events.member.MemberProfileUpdated;
 import com.loyaltysuite.events.member.MemberRegistered;
@@ -45,7 +46,14 @@ public class ContactProjection {
         contacts.save(contact);
     }
 
+    /**
+     * The consents kept here are the ones the emails are sent under: marketing consents (also every
+     * consent published before purposes existed). A transactional consent change leaves them as they are.
+     */
     public void on(ConsentChanged event) {
+        if (event.purpose() != ConsentPurpose.MARKETING) {
+            return;
+        }
         MemberContact contact = contactOf(event.memberId(), event.programId());
         if (contact.erased()) {
             return;
