@@ -6,22 +6,29 @@ import static org.awaitility.Awaitility.await;
 
 import com.loyaltysuite.events.Channel;
 import com.loyaltysuite.events.IntegrationEvent;
+import com.loyaltysuite.events.MemberId;
 import com.loyaltysuite.events.Topics;
 import com.loyaltysuite.events.codec.CloudEventCodec;
 import com.loyaltysuite.events.codec.EventEnvelope;
 import com.loyaltysuite.events.member.ConsentChanged;
 import com.loyaltysuite.events.member.ConsentPurpose;
 import com.loyaltysuite.events.member.Consents;
+import com.loyaltysuite.events.member.MemberDataKey;
+import com.loyaltysuite.events.member.MemberErased;
 import com.loyaltysuite.events.member.MemberProfileUpdated;
 import com.loyaltysuite.events.member.MemberRegistered;
 import com.loyaltysuite.events.member.MemberStatus;
 import com.loyaltysuite.events.member.MemberStatusChanged;
+import com.loyaltysuite.events.member.PersonalData;
 import com.loyaltysuite.member.profile.RecordRegistration;
+import com.loyaltysuite.support.crypto.PersonalDataCipher;
 import com.loyaltysuite.testsupport.SharedKafka;
 import com.loyaltysuite.testsupport.TestTokens;
 import com.loyaltysuite.testsupport.TopicReader;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -59,6 +66,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** member-service against the embedded KRaft broker and PostgreSQL, driven over HTTP as a support agent would. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -73,6 +81,9 @@ class MemberServiceIT {
 
     @Autowired
     CommandBus commandBus;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void aRegisteredMemberCanBeReadAndIsPublished() {
@@ -99,13 +110,21 @@ class MemberServiceIT {
             assertThat(record.key()).isEqualTo(member);
             assertThat(envelope.source()).hasToString("/loyalty/member-service");
             assertThat(envelope.type().ceType()).isEqualTo("MemberRegistered");
+            byte[] key;
+            try (TopicReader keys = new TopicReader(SharedKafka.bootstrapServers(), Topics.MEMBER_KEYS)) {
+                MemberDataKey dataKey = (MemberDataKey) CloudEventCodec.fromRecord(
+                                keys.awaitRecords(TopicReader.keyed(member)).get(0))
+                        .data();
+                assertThat(dataKey.algorithm()).isEqualTo("AES-256-GCM");
+                key = Base64.getDecoder().decode(dataKey.key());
+            }
             assertThat(envelope.data()).isInstanceOfSatisfying(MemberRegistered.class, registered -> {
                 assertThat(registered.memberId().value()).isEqualTo(member);
                 assertThat(registered.programId()).isEqualTo("default");
-                assertThat(registered.name()).isEqualTo("韩梅梅");
-                assertThat(registered.mobile()).isEqualTo(mobileOf(member));
-                assertThat(registered.email()).isEqualTo(emailOf(member));
-                assertThat(registered.birthday()).isEqualTo(LocalDate.of(1990, 5, 17));
+                assertThat(registered.name()).isNull(); // personal fields travel sealed (ADR 9)
+                assertThat(registered.mobile()).isNull();
+                assertThat(PersonalDataCipher.open(MemberId.of(member), key, registered.personalData()))
+                        .hasValue(new PersonalData("韩梅梅", mobileOf(member), emailOf(member), LocalDate.of(1990, 5, 17)));
                 assertThat(registered.consents()).isEqualTo(new Consents(true, false));
                 assertThat(registered.registeredAt()).hasToString((String) created.getBody().get("registeredAt"));
             });
@@ -339,9 +358,8 @@ class MemberServiceIT {
                             member.equals(record.key()) && decode(record) instanceof MemberProfileUpdated)
                     .get(0));
             assertThat(updated.changedFields()).containsExactly("mobile", "locale", "timeZone");
-            assertThat(updated.mobile()).isEqualTo(newMobile);
-            assertThat(updated.name()).isEqualTo("韩梅梅");
-            assertThat(updated.email()).isEqualTo(emailOf(member));
+            assertThat(updated.mobile()).isNull();
+            assertThat(updated.personalData()).startsWith("v1.").doesNotContain(newMobile.substring(1));
         }
     }
 
@@ -485,6 +503,87 @@ class MemberServiceIT {
                     .get(0));
             assertThat(transactional.channel()).isEqualTo(Channel.SMS);
             assertThat(transactional.source()).isEqualTo("member");
+        }
+    }
+
+    /**
+     * Crypto-shredding end to end (ADR 9): after erasure no API answers the mobile or email, a rebuild of
+     * the profiles from the event store finds none, and neither the member's records on
+     * loyalty.members.v1 nor its rows in domain_event_entry ever held them in clear.
+     */
+    @Test
+    void anErasedMemberCannotBeReadAnywhereNotEvenByReplayingTheEvents() {
+        String member = newMember();
+        String mobile = mobileOf(member);
+        String email = emailOf(member);
+        String newEmail = "new-" + email;
+        register(registration(member));
+        assertThat(patchProfile(member, "{\"email\":\"" + newEmail + "\"}").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(awaitMember(member)).containsEntry("email", newEmail));
+        try (TopicReader members = new TopicReader(SharedKafka.bootstrapServers(), Topics.MEMBERS);
+                TopicReader keys = new TopicReader(SharedKafka.bootstrapServers(), Topics.MEMBER_KEYS)) {
+            MemberRegistered registered = (MemberRegistered) decode(members.awaitRecords(
+                            r -> member.equals(r.key()) && decode(r) instanceof MemberRegistered)
+                    .get(0));
+            assertThat(registered.mobile()).isNull();
+            assertThat(registered.personalData()).startsWith("v1.");
+            assertThat(keys.awaitRecords(r -> member.equals(r.key()) && r.value() != null)).hasSize(1);
+        }
+
+        ResponseEntity<Void> erased = http.exchange(
+                "/members/{id}?reason={reason}", HttpMethod.DELETE, null, Void.class, member, "member request, ticket 9");
+
+        assertThat(erased.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(awaitMember(member))
+                        .containsEntry("name", null)
+                        .containsEntry("mobile", null)
+                        .containsEntry("email", null)
+                        .containsEntry("birthday", null)
+                        .containsEntry("status", "ACTIVE"));
+        assertThat(http.exchange("/members/{id}", HttpMethod.DELETE, null, Void.class, member).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(patchProfile(member, "{\"name\":\"回来\"}").getBody()).containsEntry("code", "member-erased");
+        // The contact details are free for someone else.
+        String stranger = newMember();
+        assertThat(register(registration(stranger).replace(mobileOf(stranger), mobile)).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+
+        StreamingEventProcessor projection = processing
+                .eventProcessor("member-profile", StreamingEventProcessor.class)
+                .orElseThrow();
+        projection.shutdownAsync().join();
+        projection.resetTokens();
+        projection.start();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            ResponseEntity<String> rebuilt = http.getForEntity("/members/{id}", String.class, member);
+            assertThat(rebuilt.getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat(rebuilt.getBody()).contains("\"status\":\"ACTIVE\"").doesNotContain(mobile, email, newEmail, "韩梅梅");
+        });
+        assertThat(jdbc.queryForList("select * from member_profile where member_id = ?", member).toString())
+                .doesNotContain(mobile.substring(1), email, newEmail, "韩梅梅");
+
+        List<byte[]> stored = jdbc.queryForList(
+                "select payload from domain_event_entry where aggregate_identifier = ? order by sequence_number",
+                byte[].class, member);
+        assertThat(stored).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(stored).allSatisfy(payload -> assertThat(new String(payload, StandardCharsets.UTF_8))
+                .doesNotContain(mobile.substring(1), email, newEmail, "韩梅梅"));
+        try (TopicReader members = new TopicReader(SharedKafka.bootstrapServers(), Topics.MEMBERS);
+                TopicReader keys = new TopicReader(SharedKafka.bootstrapServers(), Topics.MEMBER_KEYS)) {
+            List<ConsumerRecord<String, byte[]>> records = members.awaitRecords(
+                    r -> member.equals(r.key()) && decode(r) instanceof MemberErased);
+            assertThat(members.matching(TopicReader.keyed(member)))
+                    .hasSizeGreaterThanOrEqualTo(3)
+                    .allSatisfy(r -> assertThat(new String(r.value(), StandardCharsets.UTF_8))
+                            .doesNotContain(mobile.substring(1), email, newEmail, "韩梅梅"));
+            assertThat(decode(records.get(0))).isInstanceOfSatisfying(MemberErased.class,
+                    e -> assertThat(e.reason()).isEqualTo("member request, ticket 9"));
+            // The key's last word is a tombstone, which compaction turns into nothing.
+            keys.awaitRecords(r -> member.equals(r.key()) && r.value() == null);
+            List<ConsumerRecord<String, byte[]>> keyRecords = keys.matching(TopicReader.keyed(member));
+            assertThat(keyRecords.get(keyRecords.size() - 1).value()).isNull();
         }
     }
 

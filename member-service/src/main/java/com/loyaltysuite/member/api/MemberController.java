@@ -3,11 +3,13 @@ package com.loyaltysuite.member.api;
 import com.loyaltysuite.events.Channel;
 import com.loyaltysuite.events.MemberId;
 import com.loyaltysuite.events.Programs;
+import com.loyaltysuite.events.member.PersonalData;
 import com.loyaltysuite.member.consents.ConsentHistoryView;
 import com.loyaltysuite.member.consents.FindConsentHistory;
 import com.loyaltysuite.member.directory.FindMember;
 import com.loyaltysuite.member.directory.MemberView;
 import com.loyaltysuite.member.profile.ChangeStatus;
+import com.loyaltysuite.member.profile.EraseMember;
 import com.loyaltysuite.member.profile.MemberAlreadyRegisteredException;
 import com.loyaltysuite.member.profile.MemberNotFoundException;
 import com.loyaltysuite.member.profile.MobileNumbers;
@@ -21,6 +23,7 @@ import com.loyaltysuite.support.web.ValidMemberId;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.security.Principal;
 import java.time.ZoneId;
@@ -32,6 +35,7 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -64,20 +68,22 @@ class MemberController {
     ResponseEntity<MemberView> register(@Valid @RequestBody RegisterMemberRequest request) {
         MemberId memberId = MemberId.of(request.memberId() != null ? request.memberId() : "M-" + UUID.randomUUID());
         RegistrationRecorded registered;
+        PersonalData personal = new PersonalData(
+                request.name(), MobileNumbers.e164(request.mobile()).orElseThrow(), request.email(), request.birthday());
         try {
             registered = commands.sendAndWait(new RecordRegistration(
                     memberId,
                     Programs.DEFAULT,
-                    request.name(),
-                    MobileNumbers.e164(request.mobile()).orElseThrow(),
-                    request.email(),
-                    request.birthday(),
+                    personal.name(),
+                    personal.mobile(),
+                    personal.email(),
+                    personal.birthday(),
                     request.consents().toConsents()));
         } catch (AggregateStreamCreationException e) {
             // Another registration of this id won the race to the event store's first row.
             throw new MemberAlreadyRegisteredException(memberId);
         }
-        return ResponseEntity.created(URI.create("/members/" + memberId.value())).body(MemberView.of(registered));
+        return ResponseEntity.created(URI.create("/members/" + memberId.value())).body(MemberView.of(registered, personal));
     }
 
     @Allowed({Scopes.MEMBER, Scopes.SUPPORT_READ})
@@ -161,5 +167,26 @@ class MemberController {
         return queries.query(new FindConsentHistory(id, page, size), ResponseTypes.optionalInstanceOf(ConsentHistoryView.class))
                 .join()
                 .orElseThrow(() -> new MemberNotFoundException(id));
+    }
+
+    /**
+     * Erases the member's personal data (个人信息删除): the member's data key is destroyed, so the sealed
+     * personal fields in the event store and on Kafka can never be read again, and {@code MemberErased}
+     * tells the consumers to drop what they kept. Status, consents, points and tiers stay, without a name.
+     * Erasing again answers 204 and changes nothing.
+     */
+    @Allowed({Scopes.SUPPORT_WRITE, Scopes.ADMIN})
+    @DeleteMapping("/{memberId}")
+    ResponseEntity<Void> erase(
+            @PathVariable @ValidMemberId String memberId,
+            @RequestParam(defaultValue = "erasure requested") @Size(min = 1, max = 512) String reason,
+            Principal operator) {
+        MemberId id = MemberId.of(memberId);
+        try {
+            commands.sendAndWait(new EraseMember(id, reason, operator.getName()));
+        } catch (AggregateNotFoundException e) {
+            throw new MemberNotFoundException(id);
+        }
+        return ResponseEntity.noContent().build();
     }
 }

@@ -4,6 +4,7 @@ import com.loyaltysuite.events.Channel;
 import com.loyaltysuite.events.MemberId;
 import com.loyaltysuite.events.member.Consents;
 import com.loyaltysuite.events.member.MemberStatus;
+import com.loyaltysuite.events.member.PersonalData;
 import com.loyaltysuite.member.profile.ProfileChangeRecorded;
 import com.loyaltysuite.member.profile.RegistrationRecorded;
 import jakarta.persistence.Column;
@@ -27,7 +28,6 @@ class MemberProfile {
     @Column(name = "program_id", nullable = false)
     private String programId;
 
-    @Column(nullable = false)
     private String name;
 
     private String mobile;
@@ -59,13 +59,16 @@ class MemberProfile {
 
     protected MemberProfile() {}
 
-    MemberProfile(RegistrationRecorded event) {
+    @Column(name = "erased_at")
+    private Instant erasedAt;
+
+    MemberProfile(RegistrationRecorded event, PersonalData personal) {
         this.memberId = event.memberId().value();
         this.programId = event.programId();
-        this.name = event.name();
-        this.mobile = event.mobile();
-        this.email = event.email();
-        this.birthday = event.birthday();
+        this.name = personal.name();
+        this.mobile = personal.mobile();
+        this.email = personal.email();
+        this.birthday = personal.birthday();
         this.smsConsent = event.consents().sms();
         this.emailConsent = event.consents().email();
         this.status = MemberStatus.ACTIVE;
@@ -73,14 +76,24 @@ class MemberProfile {
         this.updatedAt = event.registeredAt();
     }
 
-    void profile(ProfileChangeRecorded event) {
-        name = event.name();
-        mobile = event.mobile();
-        email = event.email();
-        birthday = event.birthday();
+    void profile(ProfileChangeRecorded event, PersonalData personal) {
+        name = personal.name();
+        mobile = personal.mobile();
+        email = personal.email();
+        birthday = personal.birthday();
         locale = event.locale();
         timeZone = event.timeZone();
         updatedAt = event.changedAt();
+    }
+
+    /** The personal fields are gone for good; status, consents and dates stay. */
+    void erase(Instant at) {
+        name = null;
+        mobile = null;
+        email = null;
+        birthday = null;
+        erasedAt = at;
+        updatedAt = at;
     }
 
     void status(MemberStatus status, Instant at) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.loyaltysuite.events.MemberId;
 import com.loyaltysuite.events.member.Consents;
 import com.loyaltysuite.events.member.MemberStatus;
+import com.loyaltysuite.events.member.PersonalData;
 import com.loyaltysuite.member.profile.RegistrationRecorded;
 import com.loyaltysuite.support.security.MaskedContact;
 import java.time.Instant;
@@ -27,14 +28,14 @@ public record MemberView(
         Instant registeredAt) {
 
     /** The profile as it stands right after registration, before the projection has caught up. */
-    public static MemberView of(RegistrationRecorded registered) {
+    public static MemberView of(RegistrationRecorded registered, PersonalData personal) {
         return new MemberView(
                 registered.memberId(),
                 registered.programId(),
-                registered.name(),
-                registered.mobile(),
-                registered.email(),
-                registered.birthday(),
+                personal.name(),
+                personal.mobile(),
+                personal.email(),
+                personal.birthday(),
                 null,
                 null,
                 registered.consents(),

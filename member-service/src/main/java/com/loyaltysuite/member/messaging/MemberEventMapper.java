@@ -1,10 +1,12 @@
 package com.loyaltysuite.member.messaging;
 
 import com.loyaltysuite.events.member.ConsentChanged;
+import com.loyaltysuite.events.member.MemberErased;
 import com.loyaltysuite.events.member.MemberProfileUpdated;
 import com.loyaltysuite.events.member.MemberRegistered;
 import com.loyaltysuite.events.member.MemberStatusChanged;
 import com.loyaltysuite.member.profile.ConsentChangeRecorded;
+import com.loyaltysuite.member.profile.ErasureRecorded;
 import com.loyaltysuite.member.profile.ProfileChangeRecorded;
 import com.loyaltysuite.member.profile.RegistrationRecorded;
 import com.loyaltysuite.member.profile.StatusChangeRecorded;
@@ -12,7 +14,11 @@ import com.loyaltysuite.support.messaging.IntegrationEventMappings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** What of a member's history other services see on {@code loyalty.members.v1}. */
+/**
+ * What of a member's history other services see on {@code loyalty.members.v1}. Personal fields travel as
+ * stored: sealed with the member's data key (ADR 9); a registration stored before sealing is published as
+ * it was.
+ */
 @Configuration(proxyBeanMethods = false)
 class MemberEventMapper {
 
@@ -27,20 +33,23 @@ class MemberEventMapper {
                         e.email(),
                         e.birthday(),
                         e.consents(),
-                        e.registeredAt()))
+                        e.registeredAt(),
+                        e.personalData()))
                 .map(ConsentChangeRecorded.class, e -> new ConsentChanged(
                         e.memberId(), e.programId(), e.channel(), e.granted(), e.changedAt(), e.purpose(), e.source()))
                 .map(ProfileChangeRecorded.class, e -> new MemberProfileUpdated(
                         e.memberId(),
                         e.programId(),
-                        e.name(),
-                        e.mobile(),
-                        e.email(),
-                        e.birthday(),
+                        null,
+                        null,
+                        null,
+                        null,
                         e.changedAt(),
                         e.locale(),
                         e.timeZone(),
-                        e.changed()))
+                        e.changed(),
+                        e.personalData()))
+                .map(ErasureRecorded.class, e -> new MemberErased(e.memberId(), e.programId(), e.reason(), e.erasedAt()))
                 .map(StatusChangeRecorded.class, e -> new MemberStatusChanged(
                         e.memberId(), e.programId(), e.status(), e.previousStatus(), e.reason(), e.operator(), e.changedAt()))
                 .build();

@@ -1,6 +1,8 @@
 package com.loyaltysuite.member.profile;
 
 import com.loyaltysuite.events.MemberId;
+import com.loyaltysuite.events.member.PersonalData;
+import com.loyaltysuite.support.crypto.MemberKeys;
 import java.util.Locale;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -26,25 +28,33 @@ class ContactClaims {
     static final String EMAIL = "email";
 
     private final JdbcTemplate jdbc;
+    private final MemberKeys keys;
 
-    ContactClaims(JdbcTemplate jdbc) {
+    ContactClaims(JdbcTemplate jdbc, MemberKeys keys) {
         this.jdbc = jdbc;
+        this.keys = keys;
     }
 
     @EventHandler
     void on(RegistrationRecorded event) {
-        claim(event.memberId(), MOBILE, event.mobile());
-        claim(event.memberId(), EMAIL, event.email());
+        PersonalData data = personalData(event.memberId(), event.personalData(), event.clearPersonalData());
+        claim(event.memberId(), MOBILE, data.mobile());
+        claim(event.memberId(), EMAIL, data.email());
+    }
+
+    private PersonalData personalData(MemberId member, String sealed, PersonalData clear) {
+        return clear != null ? clear : keys.open(member, sealed).orElse(new PersonalData(null, null, null, null));
     }
 
     /** A changed mobile or email: the new value is claimed, the member's former one given up. */
     @EventHandler
     void on(ProfileChangeRecorded event) {
+        PersonalData data = personalData(event.memberId(), event.personalData(), null);
         if (event.changed().contains(MOBILE)) {
-            reclaim(event.memberId(), MOBILE, event.mobile());
+            reclaim(event.memberId(), MOBILE, data.mobile());
         }
         if (event.changed().contains(EMAIL)) {
-            reclaim(event.memberId(), EMAIL, event.email());
+            reclaim(event.memberId(), EMAIL, data.email());
         }
     }
 

@@ -8,6 +8,9 @@ import com.loyaltysuite.events.Channel;
 import com.loyaltysuite.events.MemberId;
 import com.loyaltysuite.events.member.ConsentPurpose;
 import com.loyaltysuite.events.member.MemberStatus;
+import com.loyaltysuite.events.member.PersonalData;
+import com.loyaltysuite.support.crypto.MemberErasedException;
+import com.loyaltysuite.support.crypto.MemberKeys;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,7 +28,10 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * A programme member. Decides whether a registration is accepted (an id registers once) and which
- * consent changes are real changes, so that consumers only hear of changes.
+ * profile, consent and status changes are real changes, so that consumers only hear of changes. The
+ * personal fields are kept and stored sealed with the member's data key ({@link MemberKeys}, the one
+ * port it uses: to seal a registration and to compare a profile change), so neither its events nor its
+ * snapshots hold them in clear (ADR 9).
  */
 @Aggregate(cache = "memberCache", snapshotTriggerDefinition = "aggregateSnapshotTrigger")
 @Revision("2") // a snapshot is its fields: bump when they change (MemberSnapshotTest)
@@ -41,10 +47,11 @@ public class Member {
     private boolean smsTransactional;
     private boolean emailTransactional;
     private MemberStatus status;
-    private String name;
-    private String mobile;
-    private String email;
-    private LocalDate birthday;
+    /** The personal fields, sealed with the member's data key. */
+    private String personalData;
+    /** The personal fields of a registration stored before sealing, in clear; null otherwise. */
+    private PersonalData clearPersonalData;
+    private boolean erased;
     private String locale;
     private String timeZone;
 
@@ -60,19 +67,22 @@ public class Member {
      */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    RegistrationRecorded handle(RecordRegistration command, Clock clock) {
+    RegistrationRecorded handle(RecordRegistration command, Clock clock, MemberKeys keys) {
         if (memberId != null) {
             throw new MemberAlreadyRegisteredException(command.memberId());
         }
+        String sealed = keys.seal(command.memberId(),
+                new PersonalData(command.name(), command.mobile(), command.email(), command.birthday()));
         RegistrationRecorded registered = new RegistrationRecorded(
                 command.memberId(),
                 command.programId(),
-                command.name(),
-                command.mobile(),
-                command.email(),
-                command.birthday(),
+                null,
+                null,
+                null,
+                null,
                 command.consents(),
-                now(clock));
+                now(clock),
+                sealed);
         apply(registered);
         return registered;
     }
@@ -114,10 +124,8 @@ public class Member {
         smsTransactional = true;
         emailTransactional = true;
         status = MemberStatus.ACTIVE;
-        name = event.name();
-        mobile = event.mobile();
-        email = event.email();
-        birthday = event.birthday();
+        personalData = event.personalData();
+        clearPersonalData = event.clearPersonalData();
     }
 
     /**
@@ -125,21 +133,42 @@ public class Member {
      * closed membership's profile no longer changes.
      */
     @CommandHandler
-    void handle(UpdateProfile command, Clock clock) {
+    void handle(UpdateProfile command, Clock clock, MemberKeys keys) {
+        if (erased) {
+            throw new MemberErasedException(memberId);
+        }
         if (status == MemberStatus.CLOSED) {
             throw new MemberClosedException(memberId);
         }
+        PersonalData current = clearPersonalData != null
+                ? clearPersonalData
+                : keys.open(memberId, personalData).orElseThrow(() -> new MemberErasedException(memberId));
         List<String> changed = new ArrayList<>();
-        String newName = changed(changed, "name", name, command.name());
-        String newMobile = changed(changed, "mobile", mobile, command.mobile());
-        String newEmail = changed(changed, "email", email, command.email());
-        LocalDate newBirthday = changed(changed, "birthday", birthday, command.birthday());
+        String newName = changed(changed, "name", current.name(), command.name());
+        String newMobile = changed(changed, "mobile", current.mobile(), command.mobile());
+        String newEmail = changed(changed, "email", current.email(), command.email());
+        LocalDate newBirthday = changed(changed, "birthday", current.birthday(), command.birthday());
         String newLocale = changed(changed, "locale", locale, command.locale());
         String newTimeZone = changed(changed, "timeZone", timeZone, command.timeZone());
         if (!changed.isEmpty()) {
-            apply(new ProfileChangeRecorded(memberId, programId, changed, newName, newMobile, newEmail, newBirthday,
-                    newLocale, newTimeZone, now(clock)));
+            String sealed = keys.seal(memberId, new PersonalData(newName, newMobile, newEmail, newBirthday));
+            apply(new ProfileChangeRecorded(memberId, programId, changed, sealed, newLocale, newTimeZone, now(clock)));
         }
+    }
+
+    /** Erases the personal data once; erasing again changes nothing. Status, consents and history stay. */
+    @CommandHandler
+    void handle(EraseMember command, Clock clock) {
+        if (!erased) {
+            apply(new ErasureRecorded(memberId, programId, command.reason(), command.operator(), now(clock)));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(ErasureRecorded event) {
+        erased = true;
+        personalData = null;
+        clearPersonalData = null;
     }
 
     private static <T> T changed(List<String> changed, String field, T current, T given) {
@@ -152,10 +181,8 @@ public class Member {
 
     @EventSourcingHandler
     void on(ProfileChangeRecorded event) {
-        name = event.name();
-        mobile = event.mobile();
-        email = event.email();
-        birthday = event.birthday();
+        personalData = event.personalData();
+        clearPersonalData = null;
         locale = event.locale();
         timeZone = event.timeZone();
     }

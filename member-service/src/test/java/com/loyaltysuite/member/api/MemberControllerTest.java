@@ -178,7 +178,7 @@ class MemberControllerTest {
     @Test
     void aKnownMemberIsReadFromTheDirectory() throws Exception {
         when(queries.query(eq(new FindMember(MEMBER)), any(ResponseType.class)))
-                .thenReturn(CompletableFuture.completedFuture(Optional.of(MemberView.of(recorded(MEMBER)))));
+                .thenReturn(CompletableFuture.completedFuture(Optional.of(MemberView.of(recorded(MEMBER), recorded(MEMBER).clearPersonalData()))));
 
         mvc.perform(get("/members/M-1"))
                 .andExpect(status().isOk())
@@ -191,7 +191,7 @@ class MemberControllerTest {
     @WithMockUser(username = "viewer", authorities = "SCOPE_loyalty.support.read")
     void aReaderWhoDoesNotActForMembersSeesTheContactDetailsMasked() throws Exception {
         when(queries.query(eq(new FindMember(MEMBER)), any(ResponseType.class)))
-                .thenReturn(CompletableFuture.completedFuture(Optional.of(MemberView.of(recorded(MEMBER)))));
+                .thenReturn(CompletableFuture.completedFuture(Optional.of(MemberView.of(recorded(MEMBER), recorded(MEMBER).clearPersonalData()))));
 
         mvc.perform(get("/members/M-1"))
                 .andExpect(status().isOk())
@@ -203,7 +203,7 @@ class MemberControllerTest {
     @WithMockUser(username = "M-1", authorities = "SCOPE_loyalty.member")
     void aMemberSeesTheirOwnContactDetailsAndNobodyElses() throws Exception {
         when(queries.query(eq(new FindMember(MEMBER)), any(ResponseType.class)))
-                .thenReturn(CompletableFuture.completedFuture(Optional.of(MemberView.of(recorded(MEMBER)))));
+                .thenReturn(CompletableFuture.completedFuture(Optional.of(MemberView.of(recorded(MEMBER), recorded(MEMBER).clearPersonalData()))));
 
         mvc.perform(get("/members/M-1")).andExpect(status().isOk()).andExpect(jsonPath("$.mobile").value("+8613800138000"));
         mvc.perform(get("/members/M-2"))

@@ -11,11 +11,13 @@ import com.loyaltysuite.events.codec.EventSchemas;
 import com.loyaltysuite.events.codec.EventType;
 import com.loyaltysuite.events.member.ConsentChanged;
 import com.loyaltysuite.events.member.Consents;
+import com.loyaltysuite.events.member.MemberErased;
 import com.loyaltysuite.events.member.MemberProfileUpdated;
 import com.loyaltysuite.events.member.MemberRegistered;
 import com.loyaltysuite.events.member.MemberStatus;
 import com.loyaltysuite.events.member.MemberStatusChanged;
 import com.loyaltysuite.member.profile.ConsentChangeRecorded;
+import com.loyaltysuite.member.profile.ErasureRecorded;
 import com.loyaltysuite.member.profile.ProfileChangeRecorded;
 import com.loyaltysuite.member.profile.RegistrationRecorded;
 import com.loyaltysuite.member.profile.StatusChangeRecorded;
@@ -33,6 +35,7 @@ import org.junit.jupiter.api.Test;
 class MemberEventMapperTest {
 
     static final MemberId MEMBER = MemberId.of("M-1");
+    static final String SEALED = "v1.c2VhbGVkLXBlcnNvbmFsLWRhdGEtZm9yLWEtdGVzdA";
     static final Instant AT = Instant.parse("2026-11-23T10:00:00.123Z");
 
     final IntegrationEventMappings mapper = new MemberEventMapper().memberEvents();
@@ -79,12 +82,25 @@ class MemberEventMapperTest {
 
     @Test
     void aRecordedProfileChangeIsPublishedAsMemberProfileUpdatedNamingWhatChanged() throws IOException {
-        var recorded = new ProfileChangeRecorded(MEMBER, "default", List.of("mobile", "locale"), "韩梅梅", "+8613900139000",
-                null, LocalDate.of(1990, 5, 17), "zh-CN", null, AT);
+        var recorded = new ProfileChangeRecorded(MEMBER, "default", List.of("mobile", "locale"), SEALED, "zh-CN", null, AT);
 
         assertThat(publishedAs(recorded, EventType.MEMBER_PROFILE_UPDATED))
-                .isEqualTo(new MemberProfileUpdated(MEMBER, "default", "韩梅梅", "+8613900139000", null,
-                        LocalDate.of(1990, 5, 17), AT, "zh-CN", null, List.of("mobile", "locale")));
+                .isEqualTo(new MemberProfileUpdated(
+                        MEMBER, "default", null, null, null, null, AT, "zh-CN", null, List.of("mobile", "locale"), SEALED));
+    }
+
+    @Test
+    void aSealedRegistrationIsPublishedSealedWithoutThePersonalFieldsInClear() throws IOException {
+        var recorded = new RegistrationRecorded(MEMBER, "default", null, null, null, null, new Consents(true, false), AT, SEALED);
+
+        assertThat(publishedAs(recorded, EventType.MEMBER_REGISTERED))
+                .isEqualTo(new MemberRegistered(MEMBER, "default", null, null, null, null, new Consents(true, false), AT, SEALED));
+    }
+
+    @Test
+    void aRecordedErasureIsPublishedAsMemberErased() throws IOException {
+        assertThat(publishedAs(new ErasureRecorded(MEMBER, "default", "member request", "agent-7", AT), EventType.MEMBER_ERASED))
+                .isEqualTo(new MemberErased(MEMBER, "default", "member request", AT));
     }
 
     @Test
