@@ -9,6 +9,9 @@ import com.loyaltysuite.events.member.Consents;
 import com.loyaltysuite.events.member.MemberErased;
 import com.loyaltysuite.events.member.MemberProfileUpdated;
 import com.loyaltysuite.events.member.MemberRegistered;
+import com.loyaltysuite.support.crypto.MemberKeys;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -53,7 +56,8 @@ class ContactProjectionIT {
 
     @BeforeEach
     void setUp() {
-        projection = new ContactProjection(repository);
+        projection = new ContactProjection(
+                repository, new MemberKeys(jdbc, Clock.systemUTC()), Clock.systemUTC(), Duration.ofMinutes(10));
         member = MemberId.of("M-" + UUID.randomUUID());
         members.add(member.value());
     }
