@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.loyaltysuite.events.Channel;
 import com.loyaltysuite.events.MemberId;
 import com.loyaltysuite.events.member.ConsentChanged;
+import com.loyaltysuite.events.member.ConsentPurpose;
 import com.loyaltysuite.events.member.Consents;
 import com.loyaltysuite.events.member.MemberErased;
 import com.loyaltysuite.events.member.MemberProfileUpdated;
@@ -103,6 +104,18 @@ class ContactProjectionIT {
             assertThat(view.smsConsent()).isTrue();
             assertThat(view.email()).isEqualTo("zhang@example.com");
         });
+    }
+
+    @Test
+    void aTransactionalConsentChangeLeavesTheMarketingConsentsTheEmailsGoOut() {
+        apply(registered());
+        apply(new ConsentChanged(member, "default", Channel.EMAIL, false, T0.plusSeconds(60), ConsentPurpose.TRANSACTIONAL, "member"));
+
+        assertThat(contact()).hasValueSatisfying(view -> assertThat(view.emailConsent()).isTrue());
+
+        apply(new ConsentChanged(member, "default", Channel.EMAIL, false, T0.plusSeconds(120), ConsentPurpose.MARKETING, "member"));
+
+        assertThat(contact()).hasValueSatisfying(view -> assertThat(view.emailConsent()).isFalse());
     }
 
     @Test
