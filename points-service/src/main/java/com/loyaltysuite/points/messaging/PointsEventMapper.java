@@ -58,7 +58,10 @@ class PointsEventMapper {
                 .map(ExpiringPointsWarned.class, e -> new PointsExpiring(
                         e.memberId(), e.programId(), e.points(), e.expiresAt(), e.warnedAt()))
                 .map(DuePointsExpired.class, e -> new PointsExpired(e.memberId(), e.programId(), e.points(), e.expiredAt()))
-                .map(PointsForfeited.class, e -> new PointsExpired(e.memberId(), e.programId(), e.points(), e.forfeitedAt()))
+                // Only withheld points forfeited: they were never published as earned, so nothing expires.
+                .map(PointsForfeited.class, e -> e.points() == 0
+                        ? null
+                        : new PointsExpired(e.memberId(), e.programId(), e.points(), e.forfeitedAt()))
                 .map(AdjustmentRecorded.class, e -> new PointsAdjusted(
                         e.memberId(), e.programId(), e.points(), e.reason(), e.operatorId(), e.adjustedAt()))
                 .build();
