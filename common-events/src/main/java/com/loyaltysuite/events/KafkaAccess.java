@@ -37,15 +37,17 @@ public final class KafkaAccess {
 
     /**
      * Reads the order topics for RFM segments and anomaly monitoring, and its own member topic for the
-     * status a payment is checked against.
+     * status a payment is checked against. Also the one writer of the members' data keys (ADR 9).
      */
     public static final Principal MEMBER_SERVICE = service(
             "member-service",
-            List.of(Topics.MEMBERS, Topics.MEMBER_SEGMENTS, Topics.ANOMALIES),
+            List.of(Topics.MEMBERS, Topics.MEMBER_KEYS, Topics.MEMBER_SEGMENTS, Topics.ANOMALIES),
             List.of(Topics.ORDER_PAID, Topics.ORDER_REFUNDED, Topics.MEMBERS));
 
     public static final Principal POINTS_SERVICE = service(
-            "points-service", List.of(Topics.POINTS), List.of(Topics.ORDER_PAID, Topics.ORDER_REFUNDED, Topics.TIERS));
+            "points-service",
+            List.of(Topics.POINTS),
+            List.of(Topics.ORDER_PAID, Topics.ORDER_REFUNDED, Topics.TIERS, Topics.MEMBERS));
 
     /** Reads the order topics or the points topic, whichever {@code loyalty.tier.basis} chooses: both are granted. */
     public static final Principal TIER_SERVICE = service(
@@ -56,11 +58,14 @@ public final class KafkaAccess {
     public static final Principal BENEFIT_SERVICE =
             service("benefit-service", List.of(Topics.BENEFITS), List.of(Topics.TIERS));
 
+    /** Keeps contact data, so it also reads the members' data keys (without a dead-letter topic for them). */
     public static final Principal NOTIFICATION_SERVICE = service(
-            "notification-service", List.of(Topics.NOTIFICATIONS), List.of(Topics.MEMBERS, Topics.TIERS, Topics.POINTS));
+                    "notification-service", List.of(Topics.NOTIFICATIONS), List.of(Topics.MEMBERS, Topics.TIERS, Topics.POINTS))
+            .alsoReadingKeys();
 
     /**
-     * An example of another team: reads the public tier topics, in any consumer group whose id starts
+     * An example of another team: reads the public tier topics (never the members' data keys: only the
+     * services above that keep contact data read those), in any consumer group whose id starts
      * with {@code analytics-}, and writes nothing.
      */
     public static final Principal ANALYTICS = new Principal(
@@ -104,6 +109,18 @@ public final class KafkaAccess {
             writes = List.copyOf(writes);
             reads = List.copyOf(reads);
             creates = List.copyOf(creates);
+        }
+
+        /**
+         * Also reads (and may create) {@code loyalty.member-keys.v1}, and has no dead-letter topic for it:
+         * a data key must never be copied to a topic that is not compacted (ADR 9).
+         */
+        Principal alsoReadingKeys() {
+            List<String> newReads = new ArrayList<>(reads);
+            newReads.add(Topics.MEMBER_KEYS);
+            List<String> newCreates = new ArrayList<>(creates);
+            newCreates.add(Topics.MEMBER_KEYS);
+            return new Principal(name, writes, newReads, newCreates, consumerGroup);
         }
 
         public String kafkaPrincipal() {

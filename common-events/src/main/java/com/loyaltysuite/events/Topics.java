@@ -13,6 +13,11 @@ public final class Topics {
     public static final String TIERS = "loyalty.tiers.v1";
     /** Compacted: the latest record per member id is that member's current tier. */
     public static final String MEMBER_TIERS = "loyalty.member-tiers.v1";
+    /**
+     * Compacted, read-restricted: the latest record per member id is that member's data key
+     * ({@code MemberDataKey}), a tombstone once the member is erased (ADR 9).
+     */
+    public static final String MEMBER_KEYS = "loyalty.member-keys.v1";
     public static final String BENEFITS = "loyalty.benefits.v1";
     public static final String NOTIFICATIONS = "loyalty.notifications.v1";
     /** Compacted: the latest record per member id is that member's RFM group and lifecycle stage now. */

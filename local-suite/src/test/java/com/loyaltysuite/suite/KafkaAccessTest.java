@@ -37,7 +37,14 @@ class KafkaAccessTest {
 
     /** Topics a service writes that its {@code loyalty.kafka.produces} does not list (declared in code). */
     private static final Map<String, List<String>> DECLARED_IN_CODE =
-            Map.of("tier-service", List.of(Topics.MEMBER_TIERS), "member-service", List.of(Topics.MEMBER_SEGMENTS));
+            Map.of("tier-service", List.of(Topics.MEMBER_TIERS), "member-service", List.of(Topics.MEMBER_KEYS, Topics.MEMBER_SEGMENTS));
+
+    /**
+     * Topics a service reads that its {@code loyalty.kafka.consumes} does not list: the members' data keys,
+     * read by their own listener and never dead-lettered (ADR 9).
+     */
+    private static final Map<String, List<String>> READ_IN_CODE =
+            Map.of("notification-service", List.of(Topics.MEMBER_KEYS));
 
     @Test
     void everyServiceMayReadWhatItConsumesAndWriteWhatItProducesAndNothingElse() throws IOException {
@@ -55,6 +62,8 @@ class KafkaAccessTest {
             Set<String> creates = new LinkedHashSet<>(produces);
             creates.addAll(consumes);
             creates.addAll(writes);
+            consumes.addAll(READ_IN_CODE.getOrDefault(name, List.of()));
+            creates.addAll(READ_IN_CODE.getOrDefault(name, List.of()));
 
             Principal principal = KafkaAccess.principal(name);
             assertThat(principal.reads()).as(name + " reads").containsExactlyInAnyOrderElementsOf(consumes);

@@ -1,22 +1,34 @@
 package com.loyaltysuite.member;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import com.loyaltysuite.events.Channel;
 import com.loyaltysuite.events.IntegrationEvent;
+import com.loyaltysuite.events.MemberId;
 import com.loyaltysuite.events.Topics;
 import com.loyaltysuite.events.codec.CloudEventCodec;
 import com.loyaltysuite.events.codec.EventEnvelope;
 import com.loyaltysuite.events.member.ConsentChanged;
+import com.loyaltysuite.events.member.ConsentPurpose;
 import com.loyaltysuite.events.member.Consents;
+import com.loyaltysuite.events.member.MemberDataKey;
+import com.loyaltysuite.events.member.MemberErased;
+import com.loyaltysuite.events.member.MemberProfileUpdated;
 import com.loyaltysuite.events.member.MemberRegistered;
+import com.loyaltysuite.events.member.MemberStatus;
+import com.loyaltysuite.events.member.MemberStatusChanged;
+import com.loyaltysuite.events.member.PersonalData;
 import com.loyaltysuite.member.profile.RecordRegistration;
+import com.loyaltysuite.support.crypto.PersonalDataCipher;
 import com.loyaltysuite.testsupport.SharedKafka;
 import com.loyaltysuite.testsupport.TestTokens;
 import com.loyaltysuite.testsupport.TopicReader;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -55,6 +67,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** member-service against the embedded KRaft broker and PostgreSQL, driven over HTTP as a support agent would. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -71,6 +84,9 @@ class MemberServiceIT {
     @Autowired
     CommandBus commandBus;
 
+    @Autowired
+    JdbcTemplate jdbc;
+
     @Test
     void aRegisteredMemberCanBeReadAndIsPublished() {
         String member = newMember();
@@ -83,8 +99,8 @@ class MemberServiceIT {
                 .containsEntry("memberId", member)
                 .containsEntry("programId", "default")
                 .containsEntry("name", "韩梅梅")
-                .containsEntry("mobile", "+8613800138000")
-                .containsEntry("email", "meimei@example.com")
+                .containsEntry("mobile", mobileOf(member))
+                .containsEntry("email", emailOf(member))
                 .containsEntry("birthday", "1990-05-17")
                 .containsEntry("consents", Map.of("sms", true, "email", false))
                 .containsKey("registeredAt");
@@ -96,13 +112,21 @@ class MemberServiceIT {
             assertThat(record.key()).isEqualTo(member);
             assertThat(envelope.source()).hasToString("/loyalty/member-service");
             assertThat(envelope.type().ceType()).isEqualTo("MemberRegistered");
+            byte[] key;
+            try (TopicReader keys = new TopicReader(SharedKafka.bootstrapServers(), Topics.MEMBER_KEYS)) {
+                MemberDataKey dataKey = (MemberDataKey) CloudEventCodec.fromRecord(
+                                keys.awaitRecords(TopicReader.keyed(member)).get(0))
+                        .data();
+                assertThat(dataKey.algorithm()).isEqualTo("AES-256-GCM");
+                key = Base64.getDecoder().decode(dataKey.key());
+            }
             assertThat(envelope.data()).isInstanceOfSatisfying(MemberRegistered.class, registered -> {
                 assertThat(registered.memberId().value()).isEqualTo(member);
                 assertThat(registered.programId()).isEqualTo("default");
-                assertThat(registered.name()).isEqualTo("韩梅梅");
-                assertThat(registered.mobile()).isEqualTo("+8613800138000");
-                assertThat(registered.email()).isEqualTo("meimei@example.com");
-                assertThat(registered.birthday()).isEqualTo(LocalDate.of(1990, 5, 17));
+                assertThat(registered.name()).isNull(); // personal fields travel sealed (ADR 9)
+                assertThat(registered.mobile()).isNull();
+                assertThat(PersonalDataCipher.open(MemberId.of(member), key, registered.personalData()))
+                        .hasValue(new PersonalData("韩梅梅", mobileOf(member), emailOf(member), LocalDate.of(1990, 5, 17)));
                 assertThat(registered.consents()).isEqualTo(new Consents(true, false));
                 assertThat(registered.registeredAt()).hasToString((String) created.getBody().get("registeredAt"));
             });
@@ -110,15 +134,20 @@ class MemberServiceIT {
     }
 
     @Test
-    void aMemberWithoutAnIdGetsOne() {
-        ResponseEntity<Map> created =
-                register("{\"name\":\"李雷\",\"mobile\":\"13800138000\",\"consents\":{\"sms\":false,\"email\":false}}");
+    void aMemberWithoutAnIdGetsOneAndTheMobileIsKeptInE164() {
+        String mobile = mobileOf(newMember());
+        String national = mobile.substring(3, 6) + " " + mobile.substring(6, 10) + "-" + mobile.substring(10);
+        ResponseEntity<Map> created = register(
+                "{\"name\":\"李雷\",\"mobile\":\"" + national + "\",\"consents\":{\"sms\":false,\"email\":false}}");
 
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         String member = (String) created.getBody().get("memberId");
         assertThat(member).matches("M-[0-9a-f-]{36}");
         assertThat(created.getHeaders().getLocation()).hasToString("/members/" + member);
-        assertThat(created.getBody()).containsEntry("email", null).containsEntry("birthday", null);
+        assertThat(created.getBody())
+                .containsEntry("mobile", mobile)
+                .containsEntry("email", null)
+                .containsEntry("birthday", null);
         assertThat(awaitMember(member)).containsEntry("name", "李雷");
     }
 
@@ -207,6 +236,135 @@ class MemberServiceIT {
                 .containsExactly("MemberRegistered", "ConsentChanged");
     }
 
+    @Test
+    void aSecondMemberWithTheSameMobileOrEmailIsA409NamingTheField() {
+        String first = newMember();
+        String second = newMember();
+        assertThat(register(registration(first)).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String sameMobileTypedOtherwise = "0086 " + mobileOf(first).substring(3);
+
+        ResponseEntity<Map> sameMobile = register(registration(second).replace(mobileOf(second), sameMobileTypedOtherwise));
+        ResponseEntity<Map> sameEmail = register(registration(second).replace(emailOf(second), emailOf(first).toUpperCase()));
+
+        assertThat(sameMobile.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(sameMobile.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(sameMobile.getBody()).containsEntry("code", "mobile-already-registered");
+        assertThat((String) sameMobile.getBody().get("detail")).contains("mobile");
+        assertThat(sameEmail.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(sameEmail.getBody()).containsEntry("code", "email-already-registered");
+        // The refused registrations left nothing behind: the id and its own details still register.
+        assertThat(register(registration(second)).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    }
+
+    @Test
+    void concurrentRegistrationsOfOneMobileRegisterItOnce() {
+        String mobile = mobileOf(newMember());
+        List<String> members = IntStream.range(0, 6).mapToObj(i -> newMember()).toList();
+        ExecutorService clients = Executors.newFixedThreadPool(6);
+        List<ResponseEntity<Map>> responses;
+        try {
+            responses = members.stream()
+                    .map(member -> CompletableFuture.supplyAsync(
+                            () -> register(registration(member).replace(mobileOf(member), mobile)), clients))
+                    .toList()
+                    .stream()
+                    .map(CompletableFuture::join)
+                    .toList();
+        } finally {
+            clients.shutdown();
+        }
+
+        assertThat(responses).filteredOn(r -> r.getStatusCode() == HttpStatus.CREATED).hasSize(1);
+        assertThat(responses).filteredOn(r -> r.getStatusCode() != HttpStatus.CREATED).hasSize(5).allSatisfy(r -> {
+            assertThat(r.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+            assertThat(r.getBody()).containsEntry("code", "mobile-already-registered");
+        });
+    }
+
+    /**
+     * Two members with one mobile number on two instances: both pass every rule the aggregate knows,
+     * both wait until the other has too, then both append. The claim's unique key lets one through, and
+     * the other answers 409 naming the mobile.
+     */
+    @Test
+    void registrationsOfOneMobileRacingOnTwoInstancesRegisterItOnce() {
+        String mobile = mobileOf(newMember());
+        String here = newMember();
+        String there = newMember();
+        CyclicBarrier bothPassedTheRules = new CyclicBarrier(2);
+        MessageHandlerInterceptor<CommandMessage<?>> holdBeforeAppend = (unitOfWork, chain) -> {
+            if (unitOfWork.getMessage().getPayload() instanceof RecordRegistration register
+                    && mobile.equals(register.mobile())) {
+                unitOfWork.onPrepareCommit(u -> awaitTheOther(bothPassedTheRules));
+            }
+            return chain.proceed();
+        };
+        ExecutorService clients = Executors.newFixedThreadPool(2);
+        try (ConfigurableApplicationContext other = new SpringApplicationBuilder(
+                                MemberServiceApplication.class, SecondInstance.class)
+                        .run("--server.port=0");
+                Registration onThis = commandBus.registerHandlerInterceptor(holdBeforeAppend);
+                Registration onOther = other.getBean(CommandBus.class).registerHandlerInterceptor(holdBeforeAppend)) {
+            TestRestTemplate otherHttp = new TestRestTemplate(new RestTemplateBuilder()
+                    .rootUri("http://127.0.0.1:" + other.getEnvironment().getProperty("local.server.port"))
+                    .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.staff()));
+            var onThisInstance = CompletableFuture.supplyAsync(() -> http.postForEntity(
+                    "/members", json(registration(here).replace(mobileOf(here), mobile)), Map.class), clients);
+            var onTheOther = CompletableFuture.supplyAsync(() -> otherHttp.postForEntity(
+                    "/members", json(registration(there).replace(mobileOf(there), mobile)), Map.class), clients);
+            List<ResponseEntity<Map>> responses = List.of(onThisInstance.join(), onTheOther.join());
+
+            assertThat(responses).extracting(ResponseEntity::getStatusCode)
+                    .containsExactlyInAnyOrder(HttpStatus.CREATED, HttpStatus.CONFLICT);
+            assertThat(responses)
+                    .filteredOn(r -> r.getStatusCode() == HttpStatus.CONFLICT)
+                    .singleElement()
+                    .satisfies(r -> assertThat(r.getBody()).containsEntry("code", "mobile-already-registered"));
+        } finally {
+            clients.shutdown();
+        }
+    }
+
+    @Test
+    void aMemberChangesTheProfileAndOnlyWhatChangedIsNamed() {
+        String member = newMember();
+        String other = newMember();
+        register(registration(member));
+        register(registration(other));
+        String newMobile = mobileOf(newMember());
+
+        ResponseEntity<Map> changed = patchProfile(member, "{\"mobile\":\"" + newMobile.substring(3) + "\",\"locale\":\"zh-cn\","
+                + "\"timeZone\":\"Asia/Shanghai\",\"name\":\"韩梅梅\"}");
+        ResponseEntity<Map> taken = patchProfile(other, "{\"email\":\"" + emailOf(member) + "\"}");
+        ResponseEntity<Map> invalid = patchProfile(other, "{\"mobile\":\"12345\",\"timeZone\":\"Mars/Olympus\"}");
+        ResponseEntity<Map> empty = patchProfile(other, "{}");
+
+        assertThat(changed.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(taken.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(taken.getBody()).containsEntry("code", "email-already-registered");
+        assertThat(invalid.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(invalid.getBody().toString()).contains("mobile").contains("timeZone");
+        assertThat(empty.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(awaitMember(member))
+                .containsEntry("mobile", newMobile)
+                .containsEntry("locale", "zh-CN")
+                .containsEntry("timeZone", "Asia/Shanghai"));
+        // The former mobile is free again, the new one taken.
+        assertThat(patchProfile(other, "{\"mobile\":\"" + mobileOf(member) + "\"}").getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(patchProfile(other, "{\"mobile\":\"" + newMobile + "\"}").getBody())
+                .containsEntry("code", "mobile-already-registered");
+
+        try (TopicReader members = new TopicReader(SharedKafka.bootstrapServers(), Topics.MEMBERS)) {
+            MemberProfileUpdated updated = (MemberProfileUpdated) decode(members.awaitRecords(record ->
+                            member.equals(record.key()) && decode(record) instanceof MemberProfileUpdated)
+                    .get(0));
+            assertThat(updated.changedFields()).containsExactly("mobile", "locale", "timeZone");
+            assertThat(updated.mobile()).isNull();
+            assertThat(updated.personalData()).startsWith("v1.").doesNotContain(newMobile.substring(1));
+        }
+    }
+
     /**
      * What makes a second context in this JVM a second instance: Axon names a token owner after the
      * JVM, and two owners of one name would both process the same segments.
@@ -259,6 +417,175 @@ class MemberServiceIT {
                 assertThat(c.channel()).isEqualTo(Channel.SMS);
                 assertThat(c.granted()).isFalse();
             });
+        }
+    }
+
+    @Test
+    void supportStaffFreezeUnfreezeAndCloseAMemberWithAReasonAndTheOperatorFromTheToken() {
+        String member = newMember();
+        register(registration(member));
+
+        assertThat(putStatus(member, "{\"status\":\"FROZEN\",\"reason\":\"chargeback under review\"}", "agent-7")
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(awaitMember(member)).containsEntry("status", "FROZEN"));
+        ResponseEntity<Map> noReason = putStatus(member, "{\"status\":\"ACTIVE\"}", "agent-7");
+        assertThat(noReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(noReason.getBody().toString()).contains("reason");
+        assertThat(putStatus(member, "{\"status\":\"ACTIVE\",\"reason\":\"cleared\"}", "agent-8").getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(putStatus(member, "{\"status\":\"CLOSED\",\"reason\":\"on request\"}", "agent-8").getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        ResponseEntity<Map> reopen = putStatus(member, "{\"status\":\"ACTIVE\",\"reason\":\"oops\"}", "agent-8");
+        assertThat(reopen.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(reopen.getBody()).containsEntry("code", "member-closed");
+
+        try (TopicReader members = new TopicReader(SharedKafka.bootstrapServers(), Topics.MEMBERS)) {
+            members.awaitRecords(record -> member.equals(record.key())
+                    && decode(record) instanceof MemberStatusChanged c
+                    && c.status() == MemberStatus.CLOSED);
+            List<MemberStatusChanged> changes = members.matching(TopicReader.keyed(member)).stream()
+                    .map(MemberServiceIT::decode)
+                    .filter(MemberStatusChanged.class::isInstance)
+                    .map(MemberStatusChanged.class::cast)
+                    .toList();
+            assertThat(changes).extracting(MemberStatusChanged::status, MemberStatusChanged::previousStatus,
+                            MemberStatusChanged::reason, MemberStatusChanged::operator)
+                    .containsExactly(
+                            tuple(MemberStatus.FROZEN, MemberStatus.ACTIVE, "chargeback under review", "agent-7"),
+                            tuple(MemberStatus.ACTIVE, MemberStatus.FROZEN, "cleared", "agent-8"),
+                            tuple(MemberStatus.CLOSED, MemberStatus.ACTIVE, "on request", "agent-8"));
+        }
+    }
+
+    @Test
+    void theConsentHistoryListsEveryConsentPerChannelAndPurposeWithItsTimeAndSource() {
+        String member = newMember();
+        register(registration(member));
+        putConsents(member, true, true); // email marketing granted by staff
+        HttpHeaders asTheMember = new HttpHeaders();
+        asTheMember.setBearerAuth(TestTokens.mint(member, TestTokens.MEMBER));
+        asTheMember.setContentType(MediaType.APPLICATION_JSON);
+        assertThat(http.exchange("/members/{id}/consents", HttpMethod.PUT, new HttpEntity<>(
+                                "{\"sms\":false,\"email\":true,\"purpose\":\"TRANSACTIONAL\"}", asTheMember),
+                        Map.class, member)
+                .getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+
+        Map<String, Object> history = await().atMost(Duration.ofSeconds(60)).until(
+                () -> http.getForObject("/members/{id}/consents/history?size=3", Map.class, member),
+                h -> h.get("totalEntries") != null && ((Number) h.get("totalEntries")).intValue() == 6);
+        List<Map<String, Object>> newest = (List<Map<String, Object>>) history.get("entries");
+        assertThat(newest).hasSize(3);
+        assertThat(newest.get(0))
+                .containsEntry("channel", "SMS")
+                .containsEntry("purpose", "TRANSACTIONAL")
+                .containsEntry("granted", false)
+                .containsEntry("source", "member")
+                .containsKey("changedAt");
+        assertThat(newest.get(1))
+                .containsEntry("channel", "EMAIL")
+                .containsEntry("purpose", "MARKETING")
+                .containsEntry("granted", true)
+                .containsEntry("source", "staff:" + TestTokens.STAFF_SUBJECT);
+        List<Map<String, Object>> registration = (List<Map<String, Object>>) http
+                .getForObject("/members/{id}/consents/history?page=1&size=3", Map.class, member)
+                .get("entries");
+        assertThat(registration).hasSize(3).allSatisfy(e -> assertThat(e).containsEntry("source", "registration"));
+        assertThat(http.getForEntity("/members/{id}/consents/history", Map.class, newMember()).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(http.getForEntity("/members/{id}/consents/history?size=500", Map.class, member).getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+
+        try (TopicReader members = new TopicReader(SharedKafka.bootstrapServers(), Topics.MEMBERS)) {
+            ConsentChanged transactional = (ConsentChanged) decode(members.awaitRecords(record -> member.equals(record.key())
+                            && decode(record) instanceof ConsentChanged c
+                            && c.purpose() == ConsentPurpose.TRANSACTIONAL)
+                    .get(0));
+            assertThat(transactional.channel()).isEqualTo(Channel.SMS);
+            assertThat(transactional.source()).isEqualTo("member");
+        }
+    }
+
+    /**
+     * Crypto-shredding end to end (ADR 9): after erasure no API answers the mobile or email, a rebuild of
+     * the profiles from the event store finds none, and neither the member's records on
+     * loyalty.members.v1 nor its rows in domain_event_entry ever held them in clear.
+     */
+    @Test
+    void anErasedMemberCannotBeReadAnywhereNotEvenByReplayingTheEvents() {
+        String member = newMember();
+        String mobile = mobileOf(member);
+        String email = emailOf(member);
+        String newEmail = "new-" + email;
+        register(registration(member));
+        assertThat(patchProfile(member, "{\"email\":\"" + newEmail + "\"}").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(awaitMember(member)).containsEntry("email", newEmail));
+        try (TopicReader members = new TopicReader(SharedKafka.bootstrapServers(), Topics.MEMBERS);
+                TopicReader keys = new TopicReader(SharedKafka.bootstrapServers(), Topics.MEMBER_KEYS)) {
+            MemberRegistered registered = (MemberRegistered) decode(members.awaitRecords(
+                            r -> member.equals(r.key()) && decode(r) instanceof MemberRegistered)
+                    .get(0));
+            assertThat(registered.mobile()).isNull();
+            assertThat(registered.personalData()).startsWith("v1.");
+            assertThat(keys.awaitRecords(r -> member.equals(r.key()) && r.value() != null)).hasSize(1);
+        }
+
+        ResponseEntity<Void> erased = http.exchange(
+                "/members/{id}?reason={reason}", HttpMethod.DELETE, null, Void.class, member, "member request, ticket 9");
+
+        assertThat(erased.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(awaitMember(member))
+                        .containsEntry("name", null)
+                        .containsEntry("mobile", null)
+                        .containsEntry("email", null)
+                        .containsEntry("birthday", null)
+                        .containsEntry("status", "ACTIVE"));
+        assertThat(http.exchange("/members/{id}", HttpMethod.DELETE, null, Void.class, member).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(patchProfile(member, "{\"name\":\"回来\"}").getBody()).containsEntry("code", "member-erased");
+        // The contact details are free for someone else.
+        String stranger = newMember();
+        assertThat(register(registration(stranger).replace(mobileOf(stranger), mobile)).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+
+        StreamingEventProcessor projection = processing
+                .eventProcessor("member-profile", StreamingEventProcessor.class)
+                .orElseThrow();
+        projection.shutdownAsync().join();
+        projection.resetTokens();
+        projection.start();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            ResponseEntity<String> rebuilt = http.getForEntity("/members/{id}", String.class, member);
+            assertThat(rebuilt.getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat(rebuilt.getBody()).contains("\"status\":\"ACTIVE\"").doesNotContain(mobile, email, newEmail, "韩梅梅");
+        });
+        assertThat(jdbc.queryForList("select * from member_profile where member_id = ?", member).toString())
+                .doesNotContain(mobile.substring(1), email, newEmail, "韩梅梅");
+
+        List<byte[]> stored = jdbc.queryForList(
+                "select payload from domain_event_entry where aggregate_identifier = ? order by sequence_number",
+                byte[].class, member);
+        assertThat(stored).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(stored).allSatisfy(payload -> assertThat(new String(payload, StandardCharsets.UTF_8))
+                .doesNotContain(mobile.substring(1), email, newEmail, "韩梅梅"));
+        try (TopicReader members = new TopicReader(SharedKafka.bootstrapServers(), Topics.MEMBERS);
+                TopicReader keys = new TopicReader(SharedKafka.bootstrapServers(), Topics.MEMBER_KEYS)) {
+            List<ConsumerRecord<String, byte[]>> records = members.awaitRecords(
+                    r -> member.equals(r.key()) && decode(r) instanceof MemberErased);
+            assertThat(members.matching(TopicReader.keyed(member)))
+                    .hasSizeGreaterThanOrEqualTo(3)
+                    .allSatisfy(r -> assertThat(new String(r.value(), StandardCharsets.UTF_8))
+                            .doesNotContain(mobile.substring(1), email, newEmail, "韩梅梅"));
+            assertThat(decode(records.get(0))).isInstanceOfSatisfying(MemberErased.class,
+                    e -> assertThat(e.reason()).isEqualTo("member request, ticket 9"));
+            // The key's last word is a tombstone, which compaction turns into nothing.
+            keys.awaitRecords(r -> member.equals(r.key()) && r.value() == null);
+            List<ConsumerRecord<String, byte[]>> keyRecords = keys.matching(TopicReader.keyed(member));
+            assertThat(keyRecords.get(keyRecords.size() - 1).value()).isNull();
         }
     }
 
@@ -344,6 +671,16 @@ class MemberServiceIT {
         return http.postForEntity("/members", json(body), Map.class);
     }
 
+    private ResponseEntity<Map> patchProfile(String member, String body) {
+        return http.exchange("/members/{id}", HttpMethod.PATCH, json(body), Map.class, member);
+    }
+
+    private ResponseEntity<Map> putStatus(String member, String body, String operator) {
+        HttpHeaders headers = TestTokens.staffHeaders(operator);
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return http.exchange("/members/{id}/status", HttpMethod.PUT, new HttpEntity<>(body, headers), Map.class, member);
+    }
+
     private ResponseEntity<Map> putConsents(String member, boolean sms, boolean email) {
         return http.exchange(
                 "/members/{id}/consents",
@@ -376,9 +713,18 @@ class MemberServiceIT {
     }
 
     private static String registration(String member) {
-        return "{\"memberId\":\"" + member + "\",\"name\":\"韩梅梅\",\"mobile\":\"+8613800138000\","
-                + "\"email\":\"meimei@example.com\",\"birthday\":\"1990-05-17\","
+        return "{\"memberId\":\"" + member + "\",\"name\":\"韩梅梅\",\"mobile\":\"" + mobileOf(member) + "\","
+                + "\"email\":\"" + emailOf(member) + "\",\"birthday\":\"1990-05-17\","
                 + "\"consents\":{\"sms\":true,\"email\":false}}";
+    }
+
+    /** A mobile number of this member's own (one member per number), in E.164. */
+    private static String mobileOf(String member) {
+        return "+86138" + String.format("%08d", Math.floorMod(member.hashCode(), 100_000_000));
+    }
+
+    private static String emailOf(String member) {
+        return member.toLowerCase(java.util.Locale.ROOT) + "@example.com";
     }
 
     private static String newMember() {

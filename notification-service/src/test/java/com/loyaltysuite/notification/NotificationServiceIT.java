@@ -13,8 +13,10 @@ import com.loyaltysuite.events.codec.CloudEventCodec;
 import com.loyaltysuite.events.codec.EventEnvelope;
 import com.loyaltysuite.events.member.ConsentChanged;
 import com.loyaltysuite.events.member.Consents;
+import com.loyaltysuite.events.member.MemberDataKey;
 import com.loyaltysuite.events.member.MemberErased;
 import com.loyaltysuite.events.member.MemberRegistered;
+import com.loyaltysuite.events.member.PersonalData;
 import com.loyaltysuite.events.notification.NotificationSent;
 import com.loyaltysuite.events.points.PointsExpired;
 import com.loyaltysuite.events.points.PointsExpiring;
@@ -22,6 +24,7 @@ import com.loyaltysuite.events.tier.QualifyingValue;
 import com.loyaltysuite.events.tier.TierAtRisk;
 import com.loyaltysuite.events.tier.TierChangeReason;
 import com.loyaltysuite.events.tier.TierChanged;
+import com.loyaltysuite.support.crypto.PersonalDataCipher;
 import com.loyaltysuite.testsupport.EndpointFuzz;
 import com.loyaltysuite.testsupport.EndpointSecurityWalk;
 import com.loyaltysuite.testsupport.ServicePublisher;
@@ -36,9 +39,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -309,6 +314,50 @@ class NotificationServiceIT {
         List<Map<String, Object>> log = awaitLog(member, 2);
         assertThat(log.get(0)).containsEntry("status", "SKIPPED").containsEntry("reason", "member was erased");
         assertThat(mailsTo(address)).hasSize(1);
+    }
+
+    /**
+     * Sealed contact details (ADR 9): opened with the member's data key from loyalty.member-keys.v1 and
+     * mailed to; after MemberErased (and the key's tombstone) the contact details and the key are gone.
+     */
+    @Test
+    void sealedContactDetailsAreOpenedWithTheMembersKeyAndGoneAfterErasure() {
+        String member = newMember();
+        String address = addressOf(member);
+        byte[] key = PersonalDataCipher.newKey();
+        publish("/loyalty/member-service", new MemberDataKey(MemberId.of(member), "default", PersonalDataCipher.ALGORITHM,
+                Base64.getEncoder().encodeToString(key), Instant.parse("2026-11-20T08:00:00Z")));
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+                "select count(*) from member_data_key where member_id = ? and data_key is not null", Long.class, member) == 1);
+        String sealed = PersonalDataCipher.seal(MemberId.of(member), key,
+                new PersonalData("张三", "+8613800000000", address, LocalDate.of(1990, 5, 20)));
+        publish("/loyalty/member-service", new MemberRegistered(MemberId.of(member), "default", null, null, null, null,
+                new Consents(false, true), Instant.parse("2026-11-20T08:00:00Z"), sealed));
+        tierChanged(member, "MEMBER", "SILVER");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> mailsTo(address).size() == 1);
+        // A registration that releases a waiting email sends it before its transaction commits.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                        jdbc.queryForList("select name, mobile, email from member_contact where member_id = ?", member))
+                .singleElement()
+                .satisfies(row -> assertThat(row)
+                        .containsEntry("email", address)
+                        .containsEntry("mobile", "+8613800000000")));
+
+        publish("/loyalty/member-service", new MemberErased(
+                MemberId.of(member), "default", "member request", Instant.parse("2026-12-01T00:00:00Z")));
+        producer.send(new ProducerRecord<>(Topics.MEMBER_KEYS, member, null));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(jdbc.queryForMap("select name, mobile, email, erased_at from member_contact where member_id = ?", member))
+                    .containsEntry("name", null)
+                    .containsEntry("mobile", null)
+                    .containsEntry("email", null)
+                    .doesNotContainEntry("erased_at", null);
+            assertThat(jdbc.queryForObject(
+                            "select count(*) from member_data_key where member_id = ? and data_key is null", Long.class, member))
+                    .isOne();
+        });
     }
 
     @Test

@@ -1,12 +1,15 @@
 package com.loyaltysuite.points;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import com.loyaltysuite.events.IntegrationEvent;
 import com.loyaltysuite.events.MemberId;
 import com.loyaltysuite.events.Topics;
 import com.loyaltysuite.events.codec.CloudEventCodec;
+import com.loyaltysuite.events.member.MemberStatus;
+import com.loyaltysuite.events.member.MemberStatusChanged;
 import com.loyaltysuite.events.points.PointsAdjusted;
 import com.loyaltysuite.events.points.PointsAvailable;
 import com.loyaltysuite.events.points.PointsEarned;
@@ -58,6 +61,7 @@ class PointsRulesIT {
 
     static OrderSystem orders;
     static ServicePublisher tierService;
+    static ServicePublisher memberService;
 
     @Autowired
     TestRestTemplate http;
@@ -75,12 +79,14 @@ class PointsRulesIT {
     static void connect() {
         orders = new OrderSystem(SharedKafka.bootstrapServers());
         tierService = new ServicePublisher(SharedKafka.bootstrapServers());
+        memberService = new ServicePublisher(SharedKafka.bootstrapServers());
     }
 
     @AfterAll
     static void disconnect() {
         orders.close();
         tierService.close();
+        memberService.close();
     }
 
     @Test
@@ -109,6 +115,54 @@ class PointsRulesIT {
 
         awaitPoints(member, p -> p.get("pending").equals(0) && p.get("available").equals(120) && p.get("balance").equals(120));
         assertThat(event(member, PointsAvailable.class).points()).isEqualTo(120);
+    }
+
+    @Test
+    void aFrozenMemberEarnsNothingThenEarnsAgainAfterUnfreezingAndGetsTheWithheldPoints() {
+        String member = newMember();
+        orders.orderPaid(member, "O-1", "100.00", clock.instant().minus(Duration.ofDays(8)));
+        awaitPoints(member, p -> p.get("available").equals(100));
+        memberStatus(member, MemberStatus.FROZEN, MemberStatus.ACTIVE, clock.instant().minusSeconds(60));
+
+        orders.orderPaid(member, "O-2", "250.00", clock.instant());
+
+        awaitPoints(member, p -> p.get("withheld").equals(250) && p.get("balance").equals(100) && p.get("pending").equals(0));
+        Map<String, Object> withheld = ledger(member).get(0);
+        assertThat(withheld).containsEntry("kind", "WITHHELD").containsEntry("points", 250).containsEntry("orderId", "O-2")
+                .containsEntry("balanceAfter", 100);
+        assertThat((String) withheld.get("cause")).contains("while FROZEN");
+        assertThat(reserve(member, "rq-1", "CO-1", 50).getBody()).containsEntry("code", "member-not-active");
+
+        memberStatus(member, MemberStatus.ACTIVE, MemberStatus.FROZEN, clock.instant());
+        awaitPoints(member, p -> p.get("withheld").equals(0) && p.get("pending").equals(250) && p.get("balance").equals(350));
+        orders.orderPaid(member, "O-3", "30.00", clock.instant().plusSeconds(1));
+
+        awaitPoints(member, p -> p.get("pending").equals(280) && p.get("balance").equals(380));
+        assertThat(ledger(member)).extracting(e -> e.get("kind"), e -> e.get("orderId"))
+                .containsExactly(
+                        tuple("EARNED", "O-3"), tuple("EARNED", "O-2"), tuple("WITHHELD", "O-2"), tuple("EARNED", "O-1"));
+        try (TopicReader points = new TopicReader(SharedKafka.bootstrapServers(), Topics.POINTS)) {
+            points.awaitRecords(TopicReader.keyed(member).and(r -> CloudEventCodec.fromRecord(r).data()
+                    instanceof PointsEarned e && e.orderId().value().equals("O-3")));
+            assertThat(points.matching(TopicReader.keyed(member)).stream()
+                            .map(r -> CloudEventCodec.fromRecord(r).data())
+                            .filter(PointsEarned.class::isInstance)
+                            .map(e -> ((PointsEarned) e).orderId().value()))
+                    .containsExactly("O-1", "O-2", "O-3");
+        }
+    }
+
+    @Test
+    void closingAMembershipForfeitsItsPoints() {
+        String member = newMember();
+        orders.orderPaid(member, "O-1", "120.00", clock.instant().minus(Duration.ofDays(8)));
+        awaitPoints(member, p -> p.get("available").equals(120));
+
+        memberStatus(member, MemberStatus.CLOSED, MemberStatus.ACTIVE, clock.instant());
+
+        awaitPoints(member, p -> p.get("balance").equals(0) && p.get("available").equals(0));
+        assertThat(ledger(member).get(0)).containsEntry("kind", "FORFEITED").containsEntry("points", -120);
+        assertThat(event(member, PointsExpired.class).points()).isEqualTo(120);
     }
 
     @Test
@@ -281,6 +335,20 @@ class PointsRulesIT {
     private ResponseEntity<Map> reserve(String member, String requestId, String orderId, long points) {
         return http.postForEntity("/members/{id}/points/reservations",
                 Map.of("requestId", requestId, "orderId", orderId, "points", points), Map.class, member);
+    }
+
+    /** member-service's MemberStatusChanged, as its relay publishes it; waits until the account has applied it. */
+    private void memberStatus(String member, MemberStatus status, MemberStatus previous, Instant at) {
+        String eventId = memberService.publish("/loyalty/member-service", new MemberStatusChanged(
+                MemberId.of(member), "default", status, previous, "case 4711", "agent-7", at));
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+                "select count(*) from inbox_message where consumer = 'member-status' and event_id = ?", Long.class, eventId) == 1);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> ledger(String member) {
+        return (List<Map<String, Object>>) http.getForObject("/members/{id}/points/ledger?size=50", Map.class, member)
+                .get("entries");
     }
 
     private Map<String, Object> points(String member) {

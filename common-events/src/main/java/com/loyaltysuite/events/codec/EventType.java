@@ -7,6 +7,7 @@ import com.loyaltysuite.events.benefit.BenefitGranted;
 import com.loyaltysuite.events.benefit.BenefitRedeemed;
 import com.loyaltysuite.events.benefit.BenefitRevoked;
 import com.loyaltysuite.events.member.ConsentChanged;
+import com.loyaltysuite.events.member.MemberDataKey;
 import com.loyaltysuite.events.member.MemberErased;
 import com.loyaltysuite.events.member.MemberProfileUpdated;
 import com.loyaltysuite.events.member.MemberRegistered;
@@ -41,6 +42,7 @@ public enum EventType {
     CONSENT_CHANGED(ConsentChanged.class, Topics.MEMBERS),
     MEMBER_ERASED(MemberErased.class, Topics.MEMBERS),
     MEMBER_STATUS_CHANGED(MemberStatusChanged.class, Topics.MEMBERS),
+    MEMBER_DATA_KEY(MemberDataKey.class, Topics.MEMBER_KEYS),
     POINTS_EARNED(PointsEarned.class, Topics.POINTS),
     POINTS_REDEEMED(PointsRedeemed.class, Topics.POINTS),
     POINTS_REVERSED(PointsReversed.class, Topics.POINTS),

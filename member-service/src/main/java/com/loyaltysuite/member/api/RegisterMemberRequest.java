@@ -13,12 +13,10 @@ import java.time.LocalDate;
 record RegisterMemberRequest(
         @Pattern(regexp = MEMBER_ID, message = "must be 1 to 64 letters, digits, '_' or '-'") String memberId,
         @NotBlank @Size(max = 100) String name,
-        @NotNull @Pattern(regexp = MOBILE, message = "must be a mobile number, e.g. +8613800138000") String mobile,
+        @NotNull @MobileNumber String mobile,
         @Email @Size(min = 1, max = 254) String email,
         @Past LocalDate birthday,
         @NotNull @Valid ConsentsRequest consents) {
 
     static final String MEMBER_ID = "^[A-Za-z0-9_-]{1,64}$";
-    /** E.164 digits, the leading '+' optional. */
-    static final String MOBILE = "^\\+?[1-9][0-9]{6,14}$";
 }

@@ -3,9 +3,14 @@ package com.loyaltysuite.member.directory;
 import com.loyaltysuite.events.Channel;
 import com.loyaltysuite.events.MemberId;
 import com.loyaltysuite.events.member.Consents;
+import com.loyaltysuite.events.member.MemberStatus;
+import com.loyaltysuite.events.member.PersonalData;
+import com.loyaltysuite.member.profile.ProfileChangeRecorded;
 import com.loyaltysuite.member.profile.RegistrationRecorded;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -23,7 +28,6 @@ class MemberProfile {
     @Column(name = "program_id", nullable = false)
     private String programId;
 
-    @Column(nullable = false)
     private String name;
 
     private String mobile;
@@ -38,6 +42,15 @@ class MemberProfile {
     @Column(name = "email_consent", nullable = false)
     private boolean emailConsent;
 
+    private String locale;
+
+    @Column(name = "time_zone")
+    private String timeZone;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private MemberStatus status;
+
     @Column(name = "registered_at", nullable = false)
     private Instant registeredAt;
 
@@ -46,17 +59,46 @@ class MemberProfile {
 
     protected MemberProfile() {}
 
-    MemberProfile(RegistrationRecorded event) {
+    @Column(name = "erased_at")
+    private Instant erasedAt;
+
+    MemberProfile(RegistrationRecorded event, PersonalData personal) {
         this.memberId = event.memberId().value();
         this.programId = event.programId();
-        this.name = event.name();
-        this.mobile = event.mobile();
-        this.email = event.email();
-        this.birthday = event.birthday();
+        this.name = personal.name();
+        this.mobile = personal.mobile();
+        this.email = personal.email();
+        this.birthday = personal.birthday();
         this.smsConsent = event.consents().sms();
         this.emailConsent = event.consents().email();
+        this.status = MemberStatus.ACTIVE;
         this.registeredAt = event.registeredAt();
         this.updatedAt = event.registeredAt();
+    }
+
+    void profile(ProfileChangeRecorded event, PersonalData personal) {
+        name = personal.name();
+        mobile = personal.mobile();
+        email = personal.email();
+        birthday = personal.birthday();
+        locale = event.locale();
+        timeZone = event.timeZone();
+        updatedAt = event.changedAt();
+    }
+
+    /** The personal fields are gone for good; status, consents and dates stay. */
+    void erase(Instant at) {
+        name = null;
+        mobile = null;
+        email = null;
+        birthday = null;
+        erasedAt = at;
+        updatedAt = at;
+    }
+
+    void status(MemberStatus status, Instant at) {
+        this.status = status;
+        updatedAt = at;
     }
 
     void consent(Channel channel, boolean granted, Instant at) {
@@ -75,7 +117,10 @@ class MemberProfile {
                 mobile,
                 email,
                 birthday,
+                locale,
+                timeZone,
                 new Consents(smsConsent, emailConsent),
+                status,
                 registeredAt);
     }
 }

@@ -3,6 +3,8 @@ package com.loyaltysuite.member.directory;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.loyaltysuite.events.MemberId;
 import com.loyaltysuite.events.member.Consents;
+import com.loyaltysuite.events.member.MemberStatus;
+import com.loyaltysuite.events.member.PersonalData;
 import com.loyaltysuite.member.profile.RegistrationRecorded;
 import com.loyaltysuite.support.security.MaskedContact;
 import java.time.Instant;
@@ -19,19 +21,25 @@ public record MemberView(
         @JsonSerialize(using = MaskedContact.class) String mobile,
         @JsonSerialize(using = MaskedContact.class) String email,
         LocalDate birthday,
+        String locale,
+        String timeZone,
         Consents consents,
+        MemberStatus status,
         Instant registeredAt) {
 
     /** The profile as it stands right after registration, before the projection has caught up. */
-    public static MemberView of(RegistrationRecorded registered) {
+    public static MemberView of(RegistrationRecorded registered, PersonalData personal) {
         return new MemberView(
                 registered.memberId(),
                 registered.programId(),
-                registered.name(),
-                registered.mobile(),
-                registered.email(),
-                registered.birthday(),
+                personal.name(),
+                personal.mobile(),
+                personal.email(),
+                personal.birthday(),
+                null,
+                null,
                 registered.consents(),
+                MemberStatus.ACTIVE,
                 registered.registeredAt());
     }
 }

@@ -15,6 +15,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.loyaltysuite.events.Channel;
 import com.loyaltysuite.events.MemberId;
+import com.loyaltysuite.events.member.ConsentPurpose;
 import com.loyaltysuite.events.member.Consents;
 import com.loyaltysuite.member.directory.FindMember;
 import com.loyaltysuite.member.directory.MemberView;
@@ -177,7 +178,7 @@ class MemberControllerTest {
     @Test
     void aKnownMemberIsReadFromTheDirectory() throws Exception {
         when(queries.query(eq(new FindMember(MEMBER)), any(ResponseType.class)))
-                .thenReturn(CompletableFuture.completedFuture(Optional.of(MemberView.of(recorded(MEMBER)))));
+                .thenReturn(CompletableFuture.completedFuture(Optional.of(MemberView.of(recorded(MEMBER), recorded(MEMBER).clearPersonalData()))));
 
         mvc.perform(get("/members/M-1"))
                 .andExpect(status().isOk())
@@ -190,7 +191,7 @@ class MemberControllerTest {
     @WithMockUser(username = "viewer", authorities = "SCOPE_loyalty.support.read")
     void aReaderWhoDoesNotActForMembersSeesTheContactDetailsMasked() throws Exception {
         when(queries.query(eq(new FindMember(MEMBER)), any(ResponseType.class)))
-                .thenReturn(CompletableFuture.completedFuture(Optional.of(MemberView.of(recorded(MEMBER)))));
+                .thenReturn(CompletableFuture.completedFuture(Optional.of(MemberView.of(recorded(MEMBER), recorded(MEMBER).clearPersonalData()))));
 
         mvc.perform(get("/members/M-1"))
                 .andExpect(status().isOk())
@@ -202,7 +203,7 @@ class MemberControllerTest {
     @WithMockUser(username = "M-1", authorities = "SCOPE_loyalty.member")
     void aMemberSeesTheirOwnContactDetailsAndNobodyElses() throws Exception {
         when(queries.query(eq(new FindMember(MEMBER)), any(ResponseType.class)))
-                .thenReturn(CompletableFuture.completedFuture(Optional.of(MemberView.of(recorded(MEMBER)))));
+                .thenReturn(CompletableFuture.completedFuture(Optional.of(MemberView.of(recorded(MEMBER), recorded(MEMBER).clearPersonalData()))));
 
         mvc.perform(get("/members/M-1")).andExpect(status().isOk()).andExpect(jsonPath("$.mobile").value("+8613800138000"));
         mvc.perform(get("/members/M-2"))
@@ -240,8 +241,17 @@ class MemberControllerTest {
     void bothConsentsAreRecordedAndAnsweredWith204() throws Exception {
         putJson("/members/M-1/consents", "{\"sms\":false,\"email\":true}").andExpect(status().isNoContent());
 
-        verify(commands).sendAndWait(new RecordConsentChange(MEMBER, Channel.SMS, false));
-        verify(commands).sendAndWait(new RecordConsentChange(MEMBER, Channel.EMAIL, true));
+        verify(commands).sendAndWait(new RecordConsentChange(MEMBER, Channel.SMS, ConsentPurpose.MARKETING, false, "staff:agent-7"));
+        verify(commands).sendAndWait(new RecordConsentChange(MEMBER, Channel.EMAIL, ConsentPurpose.MARKETING, true, "staff:agent-7"));
+    }
+
+    @Test
+    @WithMockUser(username = "M-1", authorities = "SCOPE_loyalty.member")
+    void aMemberWithdrawsTransactionalConsentThemselves() throws Exception {
+        putJson("/members/M-1/consents", "{\"sms\":false,\"email\":true,\"purpose\":\"TRANSACTIONAL\"}")
+                .andExpect(status().isNoContent());
+
+        verify(commands).sendAndWait(new RecordConsentChange(MEMBER, Channel.SMS, ConsentPurpose.TRANSACTIONAL, false, "member"));
     }
 
     @Test

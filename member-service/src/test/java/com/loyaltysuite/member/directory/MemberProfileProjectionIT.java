@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.loyaltysuite.events.Channel;
 import com.loyaltysuite.events.MemberId;
 import com.loyaltysuite.events.member.Consents;
+import com.loyaltysuite.events.member.MemberStatus;
 import com.loyaltysuite.member.MemberTestClock;
 import com.loyaltysuite.member.profile.ConsentChangeRecorded;
 import com.loyaltysuite.member.profile.RegistrationRecorded;
@@ -72,7 +73,7 @@ class MemberProfileProjectionIT {
         assertThat(row(member)).isEqualTo("韩梅梅 sms=false email=true registered=" + AT + " updated=" + AT.plusSeconds(2));
         assertThat(row(other)).isEqualTo("韩梅梅 sms=true email=false registered=" + AT + " updated=" + AT);
         assertThat(profile(member)).hasValue(new MemberView(MemberId.of(member), "default", "韩梅梅", "+8613800138000",
-                "meimei@example.com", LocalDate.of(1990, 5, 17), new Consents(false, true), AT));
+                "meimei@example.com", LocalDate.of(1990, 5, 17), null, null, new Consents(false, true), MemberStatus.ACTIVE, AT));
     }
 
     @Test

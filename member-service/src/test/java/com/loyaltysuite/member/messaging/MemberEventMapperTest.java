@@ -11,13 +11,21 @@ import com.loyaltysuite.events.codec.EventSchemas;
 import com.loyaltysuite.events.codec.EventType;
 import com.loyaltysuite.events.member.ConsentChanged;
 import com.loyaltysuite.events.member.Consents;
+import com.loyaltysuite.events.member.MemberErased;
+import com.loyaltysuite.events.member.MemberProfileUpdated;
 import com.loyaltysuite.events.member.MemberRegistered;
+import com.loyaltysuite.events.member.MemberStatus;
+import com.loyaltysuite.events.member.MemberStatusChanged;
 import com.loyaltysuite.member.profile.ConsentChangeRecorded;
+import com.loyaltysuite.member.profile.ErasureRecorded;
+import com.loyaltysuite.member.profile.ProfileChangeRecorded;
 import com.loyaltysuite.member.profile.RegistrationRecorded;
+import com.loyaltysuite.member.profile.StatusChangeRecorded;
 import com.loyaltysuite.support.messaging.IntegrationEventMappings;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,6 +35,7 @@ import org.junit.jupiter.api.Test;
 class MemberEventMapperTest {
 
     static final MemberId MEMBER = MemberId.of("M-1");
+    static final String SEALED = "v1.c2VhbGVkLXBlcnNvbmFsLWRhdGEtZm9yLWEtdGVzdA";
     static final Instant AT = Instant.parse("2026-11-23T10:00:00.123Z");
 
     final IntegrationEventMappings mapper = new MemberEventMapper().memberEvents();
@@ -59,6 +68,39 @@ class MemberEventMapperTest {
 
         assertThat(publishedAs(recorded, EventType.CONSENT_CHANGED))
                 .isEqualTo(new ConsentChanged(MEMBER, "default", Channel.EMAIL, true, AT));
+    }
+
+    @Test
+    void aRecordedStatusChangeIsPublishedAsMemberStatusChanged() throws IOException {
+        var recorded = new StatusChangeRecorded(
+                MEMBER, "default", MemberStatus.FROZEN, MemberStatus.ACTIVE, "chargeback under review", "agent-7", AT);
+
+        assertThat(publishedAs(recorded, EventType.MEMBER_STATUS_CHANGED))
+                .isEqualTo(new MemberStatusChanged(
+                        MEMBER, "default", MemberStatus.FROZEN, MemberStatus.ACTIVE, "chargeback under review", "agent-7", AT));
+    }
+
+    @Test
+    void aRecordedProfileChangeIsPublishedAsMemberProfileUpdatedNamingWhatChanged() throws IOException {
+        var recorded = new ProfileChangeRecorded(MEMBER, "default", List.of("mobile", "locale"), SEALED, "zh-CN", null, AT);
+
+        assertThat(publishedAs(recorded, EventType.MEMBER_PROFILE_UPDATED))
+                .isEqualTo(new MemberProfileUpdated(
+                        MEMBER, "default", null, null, null, null, AT, "zh-CN", null, List.of("mobile", "locale"), SEALED));
+    }
+
+    @Test
+    void aSealedRegistrationIsPublishedSealedWithoutThePersonalFieldsInClear() throws IOException {
+        var recorded = new RegistrationRecorded(MEMBER, "default", null, null, null, null, new Consents(true, false), AT, SEALED);
+
+        assertThat(publishedAs(recorded, EventType.MEMBER_REGISTERED))
+                .isEqualTo(new MemberRegistered(MEMBER, "default", null, null, null, null, new Consents(true, false), AT, SEALED));
+    }
+
+    @Test
+    void aRecordedErasureIsPublishedAsMemberErased() throws IOException {
+        assertThat(publishedAs(new ErasureRecorded(MEMBER, "default", "member request", "agent-7", AT), EventType.MEMBER_ERASED))
+                .isEqualTo(new MemberErased(MEMBER, "default", "member request", AT));
     }
 
     @Test

@@ -12,6 +12,7 @@ import com.loyaltysuite.member.directory.FindMember;
 import com.loyaltysuite.member.directory.MemberView;
 import com.loyaltysuite.testsupport.StoredEventRows;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -79,6 +80,21 @@ class MemberStoredBeforeRenamesIT {
             assertThat(view.birthday()).hasToString("1990-05-17");
             assertThat(view.consents()).isEqualTo(new Consents(false, false));
         }));
+
+        // Erasing a member registered before sealing removes the clear fields from the stored registration.
+        commands.sendAndWait(new EraseMember(MEMBER, "member request", "agent-7"));
+        assertThat(jdbc.queryForList(
+                        "select payload from domain_event_entry where aggregate_identifier = ?", byte[].class, MEMBER.value()))
+                .hasSize(5)
+                .allSatisfy(payload -> assertThat(new String(payload, StandardCharsets.UTF_8))
+                        .doesNotContain("韩梅梅", "13800138000", "meimei@example.com", "1990-05-17"));
+        assertThat(eventStore.readEvents(MEMBER.value()).asStream().findFirst().orElseThrow().getPayload())
+                .isInstanceOfSatisfying(RegistrationRecorded.class, registered -> {
+                    assertThat(registered.name()).isNull();
+                    assertThat(registered.consents()).isEqualTo(new Consents(true, false));
+                });
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(profile()).hasValueSatisfying(view -> assertThat(view.name()).isNull()));
     }
 
     private List<Class<?>> payloadTypes() {

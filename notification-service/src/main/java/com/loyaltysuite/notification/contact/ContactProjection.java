@@ -3,11 +3,19 @@ package com.loyaltysuite.notification.contact;
 import com.loyaltysuite.events.Channel;
 import com.loyaltysuite.events.MemberId;
 import com.loyaltysuite.events.member.ConsentChanged;
+import com.loyaltysuite.events.member.ConsentPurpose;
 import com.loyaltysuite.events.member.MemberErased;
 import com.loyaltysuite.events.member.MemberProfileUpdated;
 import com.loyaltysuite.events.member.MemberRegistered;
+import com.loyaltysuite.events.member.PersonalData;
+import com.loyaltysuite.support.crypto.MemberKeys;
+import com.loyaltysuite.support.crypto.PersonalDataCipher;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,14 +23,28 @@ import org.springframework.stereotype.Component;
  * {@code loyalty.members.v1}. Written in the consuming transaction (with the inbox entry), so each
  * event applies once. Member events arrive in order per member; a member's later events replace what
  * the earlier ones said. Once a member is erased nothing personal is written for them again.
+ * Personal fields arrive sealed; they are opened with the member's data key from
+ * {@code loyalty.member-keys.v1} (ADR 9).
  */
 @Component
 public class ContactProjection {
 
-    private final MemberContactRepository contacts;
+    private static final PersonalData NONE = new PersonalData(null, null, null, null);
 
-    ContactProjection(MemberContactRepository contacts) {
+    private final MemberContactRepository contacts;
+    private final MemberKeys keys;
+    private final Clock clock;
+    private final Duration keyWait;
+
+    ContactProjection(
+            MemberContactRepository contacts,
+            MemberKeys keys,
+            Clock clock,
+            @Value("${loyalty.notification.data-key-wait:PT10M}") Duration keyWait) {
         this.contacts = contacts;
+        this.keys = keys;
+        this.clock = clock;
+        this.keyWait = keyWait;
     }
 
     public void on(MemberRegistered event) {
@@ -30,7 +52,10 @@ public class ContactProjection {
         if (contact.erased()) {
             return;
         }
-        contact.profile(event.name(), event.mobile(), event.email(), event.registeredAt());
+        PersonalData personal = event.personalData() == null
+                ? new PersonalData(event.name(), event.mobile(), event.email(), event.birthday())
+                : open(event.memberId(), event.personalData(), event.registeredAt());
+        contact.profile(personal.name(), personal.mobile(), personal.email(), event.registeredAt());
         contact.consent(Channel.SMS, event.consents().sms(), event.registeredAt());
         contact.consent(Channel.EMAIL, event.consents().email(), event.registeredAt());
         contacts.save(contact);
@@ -41,11 +66,21 @@ public class ContactProjection {
         if (contact.erased()) {
             return;
         }
-        contact.profile(event.name(), event.mobile(), event.email(), event.updatedAt());
+        PersonalData personal = event.personalData() == null
+                ? new PersonalData(event.name(), event.mobile(), event.email(), event.birthday())
+                : open(event.memberId(), event.personalData(), event.updatedAt());
+        contact.profile(personal.name(), personal.mobile(), personal.email(), event.updatedAt());
         contacts.save(contact);
     }
 
+    /**
+     * The consents kept here are the ones the emails are sent under: marketing consents (also every
+     * consent published before purposes existed). A transactional consent change leaves them as they are.
+     */
     public void on(ConsentChanged event) {
+        if (event.purpose() != ConsentPurpose.MARKETING) {
+            return;
+        }
         MemberContact contact = contactOf(event.memberId(), event.programId());
         if (contact.erased()) {
             return;
@@ -54,10 +89,29 @@ public class ContactProjection {
         contacts.save(contact);
     }
 
+    /** The contact details go, and with them this service's copy of the member's data key. */
     public void on(MemberErased event) {
         MemberContact contact = contactOf(event.memberId(), event.programId());
         contact.erase(event.erasedAt());
         contacts.save(contact);
+        keys.shred(event.memberId());
+    }
+
+    /**
+     * Sealed personal data, opened with this service's copy of the member's key (ADR 9). An erased
+     * member's data stays closed. A key not here yet is waited for (the key topic and the member topic
+     * are not ordered together), unless the event is older than {@code data-key-wait}: then its key was
+     * erased and compacted away long ago, and the event is applied without personal data.
+     */
+    private PersonalData open(MemberId member, String sealed, Instant at) {
+        MemberKeys.Lookup lookup = keys.find(member);
+        if (lookup instanceof MemberKeys.Lookup.Known known) {
+            return PersonalDataCipher.open(member, known.key(), sealed).orElse(NONE);
+        }
+        if (lookup instanceof MemberKeys.Lookup.Unknown && at.plus(keyWait).isAfter(clock.instant())) {
+            throw new DataKeyNotYetKnownException(member);
+        }
+        return NONE;
     }
 
     @QueryHandler

@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.loyaltysuite.events.Channel;
 import com.loyaltysuite.events.MemberId;
 import com.loyaltysuite.events.member.ConsentChanged;
+import com.loyaltysuite.events.member.ConsentPurpose;
 import com.loyaltysuite.events.member.Consents;
 import com.loyaltysuite.events.member.MemberErased;
 import com.loyaltysuite.events.member.MemberProfileUpdated;
 import com.loyaltysuite.events.member.MemberRegistered;
+import com.loyaltysuite.support.crypto.MemberKeys;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -53,7 +57,8 @@ class ContactProjectionIT {
 
     @BeforeEach
     void setUp() {
-        projection = new ContactProjection(repository);
+        projection = new ContactProjection(
+                repository, new MemberKeys(jdbc, Clock.systemUTC()), Clock.systemUTC(), Duration.ofMinutes(10));
         member = MemberId.of("M-" + UUID.randomUUID());
         members.add(member.value());
     }
@@ -99,6 +104,18 @@ class ContactProjectionIT {
             assertThat(view.smsConsent()).isTrue();
             assertThat(view.email()).isEqualTo("zhang@example.com");
         });
+    }
+
+    @Test
+    void aTransactionalConsentChangeLeavesTheMarketingConsentsTheEmailsGoOut() {
+        apply(registered());
+        apply(new ConsentChanged(member, "default", Channel.EMAIL, false, T0.plusSeconds(60), ConsentPurpose.TRANSACTIONAL, "member"));
+
+        assertThat(contact()).hasValueSatisfying(view -> assertThat(view.emailConsent()).isTrue());
+
+        apply(new ConsentChanged(member, "default", Channel.EMAIL, false, T0.plusSeconds(120), ConsentPurpose.MARKETING, "member"));
+
+        assertThat(contact()).hasValueSatisfying(view -> assertThat(view.emailConsent()).isFalse());
     }
 
     @Test

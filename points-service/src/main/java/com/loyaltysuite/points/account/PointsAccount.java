@@ -2,9 +2,11 @@ package com.loyaltysuite.points.account;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import com.loyaltysuite.events.MemberId;
 import com.loyaltysuite.events.Money;
 import com.loyaltysuite.events.OrderId;
 import com.loyaltysuite.events.Programs;
+import com.loyaltysuite.events.member.MemberStatus;
 import com.loyaltysuite.points.adjustment.AdjustPoints;
 import com.loyaltysuite.points.adjustment.AdjustmentRecorded;
 import com.loyaltysuite.points.adjustment.AdjustmentView;
@@ -37,7 +39,14 @@ import com.loyaltysuite.points.refund.RefundAwaitingOrderRecorded;
 import com.loyaltysuite.points.refund.RefundOutcome;
 import com.loyaltysuite.points.refund.RefundReversed;
 import com.loyaltysuite.points.refund.ReverseRefund;
+import com.loyaltysuite.points.standing.EarningWithheld;
+import com.loyaltysuite.points.standing.MemberNotActiveException;
+import com.loyaltysuite.points.standing.MemberStanding;
+import com.loyaltysuite.points.standing.MemberStatusRecorded;
+import com.loyaltysuite.points.standing.PointsForfeited;
+import com.loyaltysuite.points.standing.RecordMemberStatus;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -54,7 +63,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * {@link PointsAccountState}. The points themselves live in a {@link LotLedger}.
  */
 @Aggregate(cache = "pointsAccountCache", snapshotTriggerDefinition = "aggregateSnapshotTrigger")
-@Revision("2") // a snapshot is its fields: bump when they change (PointsAccountSnapshotTest)
+@Revision("3") // a snapshot is its fields: bump when they change (PointsAccountSnapshotTest)
 public class PointsAccount extends PointsAccountState {
 
     protected PointsAccount() {
@@ -66,11 +75,15 @@ public class PointsAccount extends PointsAccountState {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(RecordEarning command, EarningPolicy earning, ExpiryPolicy expiry) {
-        if (orders.containsKey(command.orderId())) {
+        if (orders.containsKey(command.orderId()) || withheld.containsKey(command.orderId())) {
             return; // the same order re-sent (new event id): it counts once
         }
         EarningDecision decision = earning.decide(
                 command.amount(), tierAt(command.paidAt()), command.channel(), command.categories(), command.paidAt());
+        if (!MemberStanding.earns(statusHistory, command.paidAt())) {
+            withhold(command, decision, earning, expiry);
+            return;
+        }
         long repaid = ledger.debtRepaidBy(decision.points());
         Instant expiresAt = expiry.expiresAt(command.paidAt());
         String lot = orderLot(command.orderId());
@@ -87,6 +100,70 @@ public class PointsAccount extends PointsAccountState {
         if (!command.tier().equals(tierHistory.get(command.effectiveAt()))) {
             apply(new TierChangeRecorded(command.memberId(), Programs.orDefault(command.programId()), command.tier(),
                     command.effectiveAt(), command.causationId()));
+        }
+    }
+
+    /**
+     * An order of a frozen (or closed) member: its points are decided as usual and withheld. A member
+     * unfrozen already by the time it arrives gets them at once.
+     */
+    private void withhold(RecordEarning command, EarningDecision decision, EarningPolicy earning, ExpiryPolicy expiry) {
+        MemberStatus status = MemberStanding.statusAt(statusHistory, command.paidAt());
+        apply(new EarningWithheld(memberId(command), Programs.orDefault(command.programId()), command.orderId(),
+                decision.points(), decision.basePoints(), decision.multiplier(), decision.tier(), decision.ruleVersion(),
+                decision.promotionId(), command.amount(), command.paidAt(), command.paidAt().plus(earning.pendingPeriod()),
+                expiry.expiresAt(command.paidAt()), MemberStanding.current(statusHistory) == MemberStatus.CLOSED
+                        ? MemberStatus.CLOSED : status,
+                command.causationId(), after(l -> {}, withheldPoints() + decision.points())));
+        if (MemberStanding.current(statusHistory) == MemberStatus.ACTIVE) {
+            release(command.orderId());
+        }
+    }
+
+    private MemberId memberId(RecordEarning command) {
+        return memberId != null ? memberId : command.memberId();
+    }
+
+    /** Withheld points become an ordinary earning, with the dates decided when the order was paid. */
+    private void release(OrderId orderId) {
+        EarningWithheld w = withheld.get(orderId);
+        long repaid = ledger.debtRepaidBy(w.points());
+        String lot = orderLot(orderId);
+        List<RefundAwaitingOrderRecorded> overtaken = refundsAwaitingOrder.getOrDefault(orderId, List.of());
+        apply(new EarningRecorded(memberId, programId, orderId, w.points(), w.basePoints(), w.multiplier(), w.tier(),
+                w.ruleVersion(), w.promotionId(), w.orderAmount(), w.paidAt(), w.availableAt(), w.expiresAt(), repaid,
+                w.causationId(), after(l -> l.addLot(lot, w.points(), repaid, w.paidAt(), w.expiresAt(), false),
+                        withheldPoints() - w.points())));
+        overtaken.forEach(r -> reverse(r.orderId(), r.refundId(), r.amount(), r.refundedAt(), r.causationId()));
+    }
+
+    // ---- member status
+
+    /**
+     * Follows the member's status from member-service: unfreezing releases what was withheld, closing
+     * ends the points as the programme's rule says ({@link MemberStanding}).
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(RecordMemberStatus command, MemberStanding standing) {
+        if (command.status() == statusHistory.get(command.changedAt())) {
+            return; // delivered again
+        }
+        MemberStatus before = MemberStanding.current(statusHistory);
+        apply(new MemberStatusRecorded(command.memberId(), Programs.orDefault(command.programId()), command.status(),
+                command.reason(), command.changedAt(), command.causationId()));
+        MemberStatus now = MemberStanding.current(statusHistory);
+        if (MemberStanding.releases(before, now)) {
+            new ArrayList<>(withheld.keySet()).forEach(this::release);
+        }
+        if (now == MemberStatus.CLOSED && before != MemberStatus.CLOSED && standing.forfeitsOnClose()) {
+            List<LotDraw> draws = ledger.drawsExpiringBy(Instant.MAX);
+            long points = draws.stream().mapToLong(LotDraw::points).sum();
+            long withheldPoints = withheldPoints();
+            if (points > 0 || withheldPoints > 0) {
+                apply(new PointsForfeited(memberId, programId, points, draws, withheldPoints, command.reason(),
+                        command.changedAt(), after(l -> l.take(draws, 0), 0)));
+            }
         }
     }
 
@@ -107,6 +184,15 @@ public class PointsAccount extends PointsAccountState {
     RefundOutcome handle(ReverseRefund command, EarningPolicy earning) {
         earning.requireCurrency(command.amount());
         EarnedOrder order = orders.get(command.orderId());
+        if (order == null && withheld.containsKey(command.orderId())) {
+            // The order's points are withheld: the refund is applied when (if) they are released.
+            if (refundsAwaitingOrder.getOrDefault(command.orderId(), List.of()).stream()
+                    .noneMatch(r -> r.refundId().equals(command.refundId()))) {
+                apply(new RefundAwaitingOrderRecorded(command.memberId(), Programs.orDefault(command.programId()),
+                        command.orderId(), command.refundId(), command.amount(), command.refundedAt(), command.causationId()));
+            }
+            return RefundOutcome.WITHHELD_ORDER;
+        }
         if (order == null) {
             if (refundsAwaitingOrder.getOrDefault(command.orderId(), List.of()).stream()
                     .noneMatch(r -> r.refundId().equals(command.refundId()))) {
@@ -137,6 +223,10 @@ public class PointsAccount extends PointsAccountState {
         Reservation existing = reservations.get(command.reservationId());
         if (existing != null) {
             return existing.repeated(command, memberId, redemption);
+        }
+        MemberStatus status = MemberStanding.current(statusHistory);
+        if (status != MemberStatus.ACTIVE) {
+            throw new MemberNotActiveException(memberId, status);
         }
         List<LotDraw> draws = ledger.drawsToSpend(command.points());
         apply(new PointsReserved(memberId, programId, command.reservationId(), command.orderId(), command.points(), draws,

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.loyaltysuite.events.MemberId;
 import com.loyaltysuite.events.OrderId;
+import com.loyaltysuite.events.member.MemberStatus;
 import com.loyaltysuite.points.adjustment.AdjustmentRecorded;
 import com.loyaltysuite.points.earning.EarnedOrder;
 import com.loyaltysuite.points.earning.EarningRecorded;
@@ -18,6 +19,9 @@ import com.loyaltysuite.points.redemption.ReservationNotFoundException;
 import com.loyaltysuite.points.redemption.ReservationReleased;
 import com.loyaltysuite.points.refund.RefundAwaitingOrderRecorded;
 import com.loyaltysuite.points.refund.RefundReversed;
+import com.loyaltysuite.points.standing.EarningWithheld;
+import com.loyaltysuite.points.standing.MemberStatusRecorded;
+import com.loyaltysuite.points.standing.PointsForfeited;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -63,12 +67,37 @@ abstract class PointsAccountState {
     final Map<String, AdjustmentRecorded> adjustments = new HashMap<>();
     final Set<Instant> warnedExpiries = new HashSet<>();
 
+    /** The member's status from each change on (member-service's MemberStatusChanged). */
+    final TreeMap<Instant, MemberStatus> statusHistory = new TreeMap<>();
+
+    /** Orders paid while the member was not active, in the order they came, until released or forfeited. */
+    final LinkedHashMap<OrderId, EarningWithheld> withheld = new LinkedHashMap<>();
+
     @EventSourcingHandler
     void on(EarningRecorded e) {
         identify(e.memberId(), e.programId());
         ledger.addLot(orderLot(e.orderId()), e.points(), e.debtRepaid(), e.earnedAt(), e.expiresAt(), false);
         orders.put(e.orderId(), EarnedOrder.of(e));
         refundsAwaitingOrder.remove(e.orderId());
+        withheld.remove(e.orderId()); // released
+    }
+
+    @EventSourcingHandler
+    void on(MemberStatusRecorded e) {
+        identify(e.memberId(), e.programId());
+        statusHistory.put(e.effectiveAt(), e.status());
+    }
+
+    @EventSourcingHandler
+    void on(EarningWithheld e) {
+        identify(e.memberId(), e.programId());
+        withheld.put(e.orderId(), e);
+    }
+
+    @EventSourcingHandler
+    void on(PointsForfeited e) {
+        ledger.take(e.draws(), 0);
+        withheld.clear();
     }
 
     @EventSourcingHandler
@@ -139,9 +168,18 @@ abstract class PointsAccountState {
 
     /** The totals the account would have after {@code change}, worked out on a copy. */
     PointsTotals after(Consumer<LotLedger> change) {
+        return after(change, withheldPoints());
+    }
+
+    /** The totals after {@code change}, when the change also leaves {@code withheldAfter} points withheld. */
+    PointsTotals after(Consumer<LotLedger> change, long withheldAfter) {
         LotLedger copy = ledger.copy();
         change.accept(copy);
-        return copy.totals();
+        return copy.totals().withWithheld(withheldAfter);
+    }
+
+    long withheldPoints() {
+        return withheld.values().stream().mapToLong(EarningWithheld::points).sum();
     }
 
     static String orderLot(OrderId orderId) {

@@ -43,6 +43,10 @@ class PointsBalance {
     @Column(nullable = false)
     private long debt;
 
+    /** Points of orders paid while frozen or closed: not in {@code total}. */
+    @Column(nullable = false)
+    private long withheld;
+
     /** Unspent points per expiry instant: {@code instant=points} pairs, comma separated, soonest first. */
     @Column(nullable = false, columnDefinition = "text")
     private String expiries;
@@ -56,11 +60,12 @@ class PointsBalance {
     /** Replaces the row only with a later state: a replayed or repeated event never moves it back. */
     static final String UPSERT = """
             insert into points_balance (member_id, total, available, pending, reserved, debt, expiries, last_sequence,
-                updated_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                updated_at, withheld)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             on conflict (member_id) do update set
                 total = excluded.total, available = excluded.available, pending = excluded.pending,
                 reserved = excluded.reserved, debt = excluded.debt, expiries = excluded.expiries,
+                withheld = excluded.withheld,
                 last_sequence = excluded.last_sequence, updated_at = excluded.updated_at
             where points_balance.last_sequence < excluded.last_sequence""";
 
@@ -84,6 +89,7 @@ class PointsBalance {
         pending = totals.pending();
         reserved = totals.reserved();
         debt = totals.debt();
+        withheld = totals.withheld();
         expiries = totals.expiries().stream()
                 .map(b -> b.expiresAt() + "=" + b.points())
                 .collect(Collectors.joining(","));
@@ -102,6 +108,7 @@ class PointsBalance {
         upsert.setString(7, expiries);
         upsert.setLong(8, lastSequence);
         setInstant(upsert, 9, updatedAt);
+        upsert.setLong(10, withheld);
     }
 
     List<ExpiryBucket> expiryBuckets() {
@@ -136,6 +143,10 @@ class PointsBalance {
 
     long debt() {
         return debt;
+    }
+
+    long withheld() {
+        return withheld;
     }
 
     Instant updatedAt() {

@@ -7,7 +7,8 @@ import java.util.List;
  * A member's points. {@code balance} is everything the member holds: {@code available} +
  * {@code pending} + {@code reserved} − {@code debt}. Pending points are still inside the return
  * window; reserved ones are held by an open checkout; debt is what refunds took back beyond what was
- * left. {@code expiringSoon} lists unspent points that expire within the warning period.
+ * left. {@code withheld} are points of orders paid while the member was frozen (or closed): not
+ * part of the balance, released when a frozen member is unfrozen. {@code expiringSoon} lists unspent points that expire within the warning period.
  */
 public record PointsBalanceView(
         String memberId,
@@ -16,6 +17,7 @@ public record PointsBalanceView(
         long pending,
         long reserved,
         long debt,
+        long withheld,
         List<ExpiringPoints> expiringSoon,
         Instant updatedAt) {
 

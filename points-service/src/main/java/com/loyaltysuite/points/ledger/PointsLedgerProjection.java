@@ -11,6 +11,8 @@ import com.loyaltysuite.points.redemption.PointsReserved;
 import com.loyaltysuite.points.redemption.ReservationConfirmed;
 import com.loyaltysuite.points.redemption.ReservationReleased;
 import com.loyaltysuite.points.refund.RefundReversed;
+import com.loyaltysuite.points.standing.EarningWithheld;
+import com.loyaltysuite.points.standing.PointsForfeited;
 import com.loyaltysuite.support.projections.ProjectionBatch;
 import java.time.Clock;
 import java.time.Instant;
@@ -113,6 +115,30 @@ class PointsLedgerProjection {
                         .dates(null, e.expiresAt()));
     }
 
+    /** Withheld points are on the ledger for the member and support to see, but not in the balance. */
+    @EventHandler
+    void on(EarningWithheld e, EventMessage<?> message, @SequenceNumber long sequence) {
+        String cause = "order " + e.orderId() + " paid " + e.orderAmount().value().toPlainString() + " "
+                + e.orderAmount().currency() + " while " + e.status() + ": " + e.basePoints() + " × " + e.multiplier()
+                + " (" + e.tier() + ", " + e.ruleVersion() + ") withheld, not in the balance";
+        record(e.memberId(), sequence, e.totals(), e.paidAt(), new LedgerEntry(
+                                message.getIdentifier(), e.memberId().value(), sequence, "WITHHELD", e.points(), e.paidAt(), e.totals().balance())
+                        .order(e.orderId().value())
+                        .money(e.orderAmount())
+                        .cause(cause)
+                        .causedBy(e.causationId())
+                        .dates(e.availableAt(), e.expiresAt()));
+    }
+
+    @EventHandler
+    void on(PointsForfeited e, EventMessage<?> message, @SequenceNumber long sequence) {
+        String cause = "membership closed (" + e.reason() + ")"
+                + (e.withheldForfeited() > 0 ? "; " + e.withheldForfeited() + " withheld points forfeited too" : "");
+        record(e.memberId(), sequence, e.totals(), e.forfeitedAt(), new LedgerEntry(
+                                message.getIdentifier(), e.memberId().value(), sequence, "FORFEITED", -e.points(), e.forfeitedAt(), e.totals().balance())
+                        .cause(cause));
+    }
+
     @EventHandler
     void on(PointsMadeAvailable e, @SequenceNumber long sequence) {
         updateBalance(e.memberId(), sequence, e.totals(), e.availableAt());
@@ -149,6 +175,7 @@ class PointsLedgerProjection {
                 b.pending(),
                 b.reserved(),
                 b.debt(),
+                b.withheld(),
                 b.expiryBuckets().stream()
                         .filter(bucket -> !bucket.expiresAt().isAfter(soon))
                         .map(bucket -> new PointsBalanceView.ExpiringPoints(bucket.points(), bucket.expiresAt()))

@@ -1,6 +1,7 @@
 package com.loyaltysuite.points.messaging;
 
 import com.loyaltysuite.events.Topics;
+import com.loyaltysuite.events.member.MemberStatusChanged;
 import com.loyaltysuite.events.order.LineItem;
 import com.loyaltysuite.events.order.OrderPaid;
 import com.loyaltysuite.events.order.OrderRefunded;
@@ -9,6 +10,7 @@ import com.loyaltysuite.points.earning.RecordEarning;
 import com.loyaltysuite.points.earning.RecordTierChange;
 import com.loyaltysuite.points.refund.RefundOutcome;
 import com.loyaltysuite.points.refund.ReverseRefund;
+import com.loyaltysuite.points.standing.RecordMemberStatus;
 import com.loyaltysuite.support.messaging.InboundEvents;
 import com.loyaltysuite.support.messaging.InboundHandlers;
 import com.loyaltysuite.support.messaging.Outcome;
@@ -20,8 +22,8 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns the order system's events, and tier-service's tier changes, into commands on points
- * accounts. One listener for all three topics: with the same key and partition count, a member's
+ * Turns the order system's events, tier-service's tier changes and member-service's status changes
+ * into commands on points accounts. One listener for all four topics: with the same key and partition count, a member's
  * records of every topic reach the same consumer thread, and one poll batch is one transaction.
  */
 @Component
@@ -38,10 +40,11 @@ class InboundListener {
                 .on(OrderPaid.class, "earning", this::earn)
                 .on(OrderRefunded.class, "reversal", this::reverse)
                 .on(TierChanged.class, "tier-history", this::recordTier)
+                .on(MemberStatusChanged.class, "member-status", this::recordStatus)
                 .build();
     }
 
-    @KafkaListener(topics = {Topics.ORDER_PAID, Topics.ORDER_REFUNDED, Topics.TIERS})
+    @KafkaListener(topics = {Topics.ORDER_PAID, Topics.ORDER_REFUNDED, Topics.TIERS, Topics.MEMBERS})
     void onRecords(List<ConsumerRecord<String, byte[]>> records) {
         inbound.apply(records, handlers);
     }
@@ -86,6 +89,17 @@ class InboundListener {
     private Outcome recordTier(TierChanged changed, String eventId) {
         commands.sendAndWait(new RecordTierChange(
                 changed.memberId(), changed.programId(), changed.toTier(), changed.effectiveAt(), eventId));
+        return Outcome.APPLIED;
+    }
+
+    /**
+     * Follows the member's status: a frozen member earns nothing (the points are withheld) and redeems
+     * nothing; closing ends the points as the programme's rule says. Other member events (profiles,
+     * consents) are of no interest here and are passed over on their type, undecoded.
+     */
+    private Outcome recordStatus(MemberStatusChanged changed, String eventId) {
+        commands.sendAndWait(new RecordMemberStatus(
+                changed.memberId(), changed.programId(), changed.status(), changed.reason(), changed.changedAt(), eventId));
         return Outcome.APPLIED;
     }
 }

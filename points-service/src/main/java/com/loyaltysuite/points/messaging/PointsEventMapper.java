@@ -14,6 +14,7 @@ import com.loyaltysuite.points.expiry.DuePointsExpired;
 import com.loyaltysuite.points.expiry.ExpiringPointsWarned;
 import com.loyaltysuite.points.redemption.ReservationConfirmed;
 import com.loyaltysuite.points.refund.RefundReversed;
+import com.loyaltysuite.points.standing.PointsForfeited;
 import com.loyaltysuite.support.messaging.IntegrationEventMapper;
 import com.loyaltysuite.support.messaging.IntegrationEventMappings;
 import org.springframework.context.annotation.Bean;
@@ -21,8 +22,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * What of the points account's history other services see on {@code loyalty.points.v1}: one line per
- * internal event that has a contract form. Reservations and their releases, tier history and refunds
- * awaiting their order stay inside the service.
+ * internal event that has a contract form. Reservations and their releases, tier history, member
+ * statuses, withheld earnings and refunds awaiting their order stay inside the service; withheld points
+ * are published as {@code PointsEarned} when released, and points forfeited on closing as {@code PointsExpired}.
  */
 @Configuration(proxyBeanMethods = false)
 class PointsEventMapper {
@@ -56,6 +58,10 @@ class PointsEventMapper {
                 .map(ExpiringPointsWarned.class, e -> new PointsExpiring(
                         e.memberId(), e.programId(), e.points(), e.expiresAt(), e.warnedAt()))
                 .map(DuePointsExpired.class, e -> new PointsExpired(e.memberId(), e.programId(), e.points(), e.expiredAt()))
+                // Only withheld points forfeited: they were never published as earned, so nothing expires.
+                .map(PointsForfeited.class, e -> e.points() == 0
+                        ? null
+                        : new PointsExpired(e.memberId(), e.programId(), e.points(), e.forfeitedAt()))
                 .map(AdjustmentRecorded.class, e -> new PointsAdjusted(
                         e.memberId(), e.programId(), e.points(), e.reason(), e.operatorId(), e.adjustedAt()))
                 .build();

@@ -8,5 +8,7 @@ public enum RefundOutcome {
     /** This refund id was applied before. */
     DUPLICATE,
     /** No points were earned for the order: the refund is recorded and applied if the order comes later. */
-    UNKNOWN_ORDER
+    UNKNOWN_ORDER,
+    /** The order's points are withheld (the member was frozen): the refund is applied if they are released. */
+    WITHHELD_ORDER
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.loyaltysuite.events.MemberId;
 import com.loyaltysuite.events.Money;
 import com.loyaltysuite.events.OrderId;
+import com.loyaltysuite.events.member.MemberStatus;
 import com.loyaltysuite.points.adjustment.AdjustPoints;
 import com.loyaltysuite.points.earning.EarnedOrder;
 import com.loyaltysuite.points.earning.EarningPolicy;
@@ -24,6 +25,9 @@ import com.loyaltysuite.points.redemption.RedemptionProperties;
 import com.loyaltysuite.points.redemption.Reservation;
 import com.loyaltysuite.points.redemption.ReservePoints;
 import com.loyaltysuite.points.refund.ReverseRefund;
+import com.loyaltysuite.points.standing.MemberStanding;
+import com.loyaltysuite.points.standing.RecordMemberStatus;
+import com.loyaltysuite.points.standing.StandingProperties;
 import com.loyaltysuite.testsupport.aggregates.AggregateHarness;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -51,7 +55,8 @@ class PointsAccountSnapshotTest {
         return new Object[] {
             new EarningPolicy(EarningProperties.defaults()),
             new ExpiryPolicy(ExpiryProperties.defaults()),
-            new RedemptionPolicy(RedemptionProperties.defaults())
+            new RedemptionPolicy(RedemptionProperties.defaults()),
+            new MemberStanding(StandingProperties.defaults())
         };
     }
 
@@ -79,6 +84,9 @@ class PointsAccountSnapshotTest {
                 new AdjustPoints(MEMBER, "ADJ-2", -30, "correction", "agent-7", T0.plus(days(12))),
                 new RecordTierChange(MEMBER, "default", "GOLD", T0.plus(days(20)), "tier-2"),
                 earn("O-3", "200.00", T0.plus(days(30))), // at GOLD
+                new RecordMemberStatus(MEMBER, "default", MemberStatus.FROZEN, "review", T0.plus(days(40)), "status-1"),
+                earn("O-5", "70.00", T0.plus(days(41))), // withheld
+                refund("O-5", "R-5", "10.00", T0.plus(days(42))), // of a withheld order: waits for its release
                 new WarnOfExpiringPoints(MEMBER, O2_EXPIRES, O2_EXPIRES.minus(days(30))),
                 new ExpireDuePoints(MEMBER, O2_EXPIRES));
     }
@@ -86,6 +94,7 @@ class PointsAccountSnapshotTest {
     /** What comes next: decisions that depend on every part of the state. */
     static List<Object> next() {
         return List.of(
+                new RecordMemberStatus(MEMBER, "default", MemberStatus.ACTIVE, "cleared", T0.plus(days(45)), "status-2"),
                 new CancelReservation(MEMBER, "RS-4", O2_EXPIRES.plusSeconds(1)), // its lot expired meanwhile
                 earn("O-1", "599.99", T0), // re-sent: counts once
                 refund("O-1", "R-1", "599.99", T0.plus(days(9))), // duplicate
@@ -113,7 +122,7 @@ class PointsAccountSnapshotTest {
         assertThat(replayed.ledger().snapshot().lots()).hasSize(5);
         assertThat(replayed.ledger().snapshot().holds()).containsOnlyKeys("RS-4");
         assertThat(AggregateHarness.json(replayed))
-                .contains("\"tierHistory\"", "\"refundsAwaitingOrder\"", "\"warnedExpiries\"", "\"refundIds\"", "\"held\"");
+                .contains("\"tierHistory\"", "\"refundsAwaitingOrder\"", "\"warnedExpiries\"", "\"refundIds\"", "\"held\"", "\"statusHistory\"", "\"O-5\"");
     }
 
     @Test
@@ -135,14 +144,14 @@ class PointsAccountSnapshotTest {
     }
 
     /**
-     * Snapshots of revision 2 carry exactly these fields. Change the account's state, and this test asks
+     * Snapshots of revision 3 carry exactly these fields (revision 2 had no member status and nothing withheld). Change the account's state, and this test asks
      * for a new {@code @Revision}: the service then ignores older snapshots and replays the events, instead
      * of failing to read them. (Revision 1 kept orders and reservations in nested classes and named
      * events by their former names.)
      */
     @Test
     void theSnapshotRevisionNamesTheStateItCarries() {
-        assertThat(PointsAccount.class.getAnnotation(Revision.class).value()).isEqualTo("2");
+        assertThat(PointsAccount.class.getAnnotation(Revision.class).value()).isEqualTo("3");
         assertThat(stateFields(
                         PointsAccount.class,
                         PointsAccountState.class,
@@ -161,6 +170,8 @@ class PointsAccountSnapshotTest {
                         "PointsAccountState.reservations: Map<String, Reservation>",
                         "PointsAccountState.adjustments: Map<String, AdjustmentRecorded>",
                         "PointsAccountState.warnedExpiries: Set<Instant>",
+                        "PointsAccountState.statusHistory: TreeMap<Instant, MemberStatus>",
+                        "PointsAccountState.withheld: LinkedHashMap<OrderId, EarningWithheld>",
                         "EarnedOrder.orderId: OrderId",
                         "EarnedOrder.amount: BigDecimal",
                         "EarnedOrder.points: long",

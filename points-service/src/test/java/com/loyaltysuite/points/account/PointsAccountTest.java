@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.loyaltysuite.events.MemberId;
 import com.loyaltysuite.events.Money;
 import com.loyaltysuite.events.OrderId;
+import com.loyaltysuite.events.member.MemberStatus;
 import com.loyaltysuite.points.adjustment.AdjustPoints;
 import com.loyaltysuite.points.adjustment.AdjustmentRecorded;
 import com.loyaltysuite.points.adjustment.AdjustmentView;
@@ -39,6 +40,13 @@ import com.loyaltysuite.points.refund.RefundAwaitingOrderRecorded;
 import com.loyaltysuite.points.refund.RefundOutcome;
 import com.loyaltysuite.points.refund.RefundReversed;
 import com.loyaltysuite.points.refund.ReverseRefund;
+import com.loyaltysuite.points.standing.EarningWithheld;
+import com.loyaltysuite.points.standing.MemberNotActiveException;
+import com.loyaltysuite.points.standing.MemberStanding;
+import com.loyaltysuite.points.standing.MemberStatusRecorded;
+import com.loyaltysuite.points.standing.PointsForfeited;
+import com.loyaltysuite.points.standing.RecordMemberStatus;
+import com.loyaltysuite.points.standing.StandingProperties;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,6 +77,7 @@ class PointsAccountTest {
         fixture.registerInjectableResource(new EarningPolicy(EarningProperties.defaults()));
         fixture.registerInjectableResource(new ExpiryPolicy(ExpiryProperties.defaults()));
         fixture.registerInjectableResource(new RedemptionPolicy(RedemptionProperties.defaults()));
+        fixture.registerInjectableResource(new MemberStanding(StandingProperties.defaults()));
     }
 
     // ---- earning
@@ -401,7 +410,109 @@ class PointsAccountTest {
                 .expectException(RequestIdReusedException.class);
     }
 
+    // ---- member status
+
+    @Test
+    void aFrozenMemberEarnsNothingThePointsAreWithheld() {
+        given(status(MemberStatus.FROZEN, PAID_AT.minusSeconds(3600)))
+                .when(earn("O-1", "599", PAID_AT))
+                .expectEventsMatching(capture());
+
+        assertThat(events).singleElement().isInstanceOfSatisfying(EarningWithheld.class, e -> {
+            assertThat(e.points()).isEqualTo(599);
+            assertThat(e.status()).isEqualTo(MemberStatus.FROZEN);
+            assertThat(e.totals()).isEqualTo(new PointsTotals(0, 0, 0, 0, List.of(), 599));
+            assertThat(e.totals().balance()).isZero();
+        });
+    }
+
+    @Test
+    void anOrderPaidBeforeTheFreezeEarnsAsUsual() {
+        given(status(MemberStatus.FROZEN, PAID_AT.plusSeconds(1)))
+                .when(earn("O-1", "599", PAID_AT))
+                .expectEventsMatching(capture());
+
+        assertThat(events).singleElement().isInstanceOf(EarningRecorded.class);
+    }
+
+    @Test
+    void unfreezingReleasesTheWithheldPointsAsEarningsAndTheMemberEarnsAgain() {
+        given(status(MemberStatus.FROZEN, PAID_AT.minusSeconds(3600)), earn("O-1", "599", PAID_AT))
+                .when(status(MemberStatus.ACTIVE, PAID_AT.plus(Duration.ofDays(1))))
+                .expectEventsMatching(capture());
+
+        assertThat(events).hasSize(2);
+        assertThat(events.get(0)).isInstanceOf(MemberStatusRecorded.class);
+        assertThat(events.get(1)).isInstanceOfSatisfying(EarningRecorded.class, e -> {
+            assertThat(e.orderId()).isEqualTo(OrderId.of("O-1"));
+            assertThat(e.points()).isEqualTo(599);
+            assertThat(e.availableAt()).isEqualTo(AVAILABLE_AT);
+            assertThat(e.totals()).isEqualTo(new PointsTotals(0, 599, 0, 0, List.of(new ExpiryBucket(EXPIRES_AT, 599)), 0));
+        });
+
+        given(status(MemberStatus.FROZEN, PAID_AT.minusSeconds(3600)), status(MemberStatus.ACTIVE, PAID_AT.plusSeconds(60)))
+                .when(earn("O-2", "100", PAID_AT.plusSeconds(120)))
+                .expectEventsMatching(capture());
+        assertThat(events).singleElement().isInstanceOf(EarningRecorded.class);
+    }
+
+    @Test
+    void aRefundOfAWithheldOrderWaitsForItsRelease() {
+        given(status(MemberStatus.FROZEN, PAID_AT.minusSeconds(3600)), earn("O-1", "300", PAID_AT))
+                .when(refund("O-1", "R-1", "100"))
+                .expectResultMessagePayload(RefundOutcome.WITHHELD_ORDER);
+
+        given(status(MemberStatus.FROZEN, PAID_AT.minusSeconds(3600)), earn("O-1", "300", PAID_AT), refund("O-1", "R-1", "100"))
+                .when(status(MemberStatus.ACTIVE, PAID_AT.plus(Duration.ofDays(2))))
+                .expectEventsMatching(capture());
+        assertThat(events).extracting(e -> e.getClass().getSimpleName())
+                .containsExactly("MemberStatusRecorded", "EarningRecorded", "RefundReversed");
+        assertThat(((RefundReversed) events.get(2)).totals().balance()).isEqualTo(200);
+    }
+
+    @Test
+    void aFrozenMemberRedeemsNothing() {
+        given(available("O-1", "500"), status(MemberStatus.FROZEN, AVAILABLE_AT.minusSeconds(1)))
+                .when(reserve("RS-1", 100))
+                .expectException(MemberNotActiveException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void closingForfeitsEveryPointUnderTheExpireAllRule() {
+        given(available("O-1", "500"), earn("O-2", "80", AVAILABLE_AT), status(MemberStatus.FROZEN, AVAILABLE_AT.plusSeconds(1)),
+                        earn("O-3", "70", AVAILABLE_AT.plusSeconds(2)))
+                .when(status(MemberStatus.CLOSED, AVAILABLE_AT.plusSeconds(3)))
+                .expectEventsMatching(capture());
+
+        assertThat(events).hasSize(2);
+        assertThat(events.get(1)).isInstanceOfSatisfying(PointsForfeited.class, e -> {
+            assertThat(e.points()).isEqualTo(580);
+            assertThat(e.withheldForfeited()).isEqualTo(70);
+            assertThat(e.totals()).isEqualTo(new PointsTotals(0, 0, 0, 0, List.of(), 0));
+        });
+    }
+
+    @Test
+    void closingKeepsThePointsUnderTheKeepRuleButNothingMoreIsEarned() {
+        fixture = new AggregateTestFixture<>(PointsAccount.class);
+        fixture.registerInjectableResource(new EarningPolicy(EarningProperties.defaults()));
+        fixture.registerInjectableResource(new ExpiryPolicy(ExpiryProperties.defaults()));
+        fixture.registerInjectableResource(new RedemptionPolicy(RedemptionProperties.defaults()));
+        fixture.registerInjectableResource(new MemberStanding(new StandingProperties(StandingProperties.OnClose.KEEP)));
+        given(available("O-1", "500"), status(MemberStatus.CLOSED, AVAILABLE_AT))
+                .when(earn("O-2", "80", AVAILABLE_AT.plusSeconds(1)))
+                .expectEventsMatching(capture())
+                .expectState(account -> assertThat(account.ledger().available()).isEqualTo(500));
+        assertThat(events).singleElement().isInstanceOfSatisfying(EarningWithheld.class,
+                e -> assertThat(e.status()).isEqualTo(MemberStatus.CLOSED));
+    }
+
     // ---- helpers
+
+    static RecordMemberStatus status(MemberStatus status, Instant at) {
+        return new RecordMemberStatus(MEMBER, "default", status, "reason", at, "evt-status-" + at);
+    }
 
     static RecordEarning earn(String orderId, String amount, Instant paidAt) {
         return new RecordEarning(MEMBER, "default", OrderId.of(orderId), Money.of(amount, "CNY"), paidAt, "APP", List.of(), "evt-" + orderId);

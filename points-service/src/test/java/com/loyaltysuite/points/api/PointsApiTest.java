@@ -93,13 +93,14 @@ class PointsApiTest {
 
     @Test
     void theBalanceIsTheProjectedView() throws Exception {
-        answer(new FindPointsBalance(MEMBER), new PointsBalanceView("M-1", 620, 500, 90, 30, 0,
+        answer(new FindPointsBalance(MEMBER), new PointsBalanceView("M-1", 620, 500, 90, 30, 0, 15,
                 List.of(new PointsBalanceView.ExpiringPoints(40, NOW.plusSeconds(3600))), NOW));
 
         mvc.perform(get("/members/M-1/points"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.balance").value(620))
                 .andExpect(jsonPath("$.pending").value(90))
+                .andExpect(jsonPath("$.withheld").value(15))
                 .andExpect(jsonPath("$.expiringSoon[0].points").value(40));
     }
 

@@ -11,6 +11,7 @@ import com.loyaltysuite.events.codec.CloudEventCodec;
 import com.loyaltysuite.events.codec.EventJson;
 import com.loyaltysuite.events.codec.EventSchemas;
 import com.loyaltysuite.events.codec.EventType;
+import com.loyaltysuite.events.member.MemberStatus;
 import com.loyaltysuite.events.points.PointsAdjusted;
 import com.loyaltysuite.events.points.PointsAvailable;
 import com.loyaltysuite.events.points.PointsEarned;
@@ -33,6 +34,9 @@ import com.loyaltysuite.points.redemption.ReservationReleased;
 import com.loyaltysuite.points.redemption.ReservationStatus;
 import com.loyaltysuite.points.refund.RefundAwaitingOrderRecorded;
 import com.loyaltysuite.points.refund.RefundReversed;
+import com.loyaltysuite.points.standing.EarningWithheld;
+import com.loyaltysuite.points.standing.MemberStatusRecorded;
+import com.loyaltysuite.points.standing.PointsForfeited;
 import com.loyaltysuite.support.messaging.IntegrationEventMapper;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -108,6 +112,15 @@ class PointsEventMapperTest {
     }
 
     @Test
+    void pointsForfeitedOnClosingArePointsExpiredUnlessOnlyWithheldOnesWent() throws IOException {
+        var forfeited = new PointsForfeited(MEMBER, "default", 70, DRAWS, 20, "closed on request", AT, TOTALS);
+        var onlyWithheld = new PointsForfeited(MEMBER, "default", 0, List.of(), 20, "closed on request", AT, TOTALS);
+
+        assertThat(published(forfeited, EventType.POINTS_EXPIRED)).isEqualTo(new PointsExpired(MEMBER, "default", 70, AT));
+        assertThat(mapper.toIntegrationEvent(onlyWithheld)).isEmpty();
+    }
+
+    @Test
     void anAdditionAndARemovalBySupportStaffArePointsAdjusted() throws IOException {
         var added = new AdjustmentRecorded(MEMBER, "default", "ADJ-1", 500, "goodwill, ticket 4711", "agent-7", AT,
                 EXPIRES_AT, 0, List.of(), 0, TOTALS);
@@ -121,11 +134,14 @@ class PointsEventMapperTest {
     }
 
     @Test
-    void reservationsTierHistoryAndRefundsAwaitingTheirOrderStayInside() {
+    void reservationsTierHistoryStatusesWithheldEarningsAndRefundsAwaitingTheirOrderStayInside() {
         List<Object> internal = List.of(
                 new PointsReserved(MEMBER, "default", "rq-1", "CO-9", 800, DRAWS, AT, AT.plusSeconds(900), TOTALS),
                 new ReservationReleased(MEMBER, "default", "rq-1", "CO-9", 800, ReservationStatus.EXPIRED, AT, TOTALS),
                 new TierChangeRecorded(MEMBER, "default", "GOLD", AT, "tier-1"),
+                new MemberStatusRecorded(MEMBER, "default", MemberStatus.FROZEN, "review", AT, "status-1"),
+                new EarningWithheld(MEMBER, "default", OrderId.of("O-8"), 10, 10, BigDecimal.ONE, "MEMBER", "earning-v1",
+                        null, Money.of("10.00", "CNY"), AT, AVAILABLE_AT, EXPIRES_AT, MemberStatus.FROZEN, "evt-8", TOTALS),
                 new RefundAwaitingOrderRecorded(MEMBER, "default", OrderId.of("O-7"), "R-7", Money.of("10.00", "CNY"), AT,
                         "evt-7"));
 

@@ -32,7 +32,8 @@ public final class IntegrationEventMappings implements IntegrationEventMapper {
     @Override
     public Optional<IntegrationEvent> toIntegrationEvent(Object axonEventPayload) {
         var mapping = byType.get(axonEventPayload.getClass());
-        return mapping == null ? Optional.empty() : Optional.of(mapping.apply(axonEventPayload));
+        // A mapping answers null for an occurrence with nothing to tell (e.g. no points moved).
+        return mapping == null ? Optional.empty() : Optional.ofNullable(mapping.apply(axonEventPayload));
     }
 
     public static final class Builder {
@@ -41,6 +42,7 @@ public final class IntegrationEventMappings implements IntegrationEventMapper {
 
         private Builder() {}
 
+        /** {@code toContract} may answer null when an occurrence of the event has nothing to publish. */
         public <E> Builder map(Class<E> internalEvent, Function<? super E, ? extends IntegrationEvent> toContract) {
             Function<Object, ? extends IntegrationEvent> typed = payload -> toContract.apply(internalEvent.cast(payload));
             if (byType.putIfAbsent(internalEvent, typed) != null) {
