@@ -144,6 +144,98 @@ class LoyaltySuiteE2E {
                 .doesNotContain("+8613800000001", "8613800000001", "zhang.wei@example.com", "张伟");
     }
 
+    /**
+     * The order system's worst day, interleaved with good orders: every consumer of the order topic
+     * dead-letters each hostile record once, with its reason, and the good orders behind them earn.
+     */
+    @Test
+    void hostileRecordsAreEachDeadLetteredOnceByEveryConsumerAndTheGoodOrdersFlowOn() throws Exception {
+        String member = "M-hostile-" + UUID.randomUUID();
+        String oddMember = "M " + UUID.randomUUID() + "/x";
+        Instant paidAt = Instant.parse("2026-11-24T10:00:00Z");
+        Map<String, String> reasons = new java.util.LinkedHashMap<>();
+
+        orderSystem.orderPaid(member, member + "-GOOD-1", "100.00", paidAt);
+        String malformed = hostile(member, "OrderPaid", "{\"orderId\":".getBytes(java.nio.charset.StandardCharsets.UTF_8), paidAt);
+        reasons.put(malformed, "data is not JSON");
+        orderSystem.raw(Topics.ORDER_PAID, member, Map.of("content-type", "application/json"),
+                OrderSystem.orderPaidJson(member, member + "-NO-HEADERS", "10.00", paidAt).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        reasons.put("no ce_id", "Not a CloudEvents 1.0 record");
+        String noAmount = hostile(member, "OrderPaid", OrderSystem.orderPaidJson(member, member + "-NO-AMOUNT", "10.00", paidAt)
+                .replaceFirst("\"amount\":\\{[^}]*},", ""), paidAt);
+        reasons.put(noAmount, "violates its schema");
+        orderSystem.orderPaid(member, member + "-GOOD-2", "100.00", paidAt.plusSeconds(60));
+        String unknownType = hostile(member, "OrderTeleported", OrderSystem.orderPaidJson(member, member + "-TELEPORTED", "10.00", paidAt), paidAt);
+        reasons.put(unknownType, "Unknown ce_type");
+        String negative = hostile(member, "OrderPaid", OrderSystem.orderPaidJson(member, member + "-NEGATIVE", "-5.00", paidAt), paidAt);
+        reasons.put(negative, "is negative");
+        String absurd = hostile(member, "OrderPaid",
+                OrderSystem.orderPaidJson(member, member + "-ABSURD", "1234567890123456789012345678901234567890", paidAt), paidAt);
+        reasons.put(absurd, "integer digits");
+        String overPrecise = hostile(member, "OrderPaid", OrderSystem.orderPaidJson(member, member + "-PRECISE", "10.001", paidAt), paidAt);
+        reasons.put(overPrecise, "decimals for CNY");
+        String oversize = hostile(member, "OrderPaid", ("{\"orderId\":\"" + "x".repeat(1_044_000)).getBytes(java.nio.charset.StandardCharsets.UTF_8), paidAt);
+        String odd = UUID.randomUUID().toString();
+        orderSystem.send(Topics.ORDER_PAID, odd, "OrderPaid", oddMember, paidAt,
+                OrderSystem.orderPaidJson(oddMember, member + "-ODD", "10.00", paidAt));
+        reasons.put(odd, "memberId");
+        orderSystem.orderPaid(member, member + "-GOOD-3", "100.00", paidAt.plusSeconds(120));
+
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> assertThat(
+                        json(suite.url("points") + "/members/" + member + "/points"))
+                .containsEntry("balance", 300));
+        List<String> consumers = List.of("points-service", "tier-service", "member-service");
+        try (TopicReader deadLetters = new TopicReader(SharedKafka.bootstrapServers(), Topics.deadLetterOf(Topics.ORDER_PAID))) {
+            java.util.function.Predicate<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> ours =
+                    r -> member.equals(r.key()) || oddMember.equals(r.key());
+            await().atMost(Duration.ofSeconds(120))
+                    .until(() -> deadLetters.matching(ours).size(), count -> count >= reasons.size() * consumers.size());
+            List<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> dead = deadLetters.matching(ours);
+            assertThat(dead).hasSize(reasons.size() * consumers.size());
+            for (String consumer : consumers) {
+                Map<String, String> seen = new java.util.HashMap<>();
+                dead.stream().filter(r -> consumer.equals(header(r, "kafka_dlt-original-consumer-group"))).forEach(r -> {
+                    String id = header(r, "ce_id") == null ? "no ce_id" : header(r, "ce_id");
+                    assertThat(seen.put(id, header(r, "kafka_dlt-exception-message"))).as(consumer + " " + id).isNull();
+                });
+                assertThat(seen.keySet()).as(consumer).containsExactlyInAnyOrderElementsOf(reasons.keySet());
+                reasons.forEach((id, reason) -> assertThat(seen.get(id)).as(consumer + " " + id).contains(reason)
+                        .hasSizeLessThanOrEqualTo(1_000));
+            }
+        }
+        // Too large for the dead-letter topic once its reason is added: kept in each consumer's table.
+        SharedDatabase.Coordinates db = SharedDatabase.coordinates();
+        try (var connection = java.sql.DriverManager.getConnection(db.url(), db.username(), db.password())) {
+            for (String schema : List.of("points", "tier", "member")) {
+                try (var query = connection.prepareStatement("select count(*) from " + schema + ".dead_letter where event_id = ?")) {
+                    query.setString(1, oversize);
+                    try (var rows = query.executeQuery()) {
+                        rows.next();
+                        assertThat(rows.getInt(1)).as(schema).isEqualTo(1);
+                    }
+                }
+            }
+        }
+        assertThat(http.getForObject(suite.url("points") + "/actuator/prometheus", String.class))
+                .containsPattern("loyalty_events_dead_lettered_total\\{application=\"points-service\",reason=\"InvalidEventException\",to=\"table\",topic=\"orders.order-paid.v1\"} [1-9]");
+    }
+
+    /** Publishes {@code body} as the order system would, with a type of our choosing; returns its ce_id. */
+    private static String hostile(String member, String type, byte[] body, Instant time) {
+        String id = UUID.randomUUID().toString();
+        orderSystem.raw(Topics.ORDER_PAID, member, OrderSystem.headers(id, type, member, time), body);
+        return id;
+    }
+
+    private static String hostile(String member, String type, String json, Instant time) {
+        return hostile(member, type, json.getBytes(java.nio.charset.StandardCharsets.UTF_8), time);
+    }
+
+    private static String header(org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     @Test
     void everyServiceIsHealthy() {
         for (String service : LoyaltySuite.SERVICES.keySet()) {
