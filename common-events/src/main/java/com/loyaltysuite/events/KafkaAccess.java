@@ -47,7 +47,7 @@ public final class KafkaAccess {
             List.of(Topics.ORDER_PAID, Topics.ORDER_REFUNDED, Topics.POINTS));
 
     public static final Principal BENEFIT_SERVICE =
-            service("benefit-service", List.of(Topics.BENEFITS), List.of(Topics.TIERS));
+            service("benefit-service", List.of(Topics.BENEFITS), List.of(Topics.TIERS, Topics.MEMBERS));
 
     public static final Principal NOTIFICATION_SERVICE = service(
             "notification-service", List.of(Topics.NOTIFICATIONS), List.of(Topics.MEMBERS, Topics.TIERS, Topics.POINTS));
