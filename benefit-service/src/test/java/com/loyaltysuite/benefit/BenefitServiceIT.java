@@ -3,6 +3,9 @@ package com.loyaltysuite.benefit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.loyaltysuite.events.IntegrationEvent;
 import com.loyaltysuite.events.MemberId;
 import com.loyaltysuite.events.Topics;
@@ -74,6 +77,9 @@ class BenefitServiceIT {
 
     static ServicePublisher publisher;
 
+    /** points-service's reservation API, as a real HTTP server the exchange saga calls. */
+    static WireMockServer pointsService;
+
     @Autowired
     TestRestTemplate http;
 
@@ -87,11 +93,16 @@ class BenefitServiceIT {
     @BeforeAll
     static void connect() {
         publisher = new ServicePublisher(SharedKafka.bootstrapServers());
+        pointsService = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        pointsService.start();
+        // Read by the client at each call, so the one application context of the module's tests sees it.
+        System.setProperty("loyalty.benefits.exchange.points-url", pointsService.baseUrl());
     }
 
     @AfterAll
     static void disconnect() {
         publisher.close();
+        pointsService.stop();
     }
 
     @Test
@@ -392,7 +403,143 @@ class BenefitServiceIT {
                 .contains("loyalty_benefit_events_consumed_total{"));
     }
 
+    @Test
+    void anExchangeReservesThePointsAtTheTiersRateIssuesTheCouponAndConfirmsOnce() {
+        String member = newMember();
+        publish(tierChanged(member, "MEMBER", "GOLD", TierChangeReason.QUALIFIED, now().minus(Duration.ofDays(1))));
+        awaitCodes(member, false, "MEMBER_PRICE_95", "PRIORITY_DELIVERY", "FREE_SHIPPING", "SERVICE_LINE",
+                "GOLD_PACK_50_299", "GOLD_EXCLUSIVE_30_199");
+        String reservation = stubReservation(member, 201);
+        stubStep(member, reservation, "confirm", 200);
+
+        Map<String, Object> exchange = awaitExchange(member, startExchange(member, "EXCHANGE_20"), "COMPLETED");
+
+        assertThat(exchange).containsEntry("points", 1800).containsEntry("reservationId", reservation);
+        pointsService.verify(1, WireMock.postRequestedFor(WireMock.urlEqualTo(reservations(member)))
+                .withRequestBody(WireMock.matchingJsonPath("$.points", WireMock.equalTo("1800"))));
+        pointsService.verify(1, WireMock.postRequestedFor(WireMock.urlEqualTo(reservations(member) + "/" + reservation + "/confirm")));
+        assertThat(benefit(history(member), "EXCHANGE_20")).containsEntry("status", "ACTIVE").containsEntry("kind", "COUPON");
+
+        // The confirmation's timer fires again, as after a crash before its bookkeeping: nothing more is issued.
+        memberBenefitsCache.removeAll();
+        String confirmKey = "points-exchange:" + member + ":" + exchange.get("exchangeId") + "-confirm";
+        jdbc.update("update due_timer set fired_at = null, retry_at = null where timer_key = ?", confirmKey);
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "select fired_at is not null from due_timer where timer_key = ?", Boolean.class, confirmKey));
+        assertThat(codes(history(member))).containsOnlyOnce("EXCHANGE_20");
+        assertThat(startExchange(member, "EXCHANGE_20").getBody()).containsEntry("status", "COMPLETED"); // the same request
+    }
+
+    @Test
+    void anExchangeWhosePointsAreRefusedFailsWithoutACoupon() {
+        String member = newMember();
+        pointsService.stubFor(WireMock.post(WireMock.urlEqualTo(reservations(member))).willReturn(WireMock.aResponse()
+                .withStatus(409).withHeader("Content-Type", "application/problem+json")
+                .withBody("{\"code\":\"insufficient-points\",\"detail\":\"not enough\"}")));
+
+        Map<String, Object> exchange = awaitExchange(member, startExchange(member, "EXCHANGE_20"), "FAILED");
+
+        assertThat(exchange).containsEntry("reason", "insufficient-points").containsEntry("points", 2000);
+        assertThat(history(member)).isEmpty();
+        pointsService.verify(0, WireMock.postRequestedFor(WireMock.urlMatching(reservations(member) + "/.*")));
+    }
+
+    @Test
+    void aReservationThatFailsForAWhileIsRetriedUntilTheExchangeCompletes() {
+        String member = newMember();
+        String url = reservations(member);
+        pointsService.stubFor(WireMock.post(WireMock.urlEqualTo(url)).inScenario(member)
+                .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+                .willReturn(WireMock.aResponse().withStatus(503))
+                .willSetStateTo("up"));
+        pointsService.stubFor(WireMock.post(WireMock.urlEqualTo(url)).inScenario(member).whenScenarioStateIs("up")
+                .willReturn(WireMock.aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody("{\"reservationId\":\"R-" + member + "\",\"status\":\"RESERVED\"}")));
+        stubStep(member, "R-" + member, "confirm", 200);
+
+        awaitExchange(member, startExchange(member, "EXCHANGE_20"), "COMPLETED");
+
+        pointsService.verify(2, WireMock.postRequestedFor(WireMock.urlEqualTo(url)));
+        assertThat(codes(history(member))).containsExactly("EXCHANGE_20");
+    }
+
+    @Test
+    void anExchangeWhoseCouponMayNotBeIssuedCancelsTheReservation() {
+        String member = newMember();
+        publisher.publish("/loyalty/member-service", new MemberStatusChanged(
+                MemberId.of(member), "default", MemberStatus.FROZEN, MemberStatus.ACTIVE, "fraud review", "agent-1", now()));
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+                "select count(*) from domain_event_entry where aggregate_identifier = ?", Long.class, member) > 0);
+        String reservation = stubReservation(member, 201);
+        stubStep(member, reservation, "cancel", 200);
+
+        Map<String, Object> exchange = awaitExchange(member, startExchange(member, "EXCHANGE_20"), "FAILED");
+
+        assertThat(exchange).containsEntry("reason", "ISSUE_REFUSED").containsEntry("couponId", null);
+        pointsService.verify(1, WireMock.postRequestedFor(WireMock.urlEqualTo(reservations(member) + "/" + reservation + "/cancel")));
+        pointsService.verify(0, WireMock.postRequestedFor(WireMock.urlEqualTo(reservations(member) + "/" + reservation + "/confirm")));
+        assertThat(history(member)).isEmpty();
+    }
+
+    @Test
+    void anExchangeWhoseConfirmationIsRefusedWithdrawsTheCoupon() {
+        String member = newMember();
+        String reservation = stubReservation(member, 201);
+        pointsService.stubFor(WireMock.post(WireMock.urlEqualTo(reservations(member) + "/" + reservation + "/confirm"))
+                .willReturn(WireMock.aResponse().withStatus(409).withHeader("Content-Type", "application/problem+json")
+                        .withBody("{\"code\":\"reservation-closed\",\"detail\":\"expired\"}")));
+
+        Map<String, Object> exchange = awaitExchange(member, startExchange(member, "EXCHANGE_20"), "FAILED");
+
+        assertThat(exchange).containsEntry("reason", "reservation-closed");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(benefit(history(member), "EXCHANGE_20"))
+                .containsEntry("status", "REVOKED")
+                .containsEntry("statusReason", "EXCHANGE_FAILED"));
+        assertThat(benefits(member, false)).isEmpty();
+        assertThat(published(member, BenefitRevoked.class, 1)).singleElement()
+                .satisfies(revoked -> assertThat(revoked.reason()).isEqualTo("EXCHANGE_FAILED"));
+    }
+
     // --- helpers
+
+    private static String reservations(String member) {
+        return "/members/" + member + "/points/reservations";
+    }
+
+    private static String stubReservation(String member, int status) {
+        String reservation = "R-" + UUID.randomUUID();
+        pointsService.stubFor(WireMock.post(WireMock.urlEqualTo(reservations(member))).willReturn(WireMock.aResponse()
+                .withStatus(status).withHeader("Content-Type", "application/json")
+                .withBody("{\"reservationId\":\"" + reservation + "\",\"status\":\"RESERVED\"}")));
+        return reservation;
+    }
+
+    private static void stubStep(String member, String reservation, String step, int status) {
+        pointsService.stubFor(WireMock.post(WireMock.urlEqualTo(reservations(member) + "/" + reservation + "/" + step))
+                .willReturn(WireMock.aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+                        .withBody("{\"reservationId\":\"" + reservation + "\"}")));
+    }
+
+    private ResponseEntity<Map<String, Object>> startExchange(String member, String item) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(TestTokens.member(member));
+        return http.exchange("/members/{id}/benefits/exchanges", HttpMethod.POST,
+                new HttpEntity<>(Map.of("requestId", "x-" + member, "item", item), headers),
+                new ParameterizedTypeReference<Map<String, Object>>() {}, member);
+    }
+
+    private Map<String, Object> awaitExchange(String member, ResponseEntity<Map<String, Object>> started, String status) {
+        assertThat(started.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        String exchangeId = (String) started.getBody().get("exchangeId");
+        List<Map<String, Object>> seen = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            var response = http.exchange("/members/{id}/benefits/exchanges/{exchangeId}", HttpMethod.GET, null,
+                    new ParameterizedTypeReference<Map<String, Object>>() {}, member, exchangeId);
+            seen.add(0, response.getBody());
+            return status.equals(response.getBody().get("status"));
+        });
+        return seen.get(0);
+    }
 
     private List<Map<String, Object>> allRows() {
         return jdbc.queryForList("select * from member_benefit order by benefit_id");

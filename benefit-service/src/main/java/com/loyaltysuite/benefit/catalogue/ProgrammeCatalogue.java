@@ -27,6 +27,7 @@ import java.util.Set;
  * @param onClose what a closed membership ends
  * @param coupons coupon templates by code
  * @param tiers the ladder, lowest first, with what each tier comes with
+ * @param exchange what members can buy with points, by item code
  */
 public record ProgrammeCatalogue(
         String version,
@@ -36,7 +37,8 @@ public record ProgrammeCatalogue(
         ZoneId zone,
         OnClose onClose,
         Map<String, CouponTemplate> coupons,
-        List<TierBenefits> tiers) {
+        List<TierBenefits> tiers,
+        Map<String, ExchangeItem> exchange) {
 
     public ProgrammeCatalogue {
         Objects.requireNonNull(version, "version");
@@ -47,6 +49,13 @@ public record ProgrammeCatalogue(
         onClose = onClose == null ? OnClose.REVOKE_ALL : onClose;
         coupons = coupons == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(coupons));
         tiers = tiers == null ? List.of() : List.copyOf(tiers);
+        exchange = exchange == null ? Map.of() : Map.copyOf(exchange);
+        for (var item : exchange.entrySet()) {
+            if (!coupons.containsKey(item.getValue().coupon())) {
+                throw new IllegalArgumentException("Exchange item " + item.getKey() + " names coupon "
+                        + item.getValue().coupon() + ", which catalogue " + version + " lacks");
+            }
+        }
         Set<String> codes = new HashSet<>();
         for (TierBenefits tier : tiers) {
             if (!codes.add(tier.code())) {
@@ -124,6 +133,10 @@ public record ProgrammeCatalogue(
         LocalDate day = birthday.atYear(year);
         LocalDate end = this.birthday == BirthdayWhen.MONTH ? day.withDayOfMonth(1).plusMonths(1) : day.plusDays(1);
         return at.isBefore(end.atStartOfDay(zone).toInstant()) ? year : year + 1;
+    }
+
+    public Optional<ExchangeItem> exchangeItem(String code) {
+        return Optional.ofNullable(exchange.get(code));
     }
 
     public Optional<CouponTemplate> coupon(String code) {

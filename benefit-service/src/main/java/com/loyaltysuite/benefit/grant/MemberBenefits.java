@@ -11,6 +11,18 @@ import com.loyaltysuite.benefit.catalogue.ProgrammeCatalogue.IssuableCoupon;
 import com.loyaltysuite.benefit.catalogue.StandingBenefit;
 import com.loyaltysuite.benefit.coupon.CouponCodes;
 import com.loyaltysuite.benefit.coupon.Usability;
+import com.loyaltysuite.benefit.grant.ExchangeCommands.CompleteExchange;
+import com.loyaltysuite.benefit.grant.ExchangeCommands.DescribeExchange;
+import com.loyaltysuite.benefit.grant.ExchangeCommands.FailExchange;
+import com.loyaltysuite.benefit.grant.ExchangeCommands.IssueExchangeCoupon;
+import com.loyaltysuite.benefit.grant.ExchangeCommands.RecordExchangeReserved;
+import com.loyaltysuite.benefit.grant.ExchangeCommands.StartExchange;
+import com.loyaltysuite.benefit.grant.ExchangeEvents.ExchangeCompleted;
+import com.loyaltysuite.benefit.grant.ExchangeEvents.ExchangeCouponGiven;
+import com.loyaltysuite.benefit.grant.ExchangeEvents.ExchangeFailed;
+import com.loyaltysuite.benefit.grant.ExchangeEvents.ExchangeIssueRefused;
+import com.loyaltysuite.benefit.grant.ExchangeEvents.ExchangePointsReserved;
+import com.loyaltysuite.benefit.grant.ExchangeEvents.ExchangeStarted;
 import com.loyaltysuite.events.MemberId;
 import com.loyaltysuite.events.Money;
 import com.loyaltysuite.events.benefit.BenefitKind;
@@ -70,6 +82,8 @@ public class MemberBenefits {
     /** Per tier, the end of the validity period in which its upgrade pack was given. */
     private final Map<String, Instant> packPeriodEnds = new HashMap<>();
     private final Set<Integer> birthdayYears = new HashSet<>();
+    /** Points exchanges by exchange id. */
+    private final Map<String, ExchangeView> exchanges = new LinkedHashMap<>();
 
     protected MemberBenefits() {
         // for Axon
@@ -267,6 +281,127 @@ public class MemberBenefits {
                     command.at()));
         }
         return redemptions.get(command.requestId());
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    ExchangeView handle(StartExchange command, BenefitCatalogue catalogues) {
+        String exchangeId = UUID.nameUUIDFromBytes(
+                        (command.memberId().value() + "|exchange|" + command.requestId()).getBytes(StandardCharsets.UTF_8))
+                .toString();
+        ExchangeView earlier = exchanges.get(exchangeId);
+        if (earlier != null) {
+            return earlier; // the same request again
+        }
+        String programme = programId != null ? programId : command.programId();
+        ProgrammeCatalogue catalogue = catalogues.of(programme)
+                .orElseThrow(() -> new ExchangeNotFoundException("Programme " + programme + " has no catalogue"));
+        var item = catalogue.exchangeItem(command.item())
+                .orElseThrow(() -> new ExchangeNotFoundException("No exchange item " + command.item()));
+        apply(new ExchangeStarted(command.memberId(), programme, exchangeId, command.requestId(), command.item(),
+                item.coupon(), item.pointsFor(tier), tier, command.at()));
+        return exchanges.get(exchangeId);
+    }
+
+    @CommandHandler
+    ExchangeView handle(RecordExchangeReserved command) {
+        ExchangeView exchange = exchange(command.exchangeId());
+        if (exchange.status().equals("STARTED")) {
+            apply(new ExchangePointsReserved(memberId, exchange.exchangeId(), command.reservationId(), exchange.points(),
+                    command.at()));
+        }
+        return exchanges.get(command.exchangeId());
+    }
+
+    @CommandHandler
+    ExchangeView handle(IssueExchangeCoupon command, BenefitCatalogue catalogues, CouponCodes codes) {
+        ExchangeView exchange = exchange(command.exchangeId());
+        if (!exchange.status().equals("RESERVED")) {
+            return exchange;
+        }
+        ProgrammeCatalogue catalogue = catalogues.of(programId).orElse(null);
+        var coupon = catalogue == null ? null : catalogue.exchangeItem(exchange.item())
+                .flatMap(item -> catalogue.coupon(item.coupon()).map(t -> new IssuableCoupon(item.coupon(), t)))
+                .orElse(null);
+        String refusal = status != MemberStatus.ACTIVE ? "MEMBER_" + status : coupon == null ? "ITEM_WITHDRAWN" : null;
+        if (refusal != null) {
+            apply(new ExchangeIssueRefused(memberId, exchange.exchangeId(), exchange.reservationId(), refusal, command.at()));
+        } else {
+            issue(catalogue, codes, coupon, BenefitKind.COUPON, null, command.at(), exchange.exchangeId());
+            apply(new ExchangeCouponGiven(memberId, exchange.exchangeId(), idOf(exchange.exchangeId(), coupon.code()),
+                    exchange.reservationId(), command.at()));
+        }
+        return exchanges.get(command.exchangeId());
+    }
+
+    @CommandHandler
+    ExchangeView handle(CompleteExchange command) {
+        ExchangeView exchange = exchange(command.exchangeId());
+        if (exchange.status().equals("ISSUED")) {
+            apply(new ExchangeCompleted(memberId, exchange.exchangeId(), command.at()));
+        }
+        return exchanges.get(command.exchangeId());
+    }
+
+    @CommandHandler
+    ExchangeView handle(FailExchange command) {
+        ExchangeView exchange = exchange(command.exchangeId());
+        if (exchange.status().equals("COMPLETED") || exchange.status().equals("FAILED")) {
+            return exchange;
+        }
+        HeldCoupon coupon = exchange.couponId() == null ? null : coupons.get(exchange.couponId());
+        if (coupon != null && coupon.status() == HeldCoupon.Status.ACTIVE) {
+            apply(new CouponWithdrawn(memberId, programId, coupon.couponId(), coupon.benefitCode(), coupon.kind(),
+                    "EXCHANGE_FAILED", command.at(), exchange.exchangeId()));
+        }
+        apply(new ExchangeFailed(memberId, exchange.exchangeId(), command.reason(), command.at()));
+        return exchanges.get(command.exchangeId());
+    }
+
+    @CommandHandler
+    ExchangeView handle(DescribeExchange command) {
+        return exchange(command.exchangeId());
+    }
+
+    private ExchangeView exchange(String exchangeId) {
+        ExchangeView exchange = exchanges.get(exchangeId);
+        if (exchange == null) {
+            throw new ExchangeNotFoundException("No exchange " + exchangeId);
+        }
+        return exchange;
+    }
+
+    @EventSourcingHandler
+    void on(ExchangeStarted event) {
+        memberId = event.memberId();
+        programId = event.programId();
+        exchanges.put(event.exchangeId(), new ExchangeView(event.exchangeId(), event.memberId().value(), event.requestId(),
+                event.item(), event.points(), "STARTED", null, null, null));
+    }
+
+    @EventSourcingHandler
+    void on(ExchangePointsReserved event) {
+        exchanges.computeIfPresent(event.exchangeId(), (id, x) -> x.with("RESERVED", event.reservationId(), null, null));
+    }
+
+    @EventSourcingHandler
+    void on(ExchangeCouponGiven event) {
+        exchanges.computeIfPresent(event.exchangeId(), (id, x) -> x.with("ISSUED", x.reservationId(), event.couponId(), null));
+    }
+
+    @EventSourcingHandler
+    void on(ExchangeIssueRefused event) {
+        exchanges.computeIfPresent(event.exchangeId(), (id, x) -> x.with("CANCELLING", x.reservationId(), null, event.reason()));
+    }
+
+    @EventSourcingHandler
+    void on(ExchangeCompleted event) {
+        exchanges.computeIfPresent(event.exchangeId(), (id, x) -> x.with("COMPLETED", x.reservationId(), x.couponId(), null));
+    }
+
+    @EventSourcingHandler
+    void on(ExchangeFailed event) {
+        exchanges.computeIfPresent(event.exchangeId(), (id, x) -> x.with("FAILED", x.reservationId(), x.couponId(), event.reason()));
     }
 
     @EventSourcingHandler

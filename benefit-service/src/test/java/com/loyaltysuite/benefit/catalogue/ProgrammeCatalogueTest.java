@@ -48,7 +48,7 @@ class ProgrammeCatalogueTest {
     void aTierThatDoesNotInheritHoldsOnlyItsOwn() {
         var catalogue = new ProgrammeCatalogue("v", null, null, null, null, null, Map.of(), List.of(
                 new TierBenefits("A", null, List.of(new StandingBenefit("SHIP", BenefitType.FREE_SHIPPING, "免邮", null)), null, null),
-                new TierBenefits("B", false, List.of(new StandingBenefit("LINE", BenefitType.SERVICE_LINE, "客服", null)), null, null)));
+                new TierBenefits("B", false, List.of(new StandingBenefit("LINE", BenefitType.SERVICE_LINE, "客服", null)), null, null)), null);
 
         assertThat(catalogue.standingBenefits("B")).extracting(StandingBenefit::code).containsExactly("LINE");
         assertThat(catalogue.standingBenefits("UNKNOWN")).isEmpty();
@@ -57,7 +57,7 @@ class ProgrammeCatalogueTest {
     @Test
     void aTierNamingAnUnknownCouponIsRefused() {
         assertThatThrownBy(() -> new ProgrammeCatalogue("v", null, null, null, null, null, Map.of(),
-                        List.of(new TierBenefits("A", null, null, List.of("NOPE"), null))))
+                        List.of(new TierBenefits("A", null, null, List.of("NOPE"), null)), null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("NOPE");
     }
@@ -67,7 +67,7 @@ class ProgrammeCatalogueTest {
         assertThat(shipped.birthdayGiftAt(2027, MonthDay.of(5, 20))).isEqualTo(Instant.parse("2027-04-30T16:00:00Z"));
         assertThat(shipped.nextBirthdayYear(MonthDay.of(5, 20), Instant.parse("2027-05-31T15:59:00Z"))).isEqualTo(2027);
         assertThat(shipped.nextBirthdayYear(MonthDay.of(5, 20), Instant.parse("2027-05-31T16:00:00Z"))).isEqualTo(2028);
-        var onTheDay = new ProgrammeCatalogue("v", null, null, BirthdayWhen.DAY, null, null, Map.of(), List.of());
+        var onTheDay = new ProgrammeCatalogue("v", null, null, BirthdayWhen.DAY, null, null, Map.of(), List.of(), null);
         assertThat(onTheDay.birthdayGiftAt(2027, MonthDay.of(2, 29))).isEqualTo(Instant.parse("2027-02-27T16:00:00Z"));
     }
 
@@ -81,5 +81,15 @@ class ProgrammeCatalogueTest {
             assertThat(coupon.tierExclusive()).isTrue();
         });
         assertThat(shipped.version()).isEqualTo("benefits-v1");
+    }
+
+    @Test
+    void higherTiersPayFewerPointsForAnExchange() {
+        var item = shipped.exchangeItem("EXCHANGE_20").orElseThrow();
+
+        assertThat(item.pointsFor("MEMBER")).isEqualTo(2000);
+        assertThat(item.pointsFor("GOLD")).isEqualTo(1800);
+        assertThat(item.pointsFor("ACADEMICIAN")).isEqualTo(1400);
+        assertThat(item.pointsFor(null)).isEqualTo(2000);
     }
 }
