@@ -6,8 +6,10 @@ import static org.awaitility.Awaitility.await;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.loyaltysuite.benefit.grant.CouponUsed;
 import com.loyaltysuite.events.IntegrationEvent;
 import com.loyaltysuite.events.MemberId;
+import com.loyaltysuite.events.Money;
 import com.loyaltysuite.events.Topics;
 import com.loyaltysuite.events.benefit.BenefitGranted;
 import com.loyaltysuite.events.benefit.BenefitKind;
@@ -47,6 +49,8 @@ import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -62,6 +66,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * benefit-service against the embedded KRaft broker and PostgreSQL, fed as tier-service and
@@ -89,6 +94,12 @@ class BenefitServiceIT {
     @Autowired
     @Qualifier("memberBenefitsCache")
     Cache memberBenefitsCache;
+
+    @Autowired
+    EventStore eventStore;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     @BeforeAll
     static void connect() {
@@ -291,6 +302,32 @@ class BenefitServiceIT {
                 .satisfies(restored -> assertThat(restored.requestId()).isEqualTo(winner));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(benefit(history(member), "SILVER_PACK_20")).containsEntry("status", "USED"));
+    }
+
+    @Test
+    void aRedemptionOnAnInstanceWhoseCopyIsStaleLosesToTheOtherInstancesAndChangesNothing() {
+        String member = newMember();
+        publish(tierChanged(member, "MEMBER", "SILVER", TierChangeReason.QUALIFIED, now().minus(Duration.ofDays(1))));
+        String code = couponCodes(member, 2).get("SILVER_PACK_20");
+        Map<String, Object> usable = validate(member, code, "50.00", "APP"); // this instance now holds the member in its cache
+        assertThat(usable).containsEntry("usable", true);
+        String coupon = (String) usable.get("benefitId");
+
+        // Another instance redeems the coupon: it appends the next event of the member's stream.
+        long next = eventStore.lastSequenceNumberFor(member).orElseThrow() + 1;
+        transactions.executeWithoutResult(status -> eventStore.publish(new GenericDomainEventMessage<>("MemberBenefits", member,
+                next, new CouponUsed(MemberId.of(member), "default", coupon, "SILVER_PACK_20", "other-instance", "O-9",
+                        Money.of("50.00", "CNY"), "APP", now()))));
+
+        var stale = redeem(member, code, "this-instance-" + member, "50.00");
+        var retried = redeem(member, code, "this-instance-" + member, "50.00");
+
+        assertThat(stale.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(stale.getBody()).containsEntry("code", "concurrent-modification");
+        assertThat(retried.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(retried.getBody()).containsEntry("code", "coupon-not-usable");
+        assertThat((String) retried.getBody().get("detail")).contains("ALREADY_USED");
+        assertThat(usedEvents(member)).isOne();
     }
 
     @Test
