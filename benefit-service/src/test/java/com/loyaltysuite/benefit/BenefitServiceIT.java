@@ -19,6 +19,7 @@ import com.loyaltysuite.events.benefit.BenefitRevoked;
 import com.loyaltysuite.events.codec.CloudEventCodec;
 import com.loyaltysuite.events.codec.EventEnvelope;
 import com.loyaltysuite.events.member.Consents;
+import com.loyaltysuite.events.member.MemberErased;
 import com.loyaltysuite.events.member.MemberRegistered;
 import com.loyaltysuite.events.member.MemberStatus;
 import com.loyaltysuite.events.member.MemberStatusChanged;
@@ -364,6 +365,38 @@ class BenefitServiceIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> firedAt(member, today.getYear()) != null
                 && timerExists(member, today.getYear() + 1));
         assertThat(history(member)).isEmpty();
+    }
+
+    @Test
+    void memberEventsThatChangeNothingAreAppliedNotDeadLetteredAndAnErasedMemberGetsNoBirthdayGift() {
+        String stranger = newMember();
+        String erased = newMember();
+        LocalDate nextMonth = LocalDate.now(PROGRAMME_ZONE).plusMonths(1);
+        publisher.publish("/loyalty/member-service", new MemberStatusChanged(
+                MemberId.of(stranger), "default", MemberStatus.ACTIVE, MemberStatus.FROZEN, "cleared", "agent-1", now()));
+        publisher.publish("/loyalty/member-service", new MemberErased(MemberId.of(stranger), "default", "request", now()));
+        publisher.publish("/loyalty/member-service", registered(erased, nextMonth.minusYears(40)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> timerExists(erased, nextMonth.getYear()));
+        publisher.publish("/loyalty/member-service", new MemberErased(MemberId.of(erased), "default", "request", now()));
+        publisher.publish("/loyalty/member-service", new MemberStatusChanged(
+                MemberId.of(stranger), "default", MemberStatus.FROZEN, MemberStatus.ACTIVE, "marker", "agent-1", now()));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+                "select count(*) from domain_event_entry where aggregate_identifier = ? and payload_type like '%MemberStandingNoted'",
+                Long.class, stranger) == 2); // first seen ACTIVE, then the FROZEN marker
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+                "select count(*) from domain_event_entry where aggregate_identifier = ? and payload_type like '%BirthdayForgotten'",
+                Long.class, erased) == 1);
+        try (TopicReader dlt = new TopicReader(SharedKafka.bootstrapServers(), Topics.deadLetterOf(Topics.MEMBERS))) {
+            assertThat(dlt.matching(TopicReader.keyed(stranger))).isEmpty();
+            assertThat(dlt.matching(TopicReader.keyed(erased))).isEmpty();
+        }
+        // The timer set before the erasure fires at its date, finds no birthday, gives nothing and sets no more.
+        String key = key(erased, nextMonth.getYear());
+        jdbc.update("update due_timer set due_at = now() where timer_key = ?", key);
+        await().atMost(Duration.ofSeconds(30)).until(() -> firedAt(erased, nextMonth.getYear()) != null);
+        assertThat(history(erased)).isEmpty();
+        assertThat(timerExists(erased, nextMonth.getYear() + 1)).isFalse();
     }
 
     @Test

@@ -176,6 +176,14 @@ public class MemberBenefits {
     }
 
     @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(ForgetBirthday command) {
+        if (birthday != null || memberId == null) { // a member first seen erased is recorded as such
+            apply(new BirthdayForgotten(memberId, command.at()));
+        }
+    }
+
+    @CommandHandler
     void handle(GiveBirthdayGift command, BenefitCatalogue catalogues, CouponCodes codes) {
         ProgrammeCatalogue catalogue = catalogues.of(programId).orElse(null);
         if (catalogue == null || birthday == null || birthdayYears.contains(command.year())
@@ -195,7 +203,7 @@ public class MemberBenefits {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(NoteMemberStatus command, BenefitCatalogue catalogues) {
-        if (command.status() == status) {
+        if (command.status() == status && memberId != null) { // a member first seen is recorded, whatever the status
             return;
         }
         apply(new MemberStandingNoted(command.memberId(), command.programId(), command.status(), command.changedAt(), command.causationId()));
@@ -472,6 +480,11 @@ public class MemberBenefits {
         memberId = event.memberId();
         programId = event.programId();
         birthday = MonthDay.of(event.month(), event.day());
+    }
+
+    @EventSourcingHandler
+    void on(BirthdayForgotten event) {
+        birthday = null;
     }
 
     @EventSourcingHandler

@@ -1,8 +1,10 @@
 package com.loyaltysuite.benefit.messaging;
 
+import com.loyaltysuite.benefit.grant.ForgetBirthday;
 import com.loyaltysuite.benefit.grant.NoteBirthday;
 import com.loyaltysuite.benefit.grant.NoteMemberStatus;
 import com.loyaltysuite.events.Topics;
+import com.loyaltysuite.events.member.MemberErased;
 import com.loyaltysuite.events.member.MemberProfileUpdated;
 import com.loyaltysuite.events.member.MemberRegistered;
 import com.loyaltysuite.events.member.MemberStatusChanged;
@@ -17,8 +19,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * What benefits need of member-service's events: the birthday (for the birthday gift, read by
- * {@link MemberBirthdays}) and the member's status (a frozen member redeems nothing, a closed one's
- * benefits end). Other types, consents among them, are passed over undecoded.
+ * {@link MemberBirthdays}), its erasure (the birthday is forgotten), and the member's status (a frozen
+ * member redeems nothing, a closed one's benefits end). Other types, consents among them, are passed
+ * over undecoded.
  */
 @Component
 class MemberEventsListener {
@@ -34,6 +37,7 @@ class MemberEventsListener {
                 .on(MemberRegistered.class, "birthdays", this::registered)
                 .on(MemberProfileUpdated.class, "birthdays", this::profileUpdated)
                 .on(MemberStatusChanged.class, "member-status", this::statusChanged)
+                .on(MemberErased.class, "birthdays", this::erased)
                 .build();
     }
 
@@ -51,6 +55,11 @@ class MemberEventsListener {
     private Outcome profileUpdated(MemberProfileUpdated updated, String eventId) {
         MemberBirthdays.of(updated).ifPresent(birthday -> commands.sendAndWait(
                 new NoteBirthday(updated.memberId(), updated.programId(), birthday, updated.updatedAt())));
+        return Outcome.APPLIED;
+    }
+
+    private Outcome erased(MemberErased erased, String eventId) {
+        commands.sendAndWait(new ForgetBirthday(erased.memberId(), erased.erasedAt()));
         return Outcome.APPLIED;
     }
 
