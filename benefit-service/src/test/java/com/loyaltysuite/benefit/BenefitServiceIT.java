@@ -462,6 +462,7 @@ class BenefitServiceIT {
             assertThat((List<Map<String, Object>>) programme.get("tiers"))
                     .extracting(tier -> tier.get("tier"))
                     .containsExactly("MEMBER", "SILVER", "GOLD", "DIAMOND", "ACADEMICIAN");
+            assertThat((Map<String, Object>) programme.get("exchange")).containsOnlyKeys("EXCHANGE_20", "EXCHANGE_50_300");
         });
     }
 

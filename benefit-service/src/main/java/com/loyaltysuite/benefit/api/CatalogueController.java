@@ -2,6 +2,7 @@ package com.loyaltysuite.benefit.api;
 
 import com.loyaltysuite.benefit.catalogue.BenefitCatalogue;
 import com.loyaltysuite.benefit.catalogue.CouponTemplate;
+import com.loyaltysuite.benefit.catalogue.ExchangeItem;
 import com.loyaltysuite.benefit.catalogue.ProgrammeCatalogue;
 import com.loyaltysuite.benefit.catalogue.StandingBenefit;
 import com.loyaltysuite.support.security.Allowed;
@@ -12,7 +13,7 @@ import java.util.TreeMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The benefit catalogue (权益目录) of each programme: what each tier comes with, as in force now. */
+/** The benefit catalogue (权益目录) of each programme: what each tier comes with, and what points buy, as in force now. */
 @RestController
 class CatalogueController {
 
@@ -31,7 +32,8 @@ class CatalogueController {
             String birthday,
             String onClose,
             Map<String, CouponTemplate> coupons,
-            List<TierView> tiers) {}
+            List<TierView> tiers,
+            Map<String, ExchangeItem> exchange) {}
 
     @Allowed({Scopes.MEMBER, Scopes.SUPPORT_READ, Scopes.CHECKOUT, Scopes.ADMIN})
     @GetMapping("/benefits/catalogue")
@@ -50,6 +52,6 @@ class CatalogueController {
                         programme.birthdayGift(tier.code()).stream().map(ProgrammeCatalogue.IssuableCoupon::code).toList()))
                 .toList();
         return new ProgrammeView(programId, programme.version(), programme.currency(), programme.birthday().name(),
-                programme.onClose().name(), new TreeMap<>(programme.coupons()), tiers);
+                programme.onClose().name(), new TreeMap<>(programme.coupons()), tiers, new TreeMap<>(programme.exchange()));
     }
 }
