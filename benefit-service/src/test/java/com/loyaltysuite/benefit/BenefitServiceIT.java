@@ -502,6 +502,33 @@ class BenefitServiceIT {
     }
 
     @Test
+    void anExchangeCallsPointsServiceWithACheckoutTokenOfBenefitServicesOwnClient() {
+        String member = newMember();
+        pointsService.stubFor(WireMock.post(WireMock.urlEqualTo("/oauth2/token"))
+                .withBasicAuth("benefit-service", "s3cret")
+                .withRequestBody(WireMock.containing("grant_type=client_credentials"))
+                .withRequestBody(WireMock.containing("scope=loyalty.checkout"))
+                .willReturn(WireMock.aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"access_token\":\"token-of-benefit-service\",\"expires_in\":300}")));
+        String reservation = stubReservation(member, 201);
+        stubStep(member, reservation, "confirm", 200);
+        System.setProperty("loyalty.benefits.exchange.token-uri", pointsService.baseUrl() + "/oauth2/token");
+        System.setProperty("loyalty.benefits.exchange.client-secret", "s3cret");
+        try {
+            awaitExchange(member, startExchange(member, "EXCHANGE_50_300"), "COMPLETED");
+        } finally {
+            System.clearProperty("loyalty.benefits.exchange.token-uri");
+            System.clearProperty("loyalty.benefits.exchange.client-secret");
+        }
+
+        pointsService.verify(WireMock.postRequestedFor(WireMock.urlEqualTo(reservations(member)))
+                .withHeader("Authorization", WireMock.equalTo("Bearer token-of-benefit-service")));
+        pointsService.verify(WireMock.postRequestedFor(WireMock.urlEqualTo(reservations(member) + "/" + reservation + "/confirm"))
+                .withHeader("Authorization", WireMock.equalTo("Bearer token-of-benefit-service")));
+        assertThat(codes(history(member))).containsExactly("EXCHANGE_50_300");
+    }
+
+    @Test
     void anExchangeWhosePointsAreRefusedFailsWithoutACoupon() {
         String member = newMember();
         pointsService.stubFor(WireMock.post(WireMock.urlEqualTo(reservations(member))).willReturn(WireMock.aResponse()
