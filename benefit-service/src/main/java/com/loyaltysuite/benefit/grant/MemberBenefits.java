@@ -29,6 +29,7 @@ import com.loyaltysuite.events.benefit.BenefitKind;
 import com.loyaltysuite.events.member.MemberStatus;
 import com.loyaltysuite.events.tier.TierChangeReason;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.MonthDay;
@@ -162,12 +163,15 @@ public class MemberBenefits {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(NoteBirthday command, BenefitCatalogue catalogues) {
+    void handle(NoteBirthday command, BenefitCatalogue catalogues, Clock clock) {
         ProgrammeCatalogue catalogue = catalogues.of(command.programId()).orElse(null);
         if (catalogue == null || command.birthday() == null || command.birthday().equals(birthday)) {
             return;
         }
-        int year = catalogue.nextBirthdayYear(command.birthday(), command.at());
+        // Gifts of birthdays already past when the service learns of them are not made up: a member registered
+        // years before (their event read late, or replayed) gets this year's gift or the next, not one per year.
+        Instant from = command.at().isAfter(clock.instant()) ? command.at() : clock.instant();
+        int year = catalogue.nextBirthdayYear(command.birthday(), from);
         while (birthdayYears.contains(year)) {
             year++;
         }

@@ -9,9 +9,11 @@ import com.loyaltysuite.events.MemberId;
 import com.loyaltysuite.events.member.MemberStatus;
 import com.loyaltysuite.events.tier.TierChangeReason;
 import com.loyaltysuite.testsupport.aggregates.AggregateHarness;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.MonthDay;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.axonframework.serialization.Revision;
 import org.junit.jupiter.api.Test;
@@ -26,9 +28,10 @@ class MemberBenefitsSnapshotTest {
     void aSnapshotRestoresExactlyTheStateThatReplayingTheEventsGives() {
         BenefitCatalogue catalogue = ShippedCatalogue.load();
         CouponCodes codes = new CouponCodes(null);
-        AggregateHarness<MemberBenefits> replaying = AggregateHarness.replaying(MemberBenefits.class, catalogue, codes);
+        Clock clock = Clock.fixed(AT, ZoneOffset.UTC);
+        AggregateHarness<MemberBenefits> replaying = AggregateHarness.replaying(MemberBenefits.class, catalogue, codes, clock);
         AggregateHarness<MemberBenefits> snapshotting =
-                AggregateHarness.snapshottingEvery(1, MemberBenefits.class, catalogue, codes);
+                AggregateHarness.snapshottingEvery(1, MemberBenefits.class, catalogue, codes, clock);
         List<Object> commands = List.of(
                 change("MEMBER", "SILVER", "evt-1"),
                 change("SILVER", "GOLD", "evt-2"),

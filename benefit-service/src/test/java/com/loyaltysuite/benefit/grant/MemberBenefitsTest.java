@@ -10,9 +10,11 @@ import com.loyaltysuite.events.Money;
 import com.loyaltysuite.events.benefit.BenefitKind;
 import com.loyaltysuite.events.member.MemberStatus;
 import com.loyaltysuite.events.tier.TierChangeReason;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.MonthDay;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -32,6 +34,7 @@ class MemberBenefitsTest {
         fixture = new AggregateTestFixture<>(MemberBenefits.class);
         fixture.registerInjectableResource(ShippedCatalogue.load());
         fixture.registerInjectableResource(new CouponCodes(null));
+        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @Test
@@ -171,6 +174,17 @@ class MemberBenefitsTest {
         frozen.add(new MemberStandingNoted(MEMBER, "default", MemberStatus.FROZEN, NOW, "m1"));
         List<Object> passed = payloads(fixture.given(frozen).when(new GiveBirthdayGift(MEMBER, 2027, noted.nextGiftAt())));
         assertThat(passed).singleElement().satisfies(e -> assertThat(((BirthdayGiftGiven) e).given()).isFalse());
+    }
+
+    @Test
+    void aBirthdayLearnedOfLateBringsNoGiftsOfYearsGoneBy() {
+        List<Object> events = payloads(fixture.givenNoPriorActivity()
+                .when(new NoteBirthday(MEMBER, "default", MonthDay.of(5, 20), Instant.parse("2019-03-01T00:00:00Z"))));
+
+        assertThat(events).singleElement().satisfies(e -> {
+            assertThat(((BirthdayNoted) e).nextGiftYear()).isEqualTo(2027); // NOW is in November 2026
+            assertThat(((BirthdayNoted) e).nextGiftAt()).isEqualTo(Instant.parse("2027-04-30T16:00:00Z"));
+        });
     }
 
     private Usability check(List<Object> history, CouponIssued coupon, String amount, String currency, String channel, Instant at) {
