@@ -56,7 +56,7 @@ public final class KafkaAccess {
             List.of(Topics.ORDER_PAID, Topics.ORDER_REFUNDED, Topics.POINTS));
 
     public static final Principal BENEFIT_SERVICE =
-            service("benefit-service", List.of(Topics.BENEFITS), List.of(Topics.TIERS));
+            service("benefit-service", List.of(Topics.BENEFITS), List.of(Topics.TIERS, Topics.MEMBERS));
 
     /** Keeps contact data, so it also reads the members' data keys (without a dead-letter topic for them). */
     public static final Principal NOTIFICATION_SERVICE = service(

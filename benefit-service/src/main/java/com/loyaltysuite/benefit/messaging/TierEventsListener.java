@@ -1,6 +1,6 @@
 package com.loyaltysuite.benefit.messaging;
 
-import com.loyaltysuite.benefit.grant.GrantUpgradeGift;
+import com.loyaltysuite.benefit.grant.ApplyTierChange;
 import com.loyaltysuite.events.Topics;
 import com.loyaltysuite.events.tier.TierChanged;
 import com.loyaltysuite.support.messaging.InboundEvents;
@@ -13,8 +13,9 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns tier-service's tier changes into upgrade-gift commands on members' benefits. Types added to
- * the topic later are not this reaction's business.
+ * Turns tier-service's tier changes into commands on members' benefits: standing benefits follow the tier
+ * both ways, a promotion may bring the upgrade pack. Types added to the topic later are not this
+ * reaction's business. The inbox reaction keeps its first name, {@code upgrade-gifts}, for good.
  */
 @Component
 class TierEventsListener {
@@ -27,7 +28,7 @@ class TierEventsListener {
         this.inbound = inbound;
         this.commands = commands;
         this.handlers = InboundHandlers.builder()
-                .on(TierChanged.class, "upgrade-gifts", this::grantGift)
+                .on(TierChanged.class, "upgrade-gifts", this::applyTierChange)
                 .build();
     }
 
@@ -36,13 +37,15 @@ class TierEventsListener {
         inbound.apply(records, handlers);
     }
 
-    private Outcome grantGift(TierChanged changed, String eventId) {
-        commands.sendAndWait(new GrantUpgradeGift(
+    private Outcome applyTierChange(TierChanged changed, String eventId) {
+        commands.sendAndWait(new ApplyTierChange(
                 changed.memberId(),
                 changed.programId(),
+                changed.fromTier(),
                 changed.toTier(),
                 changed.reason(),
                 changed.effectiveAt(),
+                changed.validUntil(),
                 eventId));
         return Outcome.APPLIED;
     }

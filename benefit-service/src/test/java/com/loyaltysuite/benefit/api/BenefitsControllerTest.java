@@ -48,10 +48,10 @@ class BenefitsControllerTest {
     @Test
     void aMembersBenefitsAreListedAsHeld() throws Exception {
         benefitsOf("M-1", List.of(
-                new BenefitView("B-1", "SILVER_UPGRADE_GIFT", BenefitKind.UPGRADE_GIFT, "SILVER", "银牌升级礼包", "ACTIVE",
-                        GRANTED_AT, GRANTED_AT.plusSeconds(90 * 86_400)),
-                new BenefitView("B-2", "GOLD_UPGRADE_GIFT", BenefitKind.UPGRADE_GIFT, "GOLD", "金牌升级礼包", "ACTIVE",
-                        GRANTED_AT.plusSeconds(60), null)));
+                new BenefitView("B-1", "SILVER_UPGRADE_GIFT", BenefitKind.UPGRADE_GIFT, "SILVER", "银牌升级礼包", "ACTIVE", null,
+                        GRANTED_AT, GRANTED_AT, GRANTED_AT.plusSeconds(90 * 86_400), null, null, null, List.of()),
+                new BenefitView("B-2", "FREE_SHIPPING", BenefitKind.FREE_SHIPPING, "GOLD", "全年免邮", "ACTIVE", null,
+                        GRANTED_AT.plusSeconds(60), GRANTED_AT.plusSeconds(60), null, null, null, null, List.of())));
 
         mvc.perform(get("/members/M-1/benefits"))
                 .andExpect(status().isOk())

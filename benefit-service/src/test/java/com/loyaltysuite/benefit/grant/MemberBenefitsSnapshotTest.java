@@ -2,17 +2,23 @@ package com.loyaltysuite.benefit.grant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.loyaltysuite.benefit.gift.UpgradeGiftPolicy;
-import com.loyaltysuite.benefit.gift.UpgradeGiftProperties;
+import com.loyaltysuite.benefit.catalogue.BenefitCatalogue;
+import com.loyaltysuite.benefit.catalogue.ShippedCatalogue;
+import com.loyaltysuite.benefit.coupon.CouponCodes;
 import com.loyaltysuite.events.MemberId;
+import com.loyaltysuite.events.member.MemberStatus;
 import com.loyaltysuite.events.tier.TierChangeReason;
 import com.loyaltysuite.testsupport.aggregates.AggregateHarness;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.MonthDay;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.axonframework.serialization.Revision;
 import org.junit.jupiter.api.Test;
 
-/** A snapshot of a member's benefits restores what replay gives, and a gift is still granted once. */
+/** A snapshot of a member's benefits restores what replay gives, and a pack is still given once per period. */
 class MemberBenefitsSnapshotTest {
 
     static final MemberId MEMBER = MemberId.of("M-7");
@@ -20,25 +26,33 @@ class MemberBenefitsSnapshotTest {
 
     @Test
     void aSnapshotRestoresExactlyTheStateThatReplayingTheEventsGives() {
-        UpgradeGiftPolicy policy = new UpgradeGiftPolicy(new UpgradeGiftProperties(null));
-        AggregateHarness<MemberBenefits> replaying = AggregateHarness.replaying(MemberBenefits.class, policy);
-        AggregateHarness<MemberBenefits> snapshotting = AggregateHarness.snapshottingEvery(1, MemberBenefits.class, policy);
-        List<GrantUpgradeGift> grants = List.of(
-                grant("SILVER", "evt-1"), grant("GOLD", "evt-2"), grant("DIAMOND", "evt-3"), grant("SILVER", "evt-4"));
+        BenefitCatalogue catalogue = ShippedCatalogue.load();
+        CouponCodes codes = new CouponCodes(null);
+        Clock clock = Clock.fixed(AT, ZoneOffset.UTC);
+        AggregateHarness<MemberBenefits> replaying = AggregateHarness.replaying(MemberBenefits.class, catalogue, codes, clock);
+        AggregateHarness<MemberBenefits> snapshotting =
+                AggregateHarness.snapshottingEvery(1, MemberBenefits.class, catalogue, codes, clock);
+        List<Object> commands = List.of(
+                change("MEMBER", "SILVER", "evt-1"),
+                change("SILVER", "GOLD", "evt-2"),
+                new NoteBirthday(MEMBER, "default", MonthDay.of(5, 20), AT),
+                new NoteMemberStatus(MEMBER, "default", MemberStatus.FROZEN, AT, "m-1"),
+                change("GOLD", "SILVER", "evt-3"),
+                change("SILVER", "GOLD", "evt-4"));
 
-        List<Object> fromReplay = replaying.sendAll(grants);
-        List<Object> fromSnapshots = snapshotting.sendAll(grants);
+        List<Object> fromReplay = replaying.sendAll(commands);
+        List<Object> fromSnapshots = snapshotting.sendAll(commands);
 
         MemberBenefits replayed = replaying.load(MEMBER.value());
         assertThat(AggregateHarness.roundTrip(replayed)).usingRecursiveComparison().isEqualTo(replayed);
-        assertThat(AggregateHarness.json(replayed)).contains("\"tiersGifted\":[");
+        assertThat(AggregateHarness.json(replayed)).contains("\"packPeriodEnds\":{").contains("\"coupons\":{");
         assertThat(snapshotting.snapshotsTaken()).isPositive();
-        assertThat(fromSnapshots).hasSize(3).hasSameSizeAs(fromReplay); // SILVER is gifted once
+        assertThat(fromSnapshots).hasSameSizeAs(fromReplay);
         assertThat(snapshotting.load(MEMBER.value())).usingRecursiveComparison().isEqualTo(replayed);
-        assertThat(MemberBenefits.class.getAnnotation(Revision.class).value()).isEqualTo("1");
+        assertThat(MemberBenefits.class.getAnnotation(Revision.class).value()).isEqualTo("2");
     }
 
-    static GrantUpgradeGift grant(String tier, String causationId) {
-        return new GrantUpgradeGift(MEMBER, "default", tier, TierChangeReason.QUALIFIED, AT, causationId);
+    static ApplyTierChange change(String from, String to, String causationId) {
+        return new ApplyTierChange(MEMBER, "default", from, to, TierChangeReason.QUALIFIED, AT, AT.plus(Duration.ofDays(365)), causationId);
     }
 }

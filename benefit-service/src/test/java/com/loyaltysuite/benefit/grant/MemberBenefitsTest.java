@@ -1,18 +1,22 @@
 package com.loyaltysuite.benefit.grant;
 
-import static org.axonframework.test.matchers.Matchers.andNoMore;
-import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
-import static org.axonframework.test.matchers.Matchers.matches;
-import static org.axonframework.test.matchers.Matchers.payloadsMatching;
+import static org.assertj.core.api.Assertions.assertThat;
 
-import com.loyaltysuite.benefit.gift.UpgradeGiftPolicy;
-import com.loyaltysuite.benefit.gift.UpgradeGiftProperties;
+import com.loyaltysuite.benefit.catalogue.ShippedCatalogue;
+import com.loyaltysuite.benefit.coupon.CouponCodes;
+import com.loyaltysuite.benefit.coupon.Usability;
 import com.loyaltysuite.events.MemberId;
+import com.loyaltysuite.events.Money;
 import com.loyaltysuite.events.benefit.BenefitKind;
+import com.loyaltysuite.events.member.MemberStatus;
 import com.loyaltysuite.events.tier.TierChangeReason;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
+import java.time.MonthDay;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,90 +24,201 @@ import org.junit.jupiter.api.Test;
 class MemberBenefitsTest {
 
     static final MemberId MEMBER = MemberId.of("M-1");
-    static final Instant PROMOTED_AT = Instant.parse("2026-11-23T10:00:00Z");
+    static final Instant AT = Instant.parse("2026-11-23T10:00:00Z");
+    static final Instant NOW = AT.plus(Duration.ofDays(1));
 
     AggregateTestFixture<MemberBenefits> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(MemberBenefits.class);
-        fixture.registerInjectableResource(new UpgradeGiftPolicy(new UpgradeGiftProperties(null)));
+        fixture.registerInjectableResource(ShippedCatalogue.load());
+        fixture.registerInjectableResource(new CouponCodes(null));
+        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @Test
-    void aPromotionGrantsTheTiersGiftValidForNinetyDaysFromTheChange() {
-        fixture.givenNoPriorActivity()
-                .when(grant("SILVER", TierChangeReason.QUALIFIED, "evt-1"))
-                .expectSuccessfulHandlerExecution()
-                .expectEventsMatching(payloadsMatching(exactSequenceOf(
-                        matches((UpgradeGiftGranted e) ->
-                                e.equals(silverGift(e.benefitId(), "evt-1")) && isUuid(e.benefitId())),
-                        andNoMore())));
+    void aPromotionGrantsTheTiersStandingBenefitsAndItsPack() {
+        List<Object> events = payloads(fixture.givenNoPriorActivity()
+                .when(change("MEMBER", "SILVER", TierChangeReason.QUALIFIED, AT, "evt-1"))
+                .expectSuccessfulHandlerExecution());
+
+        assertThat(events).filteredOn(StandingBenefitGiven.class::isInstance).map(e -> ((StandingBenefitGiven) e).benefitCode())
+                .containsExactlyInAnyOrder("MEMBER_PRICE_98", "PRIORITY_DELIVERY");
+        assertThat(events).filteredOn(CouponIssued.class::isInstance).map(CouponIssued.class::cast).satisfiesExactly(
+                first -> {
+                    assertThat(first.benefitCode()).isEqualTo("SILVER_PACK_20");
+                    assertThat(first.kind()).isEqualTo(BenefitKind.UPGRADE_GIFT);
+                    assertThat(first.faceValue()).isEqualTo(Money.of("20", "CNY"));
+                    assertThat(first.validFrom()).isEqualTo(AT);
+                    assertThat(first.validUntil()).isEqualTo(AT.plus(Duration.ofDays(90)));
+                    assertThat(first.codeHash()).hasSize(64);
+                    assertThat(first.causationId()).isEqualTo("evt-1");
+                },
+                second -> assertThat(second.minSpend()).isEqualTo(Money.of("99", "CNY")));
+        assertThat(events).filteredOn(UpgradePackGiven.class::isInstance).singleElement()
+                .satisfies(pack -> assertThat(((UpgradePackGiven) pack).periodEndsAt()).isEqualTo(AT.plus(Duration.ofDays(365))));
     }
 
     @Test
-    void aTiersGiftIsGrantedOnceEvenWhenTheMemberReachesItAgain() {
-        fixture.given(silverGift("B-1", "evt-1"))
-                .when(grant("SILVER", TierChangeReason.QUALIFIED, "evt-2"))
-                .expectSuccessfulHandlerExecution()
-                .expectNoEvents();
+    void aDemotionRevokesStandingBenefitsItNoLongerIncludesButNotCoupons() {
+        List<Object> given = new ArrayList<>(payloads(fixture.givenNoPriorActivity()
+                .when(change("SILVER", "GOLD", TierChangeReason.QUALIFIED, AT, "evt-1"))));
+        List<Object> events = payloads(fixture.given(given).when(change("GOLD", "SILVER", TierChangeReason.RETENTION_FAILED,
+                AT.plus(Duration.ofDays(365)), "evt-2")));
+
+        assertThat(events).filteredOn(StandingBenefitWithdrawn.class::isInstance).map(StandingBenefitWithdrawn.class::cast)
+                .extracting(StandingBenefitWithdrawn::benefitCode, StandingBenefitWithdrawn::reason)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("MEMBER_PRICE_95", "SUPERSEDED"),
+                        org.assertj.core.groups.Tuple.tuple("FREE_SHIPPING", "TIER_LEFT"),
+                        org.assertj.core.groups.Tuple.tuple("SERVICE_LINE", "TIER_LEFT"));
+        assertThat(events).filteredOn(StandingBenefitGiven.class::isInstance).map(e -> ((StandingBenefitGiven) e).benefitCode())
+                .containsExactly("MEMBER_PRICE_98"); // PRIORITY_DELIVERY is still held
+        assertThat(events).noneMatch(CouponWithdrawn.class::isInstance).noneMatch(CouponIssued.class::isInstance);
     }
 
     @Test
-    void aPromotionToANewTierGrantsThatTiersGiftToo() {
-        fixture.given(silverGift("B-1", "evt-1"))
-                .when(grant("GOLD", TierChangeReason.QUALIFIED, "evt-2"))
-                .expectEventsMatching(payloadsMatching(exactSequenceOf(
-                        matches((UpgradeGiftGranted e) -> e.benefitCode().equals("GOLD_UPGRADE_GIFT")
-                                && e.tier().equals("GOLD")
-                                && e.causationId().equals("evt-2")
-                                && !e.benefitId().equals("B-1")),
-                        andNoMore())));
+    void dropAndClimbBackInOnePeriodGivesThePackOnceAndInANewPeriodAgain() {
+        List<Object> history = new ArrayList<>(payloads(fixture.givenNoPriorActivity()
+                .when(change("MEMBER", "SILVER", TierChangeReason.QUALIFIED, AT, "evt-1"))));
+        history.addAll(payloads(fixture.given(history)
+                .when(change("SILVER", "MEMBER", TierChangeReason.MANUAL, AT.plus(Duration.ofDays(10)), "evt-2"))));
+        List<Object> sameperiod = payloads(fixture.given(history)
+                .when(change("MEMBER", "SILVER", TierChangeReason.QUALIFIED, AT.plus(Duration.ofDays(20)), "evt-3")));
+        List<Object> newPeriod = payloads(fixture.given(history)
+                .when(change("MEMBER", "SILVER", TierChangeReason.QUALIFIED, AT.plus(Duration.ofDays(366)), "evt-4")));
+
+        assertThat(sameperiod).noneMatch(CouponIssued.class::isInstance).anyMatch(StandingBenefitGiven.class::isInstance);
+        assertThat(newPeriod).filteredOn(CouponIssued.class::isInstance).hasSize(2);
     }
 
     @Test
-    void theEntryTierHasNoGift() {
-        fixture.givenNoPriorActivity()
-                .when(grant("MEMBER", TierChangeReason.QUALIFIED, "evt-1"))
-                .expectSuccessfulHandlerExecution()
-                .expectNoEvents();
+    void changesThatAreNoPromotionBringNoPack() {
+        List<Object> events = payloads(fixture.givenNoPriorActivity()
+                .when(change("GOLD", "SILVER", TierChangeReason.MANUAL_ENDED, AT, "evt-1")));
+
+        assertThat(events).noneMatch(CouponIssued.class::isInstance).anyMatch(StandingBenefitGiven.class::isInstance);
     }
 
     @Test
-    void aFailedRetentionIsNoPromotion() {
-        fixture.givenNoPriorActivity()
-                .when(grant("SILVER", TierChangeReason.RETENTION_FAILED, "evt-1"))
-                .expectSuccessfulHandlerExecution()
-                .expectNoEvents();
+    void aCouponIsRedeemedOnceAndTheSameRequestAgainGetsTheSameAnswer() {
+        List<Object> history = payloads(fixture.givenNoPriorActivity().when(change("MEMBER", "SILVER", TierChangeReason.QUALIFIED, AT, "e")));
+        CouponIssued coupon = (CouponIssued) history.stream().filter(CouponIssued.class::isInstance).findFirst().orElseThrow();
+
+        fixture.given(history).when(redeem(coupon, "req-1", "100.00", "APP"))
+                .expectEventsMatching(org.axonframework.test.matchers.Matchers.payloadsMatching(
+                        org.axonframework.test.matchers.Matchers.exactSequenceOf(
+                                org.axonframework.test.matchers.Matchers.matches((CouponUsed used) -> used.requestId().equals("req-1")),
+                                org.axonframework.test.matchers.Matchers.andNoMore())))
+                .expectResultMessagePayloadMatching(org.axonframework.test.matchers.Matchers.matches(
+                        (Redemption r) -> r.status().equals("REDEEMED") && r.benefitId().equals(coupon.couponId())));
+        List<Object> used = new ArrayList<>(history);
+        used.add(new CouponUsed(MEMBER, "default", coupon.couponId(), coupon.benefitCode(), "req-1", "O-1", Money.of("100", "CNY"), "APP", NOW));
+        fixture.given(used).when(redeem(coupon, "req-1", "100.00", "APP")).expectNoEvents();
+        fixture.given(used).when(redeem(coupon, "req-2", "100.00", "APP"))
+                .expectException(CouponNotUsableException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("ALREADY_USED"));
     }
 
     @Test
-    void theEndOfAManualAssignmentIsNoPromotion() {
-        fixture.givenNoPriorActivity()
-                .when(grant("GOLD", TierChangeReason.MANUAL_ENDED, "evt-1"))
-                .expectSuccessfulHandlerExecution()
-                .expectNoEvents();
+    void eachReasonACouponCannotBeUsed() {
+        List<Object> history = new ArrayList<>(payloads(fixture.givenNoPriorActivity()
+                .when(change("SILVER", "GOLD", TierChangeReason.QUALIFIED, AT, "e"))));
+        CouponIssued pack = coupon(history, "GOLD_PACK_50_299");
+        CouponIssued exclusive = coupon(history, "GOLD_EXCLUSIVE_30_199");
+
+        assertThat(check(history, pack, "300.00", "CNY", "APP", NOW)).isEqualTo(Usability.USABLE);
+        assertThat(check(history, pack, "298.99", "CNY", "APP", NOW)).isEqualTo(Usability.MIN_SPEND_NOT_MET);
+        assertThat(check(history, pack, "300.00", "USD", "APP", NOW)).isEqualTo(Usability.CURRENCY_NOT_ACCEPTED);
+        assertThat(check(history, exclusive, "300.00", "CNY", "STORE", NOW)).isEqualTo(Usability.CHANNEL_NOT_ALLOWED);
+        assertThat(check(history, pack, "300.00", "CNY", "APP", AT.plus(Duration.ofDays(90)))).isEqualTo(Usability.EXPIRED);
+        assertThat(check(history, pack, "300.00", "CNY", "APP", AT.minusSeconds(1))).isEqualTo(Usability.NOT_YET_VALID);
+        List<Object> demoted = new ArrayList<>(history);
+        demoted.add(new TierNoted(MEMBER, "default", "SILVER", NOW, "e2"));
+        assertThat(check(demoted, exclusive, "300.00", "CNY", "APP", NOW)).isEqualTo(Usability.TIER_NO_LONGER_ENTITLED);
+        assertThat(check(demoted, pack, "300.00", "CNY", "APP", NOW)).isEqualTo(Usability.USABLE);
+        List<Object> frozen = new ArrayList<>(history);
+        frozen.add(new MemberStandingNoted(MEMBER, "default", MemberStatus.FROZEN, NOW, "m1"));
+        assertThat(check(frozen, pack, "300.00", "CNY", "APP", NOW)).isEqualTo(Usability.MEMBER_FROZEN);
     }
 
-    static GrantUpgradeGift grant(String tier, TierChangeReason reason, String causationId) {
-        return new GrantUpgradeGift(MEMBER, "default", tier, reason, PROMOTED_AT, causationId);
+    @Test
+    void aClosedMembershipRevokesStandingBenefitsAndUnusedCoupons() {
+        List<Object> history = payloads(fixture.givenNoPriorActivity().when(change("MEMBER", "SILVER", TierChangeReason.QUALIFIED, AT, "e")));
+
+        List<Object> events = payloads(fixture.given(history)
+                .when(new NoteMemberStatus(MEMBER, "default", MemberStatus.CLOSED, NOW, "m-1")));
+
+        assertThat(events).filteredOn(StandingBenefitWithdrawn.class::isInstance).hasSize(2);
+        assertThat(events).filteredOn(CouponWithdrawn.class::isInstance).hasSize(2)
+                .allMatch(e -> ((CouponWithdrawn) e).reason().equals("MEMBER_CLOSED"));
     }
 
-    static UpgradeGiftGranted silverGift(String benefitId, String causationId) {
-        return new UpgradeGiftGranted(
-                MEMBER,
-                "default",
-                benefitId,
-                "SILVER_UPGRADE_GIFT",
-                BenefitKind.UPGRADE_GIFT,
-                "SILVER",
-                "银牌升级礼包：20元无门槛优惠券",
-                PROMOTED_AT,
-                PROMOTED_AT.plus(Duration.ofDays(90)),
-                causationId);
+    @Test
+    void theBirthdayGiftComesOnceAYearToActiveMembersOnly() {
+        List<Object> history = payloads(fixture.givenNoPriorActivity()
+                .when(new NoteBirthday(MEMBER, "default", MonthDay.of(5, 20), Instant.parse("2027-03-01T00:00:00Z"))));
+        BirthdayNoted noted = (BirthdayNoted) history.get(0);
+        assertThat(noted.nextGiftYear()).isEqualTo(2027);
+        assertThat(noted.nextGiftAt()).isEqualTo(Instant.parse("2027-04-30T16:00:00Z"));
+
+        List<Object> given = payloads(fixture.given(history).when(new GiveBirthdayGift(MEMBER, 2027, noted.nextGiftAt())));
+        assertThat(given).filteredOn(CouponIssued.class::isInstance).singleElement()
+                .satisfies(c -> assertThat(((CouponIssued) c).kind()).isEqualTo(BenefitKind.BIRTHDAY_GIFT));
+        List<Object> all = new ArrayList<>(history);
+        all.addAll(given);
+        fixture.given(all).when(new GiveBirthdayGift(MEMBER, 2027, noted.nextGiftAt())).expectNoEvents();
+
+        List<Object> frozen = new ArrayList<>(history);
+        frozen.add(new MemberStandingNoted(MEMBER, "default", MemberStatus.FROZEN, NOW, "m1"));
+        List<Object> passed = payloads(fixture.given(frozen).when(new GiveBirthdayGift(MEMBER, 2027, noted.nextGiftAt())));
+        assertThat(passed).singleElement().satisfies(e -> assertThat(((BirthdayGiftGiven) e).given()).isFalse());
     }
 
-    private static boolean isUuid(String value) {
-        return UUID.fromString(value).toString().equals(value);
+    @Test
+    void aBirthdayLearnedOfLateBringsNoGiftsOfYearsGoneBy() {
+        List<Object> events = payloads(fixture.givenNoPriorActivity()
+                .when(new NoteBirthday(MEMBER, "default", MonthDay.of(5, 20), Instant.parse("2019-03-01T00:00:00Z"))));
+
+        assertThat(events).singleElement().satisfies(e -> {
+            assertThat(((BirthdayNoted) e).nextGiftYear()).isEqualTo(2027); // NOW is in November 2026
+            assertThat(((BirthdayNoted) e).nextGiftAt()).isEqualTo(Instant.parse("2027-04-30T16:00:00Z"));
+        });
+    }
+
+    private Usability check(List<Object> history, CouponIssued coupon, String amount, String currency, String channel, Instant at) {
+        Usability[] result = new Usability[1];
+        fixture.given(history)
+                .when(new CheckBenefit(MEMBER, coupon.couponId(), Money.of(amount, currency), channel, at))
+                .expectNoEvents()
+                .expectResultMessagePayloadMatching(org.axonframework.test.matchers.Matchers.matches((Usability u) -> {
+                    result[0] = u;
+                    return true;
+                }));
+        return result[0];
+    }
+
+    private static CouponIssued coupon(List<Object> events, String code) {
+        return events.stream().filter(CouponIssued.class::isInstance).map(CouponIssued.class::cast)
+                .filter(c -> c.benefitCode().equals(code)).findFirst().orElseThrow();
+    }
+
+    private static RedeemCoupon redeem(CouponIssued coupon, String requestId, String amount, String channel) {
+        return new RedeemCoupon(MEMBER, coupon.couponId(), requestId, "O-1", Money.of(amount, "CNY"), channel, NOW);
+    }
+
+    static ApplyTierChange change(String from, String to, TierChangeReason reason, Instant at, String causationId) {
+        return new ApplyTierChange(MEMBER, "default", from, to, reason, at, at.plus(Duration.ofDays(365)), causationId);
+    }
+
+    private static List<Object> payloads(org.axonframework.test.aggregate.ResultValidator<MemberBenefits> result) {
+        List<Object> payloads = new ArrayList<>();
+        result.expectEventsMatching(org.axonframework.test.matchers.Matchers.payloadsMatching(
+                org.axonframework.test.matchers.Matchers.matches((List<?> all) -> {
+                    payloads.addAll(all);
+                    return true;
+                })));
+        return payloads;
     }
 }

@@ -5,6 +5,7 @@ import com.loyaltysuite.events.Topics;
 import com.loyaltysuite.events.anomaly.AnomalyDetected;
 import com.loyaltysuite.events.benefit.BenefitGranted;
 import com.loyaltysuite.events.benefit.BenefitRedeemed;
+import com.loyaltysuite.events.benefit.BenefitRestored;
 import com.loyaltysuite.events.benefit.BenefitRevoked;
 import com.loyaltysuite.events.member.ConsentChanged;
 import com.loyaltysuite.events.member.MemberDataKey;
@@ -56,6 +57,7 @@ public enum EventType {
     BENEFIT_GRANTED(BenefitGranted.class, Topics.BENEFITS),
     BENEFIT_REDEEMED(BenefitRedeemed.class, Topics.BENEFITS),
     BENEFIT_REVOKED(BenefitRevoked.class, Topics.BENEFITS),
+    BENEFIT_RESTORED(BenefitRestored.class, Topics.BENEFITS),
     NOTIFICATION_SENT(NotificationSent.class, Topics.NOTIFICATIONS),
     NOTIFICATION_FAILED(NotificationFailed.class, Topics.NOTIFICATIONS),
     MEMBER_SEGMENT_CHANGED(MemberSegmentChanged.class, Topics.MEMBER_SEGMENTS),

@@ -6,13 +6,16 @@ import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
- * Grant the upgrade gift of the tier a member has just reached, if it earns one. {@code effectiveAt}
- * is the business time of the tier change; {@code causationId} is the id of the TierChanged event.
+ * A member's tier changed (tier-service's {@code TierChanged}): their standing benefits follow it, and a
+ * promotion may bring the tier's upgrade pack. {@code effectiveAt} is the change's business time,
+ * {@code validUntil} the end of the new tier's validity period; {@code causationId} the event's id.
  */
-public record GrantUpgradeGift(
+public record ApplyTierChange(
         @TargetAggregateIdentifier MemberId memberId,
         String programId,
-        String tier,
+        String fromTier,
+        String toTier,
         TierChangeReason reason,
         Instant effectiveAt,
+        Instant validUntil,
         String causationId) {}
