@@ -475,7 +475,7 @@ class BenefitServiceIT {
         assertThat(http.getForObject("/actuator/health", Map.class)).containsEntry("status", "UP");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(http.getForObject("/actuator/prometheus", String.class))
                 .contains("application=\"benefit-service\"")
-                .contains("loyalty_benefit_events_consumed_total{"));
+                .contains("loyalty_events_consumed_total{"));
     }
 
     @Test
