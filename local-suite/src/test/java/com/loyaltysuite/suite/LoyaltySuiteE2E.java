@@ -128,7 +128,7 @@ class LoyaltySuiteE2E {
             assertThat((Map<String, Object>) ((Map<String, Object>) parts.get("tier")).get("data"))
                     .containsEntry("tier", "SILVER");
             assertThat((List<Object>) ((Map<String, Object>) parts.get("benefits")).get("data"))
-                    .hasSize(1);
+                    .isNotEmpty();
             // member-service scored the same orders: three paid, recent, 650.50 CNY
             assertThat((Map<String, Object>) ((Map<String, Object>) parts.get("segment")).get("data"))
                     .containsKey("segment");
