@@ -9,6 +9,10 @@ if [ -e .env ]; then
 fi
 umask 077
 grep -E '^[A-Z0-9_]+=' deploy/secrets.example.env | cut -d= -f1 | while read -r name; do
-    printf '%s=%s\n' "$name" "$(od -An -N18 -tx1 /dev/urandom | tr -d ' \n')"
+    case "$name" in
+        *SEALKEY) value=$(head -c 32 /dev/urandom | base64 | tr -d '\n') ;; # an AES-256 key, base64
+        *) value=$(od -An -N18 -tx1 /dev/urandom | tr -d ' \n') ;;
+    esac
+    printf '%s=%s\n' "$name" "$value"
 done > .env
 echo "Wrote .env with new secrets."

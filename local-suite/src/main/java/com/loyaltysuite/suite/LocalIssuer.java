@@ -41,6 +41,8 @@ public final class LocalIssuer implements AutoCloseable {
     /** Client id → the scopes it may ask for. A demo member's client id is the member id. */
     static final Map<String, List<String>> CLIENTS = clients();
 
+    static final String BENEFIT_SERVICE = "benefit-service";
+
     private final ConfigurableApplicationContext context;
     private final Map<String, String> secrets;
 
@@ -82,6 +84,11 @@ public final class LocalIssuer implements AutoCloseable {
 
     public Map<String, String> secrets() {
         return secrets;
+    }
+
+    /** The secret this run gave {@code client}. */
+    String secret(String client) {
+        return secrets.get(client);
     }
 
     /** Tokens for the demo clients, from this issuer. */
@@ -126,6 +133,8 @@ public final class LocalIssuer implements AutoCloseable {
         clients.put("checkout", List.of("loyalty.checkout"));
         clients.put("support-console", List.of("loyalty.support.read", "loyalty.support.write"));
         clients.put("admin-console", List.of("loyalty.admin"));
+        // benefit-service itself, for the points exchange's reservations at points-service
+        clients.put(BENEFIT_SERVICE, List.of("loyalty.checkout"));
         for (DemoTraffic.DemoMember member : DemoTraffic.MEMBERS) {
             clients.put(member.id(), List.of("loyalty.member"));
         }

@@ -81,6 +81,10 @@ public final class LocalRun {
         java.nio.file.Path clients = issuer.writeClientsFile(java.nio.file.Path.of(".local-run"));
         log.info("Token issuer on {}; demo client secrets in {}", issuer.issuerUri(), clients.toAbsolutePath());
         String dbUrl = database();
+        // benefit-service asks this issuer for its own token (points exchange); only it reads these keys
+        System.setProperty("loyalty.benefits.exchange.token-uri", issuer.issuerUri() + "/oauth2/token");
+        System.setProperty("loyalty.benefits.exchange.client-id", LocalIssuer.BENEFIT_SERVICE);
+        System.setProperty("loyalty.benefits.exchange.client-secret", issuer.secret(LocalIssuer.BENEFIT_SERVICE));
         MailCatcher mail = started(MailCatcher.start(smtpPort, mailHttpPort));
         log.info("SMTP catcher on 127.0.0.1:{}; read the mails at http://127.0.0.1:{}/", smtpPort, mailHttpPort);
 

@@ -68,6 +68,10 @@ public final class LoyaltySuite implements AutoCloseable {
         if (settings.issuerUri() != null) {
             args.add("--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + settings.issuerUri());
         }
+        if (name.equals("benefit")) {
+            // the points exchange reserves and confirms points at points-service
+            args.add("--loyalty.benefits.exchange.points-url=http://127.0.0.1:" + settings.ports().get("points"));
+        }
         if (name.equals("member")) {
             OVERVIEW_PARTS.forEach((part, service) -> args.add("--loyalty.overview.sources." + part + "=http://127.0.0.1:"
                     + settings.ports().get(service) + "/members/{memberId}/" + part));
