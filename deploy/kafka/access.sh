@@ -21,8 +21,8 @@ allow tier-service Create --topic loyalty.tiers.v1 --topic loyalty.member-tiers.
 
 user benefit-service KAFKA_PASSWORD_BENEFIT_SERVICE
 allow benefit-service Write --topic loyalty.benefits.v1 --topic loyalty.tiers.v1.DLT --topic loyalty.members.v1.DLT
-allow benefit-service Read --topic loyalty.tiers.v1 --topic loyalty.members.v1 --group benefit-service
-allow benefit-service Create --topic loyalty.benefits.v1 --topic loyalty.tiers.v1 --topic loyalty.members.v1 --topic loyalty.tiers.v1.DLT --topic loyalty.members.v1.DLT
+allow benefit-service Read --topic loyalty.tiers.v1 --topic loyalty.members.v1 --topic loyalty.member-keys.v1 --group benefit-service
+allow benefit-service Create --topic loyalty.benefits.v1 --topic loyalty.tiers.v1 --topic loyalty.members.v1 --topic loyalty.tiers.v1.DLT --topic loyalty.members.v1.DLT --topic loyalty.member-keys.v1
 
 user notification-service KAFKA_PASSWORD_NOTIFICATION_SERVICE
 allow notification-service Write --topic loyalty.notifications.v1 --topic loyalty.members.v1.DLT --topic loyalty.tiers.v1.DLT --topic loyalty.points.v1.DLT

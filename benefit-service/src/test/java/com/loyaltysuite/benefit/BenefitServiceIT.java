@@ -19,13 +19,16 @@ import com.loyaltysuite.events.benefit.BenefitRevoked;
 import com.loyaltysuite.events.codec.CloudEventCodec;
 import com.loyaltysuite.events.codec.EventEnvelope;
 import com.loyaltysuite.events.member.Consents;
+import com.loyaltysuite.events.member.MemberDataKey;
 import com.loyaltysuite.events.member.MemberErased;
 import com.loyaltysuite.events.member.MemberRegistered;
 import com.loyaltysuite.events.member.MemberStatus;
 import com.loyaltysuite.events.member.MemberStatusChanged;
+import com.loyaltysuite.events.member.PersonalData;
 import com.loyaltysuite.events.tier.QualifyingValue;
 import com.loyaltysuite.events.tier.TierChangeReason;
 import com.loyaltysuite.events.tier.TierChanged;
+import com.loyaltysuite.support.crypto.PersonalDataCipher;
 import com.loyaltysuite.testsupport.ServicePublisher;
 import com.loyaltysuite.testsupport.SharedKafka;
 import com.loyaltysuite.testsupport.TestTokens;
@@ -40,6 +43,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -356,6 +360,52 @@ class BenefitServiceIT {
                         Long.class, member))
                 .isOne();
         assertThat(benefit(history(member), "BIRTHDAY_20")).containsEntry("kind", BenefitKind.BIRTHDAY_GIFT.name());
+    }
+
+    /**
+     * A birthday sealed with the member's data key (ADR 9) is opened with the copy from
+     * loyalty.member-keys.v1; the member's erasure shreds that copy even before the key's tombstone.
+     */
+    @Test
+    void aSealedBirthdayIsOpenedWithTheMembersKeyForTheGiftAndTheKeyIsShreddedOnErasure() {
+        String member = newMember();
+        LocalDate today = LocalDate.now(PROGRAMME_ZONE);
+        byte[] key = PersonalDataCipher.newKey();
+        publishKey(member, key);
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+                "select count(*) from member_data_key where member_id = ? and data_key is not null", Long.class, member) == 1);
+        publisher.publish("/loyalty/member-service", sealedRegistration(member, key, today.minusYears(30)));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> codes(history(member)).contains("BIRTHDAY_20"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> firedAt(member, today.getYear()) != null
+                && timerExists(member, today.getYear() + 1));
+        assertThat(codes(history(member))).containsOnlyOnce("BIRTHDAY_20");
+
+        publisher.publish("/loyalty/member-service", new MemberErased(MemberId.of(member), "default", "request", now()));
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+                "select count(*) from member_data_key where member_id = ? and data_key is null and shredded_at is not null",
+                Long.class, member) == 1);
+    }
+
+    /** The key and member topics are not ordered together: a sealed registration waits for its key. */
+    @Test
+    void aSealedRegistrationWhoseKeyArrivesLaterIsAppliedOnceTheKeyIsThere() {
+        String member = newMember();
+        LocalDate today = LocalDate.now(PROGRAMME_ZONE);
+        byte[] key = PersonalDataCipher.newKey();
+        publisher.publish("/loyalty/member-service", sealedRegistration(member, key, today.minusYears(22)));
+
+        // Retried while the key is unknown: no birthday noted, no gift.
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                "select count(*) from domain_event_entry where aggregate_identifier = ? and payload_type like '%BirthdayNoted'",
+                Long.class, member) == 0);
+
+        publishKey(member, key);
+        await().atMost(Duration.ofSeconds(90)).until(() -> codes(history(member)).contains("BIRTHDAY_20"));
+        assertThat(codes(history(member))).containsOnlyOnce("BIRTHDAY_20");
+        try (TopicReader dlt = new TopicReader(SharedKafka.bootstrapServers(), Topics.deadLetterOf(Topics.MEMBERS))) {
+            assertThat(dlt.matching(TopicReader.keyed(member))).isEmpty();
+        }
     }
 
     @Test
@@ -773,6 +823,20 @@ class BenefitServiceIT {
     private static MemberRegistered registered(String member, LocalDate birthday) {
         return new MemberRegistered(MemberId.of(member), "default", "李雷", "+8613800138000", "li.lei@example.com", birthday,
                 new Consents(true, true), now());
+    }
+
+    /** As member-service registers today: the personal fields only sealed with the member's key. */
+    private static MemberRegistered sealedRegistration(String member, byte[] key, LocalDate birthday) {
+        String sealed = PersonalDataCipher.seal(
+                MemberId.of(member), key, new PersonalData("李雷", "+8613800138000", "li.lei@example.com", birthday));
+        return new MemberRegistered(
+                MemberId.of(member), "default", null, null, null, null, new Consents(true, true), now(), sealed);
+    }
+
+    /** As member-service publishes a new member's data key on loyalty.member-keys.v1. */
+    private static void publishKey(String member, byte[] key) {
+        publisher.publish("/loyalty/member-service", new MemberDataKey(
+                MemberId.of(member), "default", PersonalDataCipher.ALGORITHM, Base64.getEncoder().encodeToString(key), now()));
     }
 
     private static TierChanged tierChanged(String member, String from, String to, TierChangeReason reason, Instant at) {

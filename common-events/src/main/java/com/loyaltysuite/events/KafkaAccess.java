@@ -55,8 +55,10 @@ public final class KafkaAccess {
             List.of(Topics.TIERS, Topics.MEMBER_TIERS),
             List.of(Topics.ORDER_PAID, Topics.ORDER_REFUNDED, Topics.POINTS));
 
-    public static final Principal BENEFIT_SERVICE =
-            service("benefit-service", List.of(Topics.BENEFITS), List.of(Topics.TIERS, Topics.MEMBERS));
+    /** Opens the sealed birthday of member events, so it also reads the members' data keys (ADR 9). */
+    public static final Principal BENEFIT_SERVICE = service(
+                    "benefit-service", List.of(Topics.BENEFITS), List.of(Topics.TIERS, Topics.MEMBERS))
+            .alsoReadingKeys();
 
     /** Keeps contact data, so it also reads the members' data keys (without a dead-letter topic for them). */
     public static final Principal NOTIFICATION_SERVICE = service(
@@ -65,7 +67,7 @@ public final class KafkaAccess {
 
     /**
      * An example of another team: reads the public tier topics (never the members' data keys: only the
-     * services above that keep contact data read those), in any consumer group whose id starts
+     * services above that open personal data read those), in any consumer group whose id starts
      * with {@code analytics-}, and writes nothing.
      */
     public static final Principal ANALYTICS = new Principal(

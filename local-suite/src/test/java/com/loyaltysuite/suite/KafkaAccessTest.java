@@ -44,7 +44,7 @@ class KafkaAccessTest {
      * read by their own listener and never dead-lettered (ADR 9).
      */
     private static final Map<String, List<String>> READ_IN_CODE =
-            Map.of("notification-service", List.of(Topics.MEMBER_KEYS));
+            Map.of("notification-service", List.of(Topics.MEMBER_KEYS), "benefit-service", List.of(Topics.MEMBER_KEYS));
 
     @Test
     void everyServiceMayReadWhatItConsumesAndWriteWhatItProducesAndNothingElse() throws IOException {

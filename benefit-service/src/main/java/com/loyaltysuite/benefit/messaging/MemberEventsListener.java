@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What benefits need of member-service's events: the birthday (for the birthday gift, read by
- * {@link MemberBirthdays}), its erasure (the birthday is forgotten), and the member's status (a frozen
+ * {@link MemberBirthdays}), its erasure (the birthday is forgotten, and the copy of the member's data
+ * key shredded), and the member's status (a frozen
  * member redeems nothing, a closed one's benefits end). Other types, consents among them, are passed
  * over undecoded.
  */
@@ -28,11 +29,13 @@ class MemberEventsListener {
 
     private final InboundEvents inbound;
     private final CommandGateway commands;
+    private final MemberBirthdays birthdays;
     private final InboundHandlers handlers;
 
-    MemberEventsListener(InboundEvents inbound, CommandGateway commands) {
+    MemberEventsListener(InboundEvents inbound, CommandGateway commands, MemberBirthdays birthdays) {
         this.inbound = inbound;
         this.commands = commands;
+        this.birthdays = birthdays;
         this.handlers = InboundHandlers.builder()
                 .on(MemberRegistered.class, "birthdays", this::registered)
                 .on(MemberProfileUpdated.class, "birthdays", this::profileUpdated)
@@ -47,19 +50,20 @@ class MemberEventsListener {
     }
 
     private Outcome registered(MemberRegistered registered, String eventId) {
-        MemberBirthdays.of(registered).ifPresent(birthday -> commands.sendAndWait(
+        birthdays.of(registered).ifPresent(birthday -> commands.sendAndWait(
                 new NoteBirthday(registered.memberId(), registered.programId(), birthday, registered.registeredAt())));
         return Outcome.APPLIED;
     }
 
     private Outcome profileUpdated(MemberProfileUpdated updated, String eventId) {
-        MemberBirthdays.of(updated).ifPresent(birthday -> commands.sendAndWait(
+        birthdays.of(updated).ifPresent(birthday -> commands.sendAndWait(
                 new NoteBirthday(updated.memberId(), updated.programId(), birthday, updated.updatedAt())));
         return Outcome.APPLIED;
     }
 
     private Outcome erased(MemberErased erased, String eventId) {
         commands.sendAndWait(new ForgetBirthday(erased.memberId(), erased.erasedAt()));
+        birthdays.forget(erased.memberId());
         return Outcome.APPLIED;
     }
 

@@ -8,6 +8,7 @@ import com.loyaltysuite.events.member.MemberErased;
 import com.loyaltysuite.events.member.MemberProfileUpdated;
 import com.loyaltysuite.events.member.MemberRegistered;
 import com.loyaltysuite.events.member.PersonalData;
+import com.loyaltysuite.support.crypto.DataKeyNotYetKnownException;
 import com.loyaltysuite.support.crypto.MemberKeys;
 import com.loyaltysuite.support.crypto.PersonalDataCipher;
 import java.time.Clock;
