@@ -50,7 +50,9 @@ public final class KafkaAccess {
             service("benefit-service", List.of(Topics.BENEFITS), List.of(Topics.TIERS));
 
     public static final Principal NOTIFICATION_SERVICE = service(
-            "notification-service", List.of(Topics.NOTIFICATIONS), List.of(Topics.MEMBERS, Topics.TIERS, Topics.POINTS));
+            "notification-service",
+            List.of(Topics.NOTIFICATIONS),
+            List.of(Topics.MEMBERS, Topics.TIERS, Topics.POINTS, Topics.BENEFITS));
 
     /**
      * An example of another team: reads the public tier topics, in any consumer group whose id starts

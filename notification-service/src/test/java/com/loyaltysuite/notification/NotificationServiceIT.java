@@ -1,14 +1,24 @@
 package com.loyaltysuite.notification;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.loyaltysuite.events.Channel;
 import com.loyaltysuite.events.IntegrationEvent;
 import com.loyaltysuite.events.MemberId;
+import com.loyaltysuite.events.Money;
+import com.loyaltysuite.events.OrderId;
 import com.loyaltysuite.events.Topics;
+import com.loyaltysuite.events.benefit.BenefitGranted;
+import com.loyaltysuite.events.benefit.BenefitKind;
 import com.loyaltysuite.events.codec.CloudEventCodec;
 import com.loyaltysuite.events.codec.EventEnvelope;
 import com.loyaltysuite.events.member.ConsentChanged;
@@ -16,29 +26,43 @@ import com.loyaltysuite.events.member.Consents;
 import com.loyaltysuite.events.member.MemberErased;
 import com.loyaltysuite.events.member.MemberRegistered;
 import com.loyaltysuite.events.notification.NotificationSent;
+import com.loyaltysuite.events.points.PointsAdjusted;
+import com.loyaltysuite.events.points.PointsEarned;
 import com.loyaltysuite.events.points.PointsExpired;
 import com.loyaltysuite.events.points.PointsExpiring;
 import com.loyaltysuite.events.tier.QualifyingValue;
 import com.loyaltysuite.events.tier.TierAtRisk;
 import com.loyaltysuite.events.tier.TierChangeReason;
 import com.loyaltysuite.events.tier.TierChanged;
+import com.loyaltysuite.notification.channel.SmsGateway;
+import com.loyaltysuite.notification.delivery.MessageTemplates;
 import com.loyaltysuite.testsupport.EndpointFuzz;
 import com.loyaltysuite.testsupport.EndpointSecurityWalk;
 import com.loyaltysuite.testsupport.ServicePublisher;
 import com.loyaltysuite.testsupport.SharedKafka;
 import com.loyaltysuite.testsupport.TopicReader;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.math.BigDecimal;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -86,6 +110,12 @@ class NotificationServiceIT {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    CircuitBreakerRegistry breakers;
+
+    @Autowired
+    MessageTemplates templates;
 
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry registry) {
@@ -333,7 +363,9 @@ class NotificationServiceIT {
                 .contains("application=\"notification-service\"")
                 .contains("loyalty_notification_events_consumed_total")
                 .contains("loyalty_notification_deliveries_total")
-                .contains("loyalty_notification_deliveries_waiting");
+                .contains("loyalty_notification_deliveries_waiting")
+                .contains("loyalty_notification_deliveries_oldest_waiting_seconds{")
+                .contains("resilience4j_circuitbreaker_state{");
     }
 
     @Test
@@ -430,6 +462,297 @@ class NotificationServiceIT {
         assertThat(log).hasSize(1);
         assertThat(log.get(0)).containsEntry("template", "points-expiring");
         assertThat(mailsTo(addressOf(member))).hasSize(1);
+    }
+
+    // ---- SMS, sent outside the transaction, once per event and channel ----
+
+    /** 交易提醒: the order's points, the amount paid and the balance after it, by SMS. */
+    @Test
+    void anOrderTextsTheMemberThePointsTheAmountPaidAndTheBalanceAfter() {
+        String member = newMember();
+        String mobile = newMobile();
+        registeredForSms(member, mobile);
+        producer.publish("/loyalty/points-service", adjusted(member, 1000));
+        String eventId = producer.publish("/loyalty/points-service", earned(member, "O-" + member, 120, "199.00"));
+
+        Map<String, Object> entry = awaitEntry(member, "transaction", "SENT");
+        assertThat(entry)
+                .containsEntry("channel", "SMS")
+                .containsEntry("recipient", mobile)
+                .containsEntry("causationId", eventId);
+        List<Map<String, String>> sms = await().atMost(Duration.ofSeconds(30)).until(() -> smsTo(mobile), list -> !list.isEmpty());
+        assertThat(sms).hasSize(1);
+        Map<String, String> request = sms.get(0);
+        assertThat(request)
+                .containsEntry("Action", "SendSms")
+                .containsEntry("SignName", "会员中心")
+                .containsEntry("TemplateCode", "SMS_TRANSACTION")
+                .containsEntry("OutId", (String) entry.get("notificationId"));
+        Map<String, String> signed = new TreeMap<>(request);
+        String signature = signed.remove("Signature");
+        assertThat(signature).isEqualTo(SmsGateway.signature("POST", "test-secret", signed));
+        Map<String, Object> params = json(request.get("TemplateParam"));
+        assertThat(params)
+                .containsEntry("amount", "199.00元")
+                .containsEntry("points", "120")
+                .containsEntry("balance", "1120")
+                .containsEntry("name", "张三");
+        // The text the gateway's template SMS_TRANSACTION sends, filled with these parameters.
+        String text = templates.render("transaction", Channel.SMS, Locale.forLanguageTag("zh-CN"), new LinkedHashMap<>(params))
+                .text();
+        assertThat(text).isEqualTo("张三，您于" + params.get("time") + "消费199.00元，获得120积分，当前积分1120。");
+        try (TopicReader notifications = new TopicReader(SharedKafka.bootstrapServers(), Topics.NOTIFICATIONS)) {
+            assertThat(CloudEventCodec.fromRecord(notifications.awaitRecords(TopicReader.keyed(member)).get(0)).data())
+                    .isInstanceOfSatisfying(NotificationSent.class, sent -> {
+                        assertThat(sent.channel()).isEqualTo(Channel.SMS);
+                        assertThat(sent.template()).isEqualTo("transaction");
+                        assertThat(sent.notificationId()).isEqualTo(entry.get("notificationId"));
+                    });
+        }
+    }
+
+    @Test
+    void theSameOrderDeliveredTwiceTextsOnce() {
+        String member = newMember();
+        String mobile = newMobile();
+        registeredForSms(member, mobile);
+        String eventId = UUID.randomUUID().toString();
+        PointsEarned first = earned(member, "O-1-" + member, 50, "88.00");
+        publish(eventId, "/loyalty/points-service", first);
+        publish(eventId, "/loyalty/points-service", first); // redelivered
+        producer.publish("/loyalty/points-service", earned(member, "O-2-" + member, 10, "18.00")); // a marker behind
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> deliveries(member).stream()
+                .filter(entry -> "SENT".equals(entry.get("status")))
+                .count() == 2);
+        assertThat(deliveries(member)).hasSize(2);
+        List<Map<String, String>> sms = await().atMost(Duration.ofSeconds(30)).until(() -> smsTo(mobile), list -> list.size() >= 2);
+        assertThat(sms).hasSize(2);
+        assertThat(sms).extracting(request -> request.get("OutId")).doesNotHaveDuplicates();
+    }
+
+    /**
+     * A dispatcher that crashed after the gateway took the SMS and before it recorded so leaves the
+     * row SENDING with its claim time. Once that claim is stale the message is claimed and sent again,
+     * under the same id, so the gateway sees one idempotency key; the log keeps one delivery.
+     */
+    @Test
+    void aCrashBetweenSendAndRecordSendsAgainOnlyUnderTheSameIdempotencyKey() {
+        String member = newMember();
+        String mobile = newMobile();
+        registeredForSms(member, mobile);
+        producer.publish("/loyalty/points-service", earned(member, "O-" + member, 30, "59.90"));
+        Map<String, Object> sent = awaitEntry(member, "transaction", "SENT");
+        String id = (String) sent.get("notificationId");
+        await().atMost(Duration.ofSeconds(30)).until(() -> smsTo(mobile).size() == 1);
+
+        // What the crash left: the claim, not the outcome.
+        assertThat(jdbc.update(
+                        "update notification_delivery set status = 'SENDING', claimed_at = ? where notification_id = ?",
+                        java.sql.Timestamp.from(ShiftedClock.INSTANCE.instant().minus(Duration.ofMinutes(10))),
+                        id))
+                .isEqualTo(1);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> smsTo(mobile).size() == 2);
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(deliveries(member)).singleElement().satisfies(entry -> assertThat(entry)
+                        .containsEntry("status", "SENT")
+                        .containsEntry("notificationId", id)));
+        assertThat(smsTo(mobile)).extracting(request -> request.get("OutId")).containsOnly(id);
+        assertThat(jdbc.queryForObject(
+                        "select attempts from notification_delivery where notification_id = ?", Integer.class, id))
+                .isEqualTo(2);
+    }
+
+    @Test
+    void anSmsGatewayFailingWith500sOpensTheBreakerAndEveryMessageGoesOnceWhenItRecovers() {
+        String member = newMember();
+        String mobile = newMobile();
+        registeredForSms(member, mobile);
+        CircuitBreaker breaker = breakers.circuitBreaker("sms");
+        await().atMost(Duration.ofSeconds(30)).until(() -> breaker.getState() == CircuitBreaker.State.CLOSED);
+        StubMapping down = NotificationTestInfrastructure.smsGateway().stubFor(post(urlPathEqualTo("/sms"))
+                .atPriority(1)
+                .willReturn(aResponse().withStatus(500).withBody("{\"Code\":\"isp.SYSTEM_ERROR\"}")));
+        try {
+            for (int i = 0; i < 6; i++) {
+                producer.publish("/loyalty/points-service", earned(member, "O-" + i + "-" + member, 10 + i, "20.00"));
+            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> breaker.getState() == CircuitBreaker.State.OPEN);
+            // While it is open the messages wait in the table, none lost, none failed.
+            assertThat(deliveries(member)).hasSize(6).allSatisfy(entry -> assertThat(entry.get("status"))
+                    .isIn("PENDING", "SENDING"));
+        } finally {
+            NotificationTestInfrastructure.smsGateway().removeStub(down);
+        }
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(deliveries(member))
+                .hasSize(6)
+                .allSatisfy(entry -> assertThat(entry).containsEntry("status", "SENT")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> breaker.getState() == CircuitBreaker.State.CLOSED);
+        List<String> accepted = NotificationTestInfrastructure.smsGateway().getAllServeEvents().stream()
+                .filter(event -> event.getResponse().getStatus() == 200)
+                .map(ServeEvent::getRequest)
+                .map(request -> form(request.getBodyAsString()))
+                .filter(form -> mobile.equals(form.get("PhoneNumbers")))
+                .map(form -> form.get("OutId"))
+                .toList();
+        assertThat(accepted).hasSize(6).doesNotHaveDuplicates();
+        assertThat(accepted).containsExactlyInAnyOrderElementsOf(
+                deliveries(member).stream().map(entry -> (String) entry.get("notificationId")).toList());
+    }
+
+    @Test
+    void aHangingSmsGatewayDoesNotDelayEmail() throws Exception {
+        String texted = newMember();
+        String mobile = newMobile();
+        registeredForSms(texted, mobile);
+        String mailed = newMember();
+        String address = addressOf(mailed);
+        registered(mailed, address, true);
+        StubMapping hanging = NotificationTestInfrastructure.smsGateway().stubFor(post(urlPathEqualTo("/sms"))
+                .withRequestBody(containing("PhoneNumbers=" + mobile))
+                .atPriority(1)
+                .willReturn(aResponse().withStatus(200).withFixedDelay(20_000).withBody("{\"Code\":\"OK\"}")));
+        try {
+            producer.publish("/loyalty/points-service", earned(texted, "O-" + texted, 10, "20.00"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> !smsTo(mobile).isEmpty());
+            long start = System.nanoTime();
+            tierChanged(mailed, "MEMBER", "SILVER");
+            List<MimeMessage> mails = awaitMails(address, 1);
+            assertThat(mails.get(0).getSubject()).isEqualTo("恭喜您升级为银牌会员");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+            // The SMS timed out and waits for another try; it is not failed.
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(deliveries(texted))
+                    .singleElement()
+                    .satisfies(entry -> assertThat(entry.get("status")).isIn("PENDING", "SENDING")));
+        } finally {
+            NotificationTestInfrastructure.smsGateway().removeStub(hanging);
+        }
+        assertThat(awaitEntry(texted, "transaction", "SENT")).containsEntry("recipient", mobile);
+    }
+
+    /** Quiet hours (22:00–08:00 in the programme's zone) hold marketing messages only; the clock is driven. */
+    @Test
+    void quietHoursHoldBackMarketingMessagesButNotTransactionAlerts() {
+        String member = newMember();
+        String mobile = newMobile();
+        registeredForSms(member, mobile);
+        LocalDateTime now = ShiftedClock.INSTANCE.local();
+        LocalDateTime night = now.toLocalTime().isBefore(LocalTime.of(22, 30))
+                ? now.toLocalDate().atTime(22, 30)
+                : now.toLocalDate().plusDays(1).atTime(22, 30);
+        ShiftedClock.INSTANCE.moveTo(night);
+
+        producer.publish("/loyalty/benefit-service", granted(member));
+        producer.publish("/loyalty/points-service", earned(member, "O-" + member, 10, "20.00"));
+
+        awaitEntry(member, "transaction", "SENT");
+        Map<String, Object> held = awaitEntry(member, "benefit-granted", "PENDING");
+        String morning = night.toLocalDate().plusDays(1).atTime(8, 0).atZone(ShiftedClock.PROGRAMME_ZONE).toInstant().toString();
+        assertThat((String) held.get("reason")).isEqualTo("waits for the end of quiet hours at " + morning);
+        assertThat(smsTo(mobile)).extracting(request -> request.get("TemplateCode")).containsExactly("SMS_TRANSACTION");
+
+        ShiftedClock.INSTANCE.moveTo(night.toLocalDate().plusDays(1).atTime(8, 0, 1));
+
+        awaitEntry(member, "benefit-granted", "SENT");
+        assertThat(smsTo(mobile))
+                .extracting(request -> request.get("TemplateCode"))
+                .containsExactlyInAnyOrder("SMS_TRANSACTION", "SMS_BENEFIT_GRANTED");
+    }
+
+    /** The delivery entry of a template once it has the status; fails after a minute. */
+    private Map<String, Object> awaitEntry(String member, String template, String status) {
+        return await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> deliveries(member).stream()
+                                .filter(entry -> template.equals(entry.get("template")) && status.equals(entry.get("status")))
+                                .findFirst(),
+                        java.util.Optional::isPresent)
+                .orElseThrow();
+    }
+
+    private void registeredForSms(String member, String mobile) {
+        publish("/loyalty/member-service", new MemberRegistered(
+                MemberId.of(member),
+                "default",
+                "张三",
+                mobile,
+                addressOf(member),
+                LocalDate.of(1990, 5, 20),
+                new Consents(true, false),
+                Instant.parse("2026-11-20T08:00:00Z")));
+    }
+
+    private static PointsEarned earned(String member, String order, long points, String amount) {
+        return new PointsEarned(
+                MemberId.of(member),
+                "default",
+                OrderId.of(order),
+                points,
+                points,
+                BigDecimal.ONE,
+                "MEMBER",
+                "earning-v1",
+                new Money(new BigDecimal(amount), "CNY"),
+                Instant.parse("2026-12-05T02:30:00Z"),
+                Instant.parse("2026-12-12T02:30:00Z"),
+                UUID.randomUUID().toString());
+    }
+
+    private static PointsAdjusted adjusted(String member, long points) {
+        return new PointsAdjusted(MemberId.of(member), "default", points, "opening balance", "op-1",
+                Instant.parse("2026-12-01T00:00:00Z"));
+    }
+
+    private static BenefitGranted granted(String member) {
+        return new BenefitGranted(
+                MemberId.of(member),
+                "default",
+                "B-" + UUID.randomUUID(),
+                "GIFT-SILVER-01",
+                BenefitKind.COUPON,
+                "SILVER",
+                "银牌升级礼包",
+                Instant.parse("2026-12-05T02:30:00Z"),
+                Instant.parse("2027-01-05T02:30:00Z"),
+                UUID.randomUUID().toString());
+    }
+
+    /** The form fields of every SMS request for {@code mobile}, in arrival order. */
+    private static List<Map<String, String>> smsTo(String mobile) {
+        return NotificationTestInfrastructure.smsGateway().getAllServeEvents().stream()
+                .map(ServeEvent::getRequest)
+                .filter(request -> request.getUrl().startsWith(NotificationTestInfrastructure.SMS_PATH))
+                .sorted(java.util.Comparator.comparing(request -> request.getLoggedDate()))
+                .map(request -> form(request.getBodyAsString()))
+                .filter(form -> mobile.equals(form.get("PhoneNumbers")))
+                .toList();
+    }
+
+    private static Map<String, String> form(String body) {
+        Map<String, String> form = new LinkedHashMap<>();
+        for (String pair : body.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return form;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> json(String text) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readValue(text, Map.class);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String newMobile() {
+        return "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
     }
 
     private void assertSentAndPublished(String member, String address, String template, String eventId, MimeMessage mail)
