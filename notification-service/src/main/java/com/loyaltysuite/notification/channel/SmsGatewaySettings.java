@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * The SMS gateway, modelled on Aliyun's SendSms API ({@code loyalty.notification.sms.*}).
  *
- * @param baseUrl where requests are POSTed [{@code http://127.0.0.1:8025/sms} (the local run's catcher)]
+ * @param baseUrl where requests are POSTed [{@code http://127.0.0.1:8026/sms} (the local run's catcher)]
  * @param accessKeyId the account's key id
  * @param accessKeySecret the key's secret: signs each request (HMAC-SHA1), never sent
  * @param signName the sign name (短信签名) shown as 【…】 before the text
@@ -24,7 +24,7 @@ public record SmsGatewaySettings(
         Map<String, String> templateCodes) {
 
     public SmsGatewaySettings {
-        baseUrl = baseUrl == null ? URI.create("http://127.0.0.1:8025/sms") : baseUrl;
+        baseUrl = baseUrl == null ? URI.create("http://127.0.0.1:8026/sms") : baseUrl;
         accessKeyId = accessKeyId == null ? "local-key" : accessKeyId;
         accessKeySecret = accessKeySecret == null ? "local-secret" : accessKeySecret;
         signName = signName == null ? "会员中心" : signName;

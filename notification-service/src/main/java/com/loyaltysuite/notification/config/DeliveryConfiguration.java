@@ -45,6 +45,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Configuration(proxyBeanMethods = false)
 class DeliveryConfiguration {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DeliveryConfiguration.class);
+
     @Bean
     MessageTemplates messageTemplates(NotificationProperties properties) {
         return new MessageTemplates(properties.templates());
@@ -77,11 +79,48 @@ class DeliveryConfiguration {
         return scheduler("notification-timeouts-", 1);
     }
 
-    @Bean
-    List<Dispatcher> notificationDispatchers(
+    /** The parts every dispatcher shares. */
+    record DispatchParts(
             NotificationProperties properties,
-            JavaMailSenderImpl mail,
-            ObjectMapper json,
+            Clock clock,
+            CircuitBreakerRegistry breakers,
+            RateLimiterRegistry rateLimiters,
+            ThreadPoolBulkheadRegistry bulkheads,
+            ScheduledExecutorService timer,
+            DeliveryQueue queue,
+            Triggers triggers,
+            MessageTemplates templates,
+            ConsentPolicy consent,
+            QueryGateway queries,
+            EventGateway events,
+            RootUnitOfWork unitOfWork,
+            PlatformTransactionManager transactionManager,
+            Notifier notifier,
+            MeterRegistry meters) {
+
+        Dispatcher dispatcher(Provider provider) {
+            return new Dispatcher(
+                    new ResilientProvider(
+                            provider, properties.resilience(provider.channel()), breakers, rateLimiters, bulkheads, timer),
+                    queue,
+                    triggers,
+                    templates,
+                    consent,
+                    queries,
+                    events,
+                    unitOfWork,
+                    new TransactionTemplate(transactionManager),
+                    properties,
+                    notifier,
+                    clock,
+                    meters,
+                    workers(provider.channel(), properties.resilience(provider.channel()).concurrency()));
+        }
+    }
+
+    @Bean
+    DispatchParts notificationDispatchParts(
+            NotificationProperties properties,
             Clock clock,
             CircuitBreakerRegistry breakers,
             RateLimiterRegistry rateLimiters,
@@ -97,27 +136,21 @@ class DeliveryConfiguration {
             PlatformTransactionManager transactionManager,
             Notifier notifier,
             MeterRegistry meters) {
-        ScheduledExecutorService timer = notificationTimeouts.getScheduledExecutor();
-        Provider email = new SmtpProvider(mail, properties.from());
-        Provider sms = new SmsGateway(properties.sms(), properties.resilience(Channel.SMS).timeout(), clock, json);
-        return List.of(email, sms).stream()
-                .map(provider -> new Dispatcher(
-                        new ResilientProvider(provider, properties.resilience(provider.channel()), breakers, rateLimiters,
-                                bulkheads, timer),
-                        queue,
-                        triggers,
-                        templates,
-                        consent,
-                        queries,
-                        events,
-                        unitOfWork,
-                        new TransactionTemplate(transactionManager),
-                        properties,
-                        notifier,
-                        clock,
-                        meters,
-                        workers(provider.channel(), properties.resilience(provider.channel()).concurrency())))
-                .toList();
+        return new DispatchParts(properties, clock, breakers, rateLimiters, bulkheads,
+                notificationTimeouts.getScheduledExecutor(), queue, triggers, templates, consent, queries, events,
+                unitOfWork, transactionManager, notifier, meters);
+    }
+
+    @Bean
+    Dispatcher emailDispatcher(DispatchParts parts, JavaMailSenderImpl mail) {
+        return parts.dispatcher(new SmtpProvider(mail, parts.properties().from()));
+    }
+
+    @Bean
+    Dispatcher smsDispatcher(DispatchParts parts, ObjectMapper json) {
+        NotificationProperties properties = parts.properties();
+        return parts.dispatcher(
+                new SmsGateway(properties.sms(), properties.resilience(Channel.SMS).timeout(), parts.clock(), json));
     }
 
     /** Runs each channel's dispatcher on a scheduler thread of its own, from start to shutdown. */
@@ -133,6 +166,7 @@ class DeliveryConfiguration {
                             ThreadPoolTaskScheduler scheduler = scheduler(
                                     "notification-" + dispatcher.channel().name().toLowerCase(Locale.ROOT) + "-", 1);
                             scheduler.scheduleWithFixedDelay(dispatcher::dispatch, properties.dispatch().pollInterval());
+                            log.info("Dispatching {} messages every {}", dispatcher.channel(), properties.dispatch().pollInterval());
                             return scheduler;
                         })
                         .toList();

@@ -130,13 +130,14 @@ public class Dispatcher {
             if (claimed == null || claimed.isEmpty()) {
                 return 0;
             }
+            log.debug("Claimed {} {} messages", claimed.size(), channel());
             List<CompletableFuture<Void>> sending = new ArrayList<>();
             for (DeliveryQueue.Claimed message : claimed) {
                 sending.add(CompletableFuture.runAsync(() -> deliver(message), workers));
             }
             CompletableFuture.allOf(sending.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
             return claimed.size();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             log.warn("Dispatching {} messages failed; the claims are taken again once stale", channel(), e);
             return 0;
         } finally {
@@ -164,8 +165,9 @@ public class Dispatcher {
                             new FindContact(MemberId.of(message.memberId())),
                             ResponseTypes.optionalInstanceOf(ContactView.class))
                     .join();
-            String refusal = contact.map(c -> consent.refusal(c, channel(), trigger.get().purpose()))
-                    .orElse("member's contact details are no longer known");
+            String refusal = contact.isEmpty()
+                    ? "member's contact details are no longer known"
+                    : consent.refusal(contact.get(), channel(), trigger.get().purpose());
             if (refusal != null) {
                 settle(message, DeliveryStatus.SKIPPED, refusal, null, null);
                 return;

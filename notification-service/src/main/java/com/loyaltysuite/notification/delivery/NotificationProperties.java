@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 /**
  * How notifications are written and sent.
@@ -56,6 +57,7 @@ public record NotificationProperties(
             "benefit-granted", List.of(Channel.SMS),
             "welcome", List.of(Channel.EMAIL));
 
+    @ConstructorBinding
     public NotificationProperties {
         from = from == null ? "loyalty@shop.example" : from;
         Map<String, String> names = new LinkedHashMap<>();
