@@ -92,6 +92,9 @@ class NotificationServiceIT {
 
     static final Instant VALID_UNTIL = Instant.parse("2027-11-23T10:00:00Z");
 
+    /** The merchant address the daily report goes to (NotificationTestInfrastructure). */
+    static final String MERCHANT = NotificationTestInfrastructure.MERCHANT;
+
     /** Deliveries not settled yet: waiting for the contact, for their dispatcher, or being sent. */
     static final List<String> UNDECIDED = List.of("WAITING_FOR_CONTACT", "PENDING", "SENDING");
 
@@ -668,6 +671,85 @@ class NotificationServiceIT {
         assertThat(smsTo(mobile))
                 .extracting(request -> request.get("TemplateCode"))
                 .containsExactlyInAnyOrder("SMS_TRANSACTION", "SMS_BENEFIT_GRANTED");
+    }
+
+    /**
+     * 营业汇报: a day's events (their business times on that day in the programme's zone) counted as
+     * they are consumed; the next morning at 08:00 the report of that day goes to the merchants with
+     * the figures worked out here by hand. The clock is driven into that day and to the next morning.
+     */
+    @Test
+    void theDailyReportMailsTheMerchantsYesterdaysFigures() throws Exception {
+        LocalDate day = ShiftedClock.INSTANCE.local().toLocalDate().plusDays(2);
+        ShiftedClock.INSTANCE.moveTo(day.atTime(12, 0));
+        Instant noon = day.atTime(12, 0).atZone(ShiftedClock.PROGRAMME_ZONE).toInstant();
+        String member = newMember();
+        String mobile = newMobile();
+        MemberId id = MemberId.of(member);
+        publish("/loyalty/member-service", new MemberRegistered(id, "default", "张三", mobile, addressOf(member),
+                LocalDate.of(1990, 5, 20), new Consents(true, false), noon));
+        producer.publish("/loyalty/points-service", earnedAt(member, "O-1-" + member, 120, "199.00", noon.plusSeconds(60)));
+        producer.publish("/loyalty/points-service", earnedAt(member, "O-2-" + member, 50, "88.50", noon.plusSeconds(120)));
+        producer.publish("/loyalty/points-service", new com.loyaltysuite.events.points.PointsRedeemed(
+                id, "default", "R-1", "checkout-1", 30, noon.plusSeconds(180)));
+        producer.publish("/loyalty/points-service", new com.loyaltysuite.events.points.PointsReversed(
+                id, "default", OrderId.of("O-1-" + member), "RF-1", 20, noon.plusSeconds(240), UUID.randomUUID().toString()));
+        producer.publish("/loyalty/points-service", new PointsExpired(id, "default", 10, noon.plusSeconds(300)));
+        producer.publish("/loyalty/benefit-service", new BenefitGranted(id, "default", "B-1-" + member, "GIFT-SILVER-01",
+                BenefitKind.COUPON, "SILVER", "银牌升级礼包", noon.plusSeconds(360), noon.plusSeconds(86_400 * 30L),
+                UUID.randomUUID().toString()));
+        producer.publish("/loyalty/benefit-service", new com.loyaltysuite.events.benefit.BenefitRedeemed(
+                id, "default", "B-1-" + member, "checkout-2", noon.plusSeconds(420)));
+        producer.publish("/loyalty/tier-service", new TierChanged(id, "default", "MEMBER", "SILVER", TierChangeReason.QUALIFIED,
+                new QualifyingValue(new BigDecimal("287.50"), "CNY"), "ladder-v1", noon.plusSeconds(480), VALID_UNTIL, List.of()));
+
+        // Five messages sent that day (two 交易提醒, redeemed, reversed, the benefit); the tier email skipped.
+        List<Map<String, Object>> log = awaitLog(member, 6);
+        assertThat(log).extracting(entry -> entry.get("status")).containsOnly("SENT", "SKIPPED");
+        assertThat(log).filteredOn(entry -> "SENT".equals(entry.get("status"))).hasSize(5);
+
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("spend", "287.50");
+        expected.put("orders", "2");
+        expected.put("refunds", "1");
+        expected.put("new-members", "1");
+        expected.put("points-issued", "170");
+        expected.put("points-redeemed", "30");
+        expected.put("points-expired", "10");
+        expected.put("coupons-issued", "1");
+        expected.put("coupons-redeemed", "1");
+        expected.put("tier-moves", "1");
+        expected.put("anomalies", "0");
+        expected.put("notifications-sent", "5");
+        expected.put("notifications-failed", "0");
+        assertThat(http.getForObject("/reports/daily/{day}", Map.class, day.toString())).isEqualTo(expected);
+
+        ShiftedClock.INSTANCE.moveTo(day.plusDays(1).atTime(8, 0, 30));
+
+        MimeMessage report = await().atMost(Duration.ofSeconds(60))
+                .until(() -> mailsTo(MERCHANT).stream()
+                        .filter(mail -> ("营业汇报 " + day).equals(subject(mail)))
+                        .toList(), mails -> !mails.isEmpty())
+                .get(0);
+        assertThat(report.getContent().toString())
+                .contains("消费额：287.50 元")
+                .contains("订单数：2")
+                .contains("退款数：1")
+                .contains("新增会员：1")
+                .contains("发放积分：170")
+                .contains("兑换积分：30")
+                .contains("过期积分：10")
+                .contains("发放优惠券：1")
+                .contains("核销优惠券：1")
+                .contains("会员等级变动：1")
+                .contains("异常提醒：0")
+                .contains("通知发送成功：5，失败：0");
+        assertThat(mailsTo(MERCHANT).stream().filter(mail -> ("营业汇报 " + day).equals(subject(mail)))).hasSize(1);
+    }
+
+    private static PointsEarned earnedAt(String member, String order, long points, String amount, Instant at) {
+        return new PointsEarned(MemberId.of(member), "default", OrderId.of(order), points, points, BigDecimal.ONE, "MEMBER",
+                "earning-v1", new Money(new BigDecimal(amount), "CNY"), at, at.plusSeconds(7 * 86_400L), UUID.randomUUID().toString());
     }
 
     /** The delivery entry of a template once it has the status; fails after a minute. */

@@ -23,6 +23,7 @@ import org.springframework.core.env.EnumerablePropertySource;
 public class NotificationTestInfrastructure implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     public static final String SMS_PATH = "/sms";
+    public static final String MERCHANT = "merchant@shop.example";
 
     private static WireMockServer server;
 
@@ -69,6 +70,8 @@ public class NotificationTestInfrastructure implements ApplicationContextInitial
                 Map.entry("loyalty.notification.resilience.sms.retry-max", () -> "PT1S"),
                 Map.entry("loyalty.notification.resilience.email.retry-first", () -> "PT0.2S"),
                 Map.entry("loyalty.notification.resilience.email.retry-max", () -> "PT1S"),
+                Map.entry("loyalty.notification.report.recipients", () -> MERCHANT),
+                Map.entry("loyalty.notification.report.check-interval", () -> "PT1S"),
                 // Every test registers members: a welcome to each would be one more message in every log.
                 Map.entry("loyalty.notification.triggers.welcome.enabled", () -> "false"));
 

@@ -75,7 +75,7 @@ public class SmtpProvider implements Provider {
         };
         MimeMessageHelper helper = new MimeMessageHelper(mime, false, "UTF-8");
         helper.setFrom(from);
-        helper.setTo(message.recipient());
+        helper.setTo(java.util.Arrays.stream(message.recipient().split(",")).map(String::strip).toArray(String[]::new));
         helper.setSubject(message.subject());
         helper.setText(message.text(), false);
         mime.setHeader("X-Loyalty-Notification-Id", message.notificationId());

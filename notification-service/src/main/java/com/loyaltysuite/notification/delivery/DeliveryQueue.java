@@ -35,6 +35,7 @@ public class DeliveryQueue {
             String eventType,
             String payload,
             String facts,
+            String recipient,
             Instant recordedAt,
             Instant claimedAt,
             int attempts) {}
@@ -58,7 +59,7 @@ public class DeliveryQueue {
                         limit ?
                         for update skip locked)
                 returning d.notification_id, d.member_id, d.program_id, d.channel, d.template, d.causation_id,
-                          d.event_type, d.payload, d.facts, d.recorded_at, d.claimed_at, d.attempts
+                          d.event_type, d.payload, d.facts, d.recipient, d.recorded_at, d.claimed_at, d.attempts
                 """,
                 DeliveryQueue::claimed,
                 Timestamp.from(now),
@@ -125,6 +126,7 @@ public class DeliveryQueue {
                 rs.getString("event_type"),
                 rs.getString("payload"),
                 rs.getString("facts"),
+                rs.getString("recipient"),
                 rs.getTimestamp("recorded_at").toInstant(),
                 rs.getTimestamp("claimed_at").toInstant(),
                 rs.getInt("attempts"));

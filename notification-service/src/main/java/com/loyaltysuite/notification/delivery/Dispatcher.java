@@ -153,6 +153,10 @@ public class Dispatcher {
                 settle(message, DeliveryStatus.SKIPPED, "template " + message.template() + " is no longer sent", null, null);
                 return;
             }
+            if (!trigger.get().toMembers()) {
+                deliverToRecipients(message, trigger.get());
+                return;
+            }
             IntegrationEvent event = CloudEventCodec.parseData(
                     EventType.fromCeType(message.eventType()).orElseThrow(), message.payload().getBytes(StandardCharsets.UTF_8));
             Instant now = now();
@@ -185,6 +189,15 @@ public class Dispatcher {
             log.warn("Could not send {} message {}; it is tried again", channel(), message.notificationId(), e);
             retryLater(message, "could not be sent: " + e.getMessage());
         }
+    }
+
+    /** A message to configured recipients (the daily report): written from its facts alone. */
+    private void deliverToRecipients(DeliveryQueue.Claimed message, Trigger trigger) {
+        Map<String, Object> variables = new LinkedHashMap<>(trigger.variables(null, notifier.readFacts(message.facts())));
+        MessageTemplates.Rendered rendered = templates.render(trigger.name(), channel(), properties.locale(), variables);
+        SendResult result = provider.send(new OutgoingMessage(
+                message.notificationId(), message.recipient(), trigger.name(), rendered.subject(), rendered.text(), Map.of()));
+        record(message, message.recipient(), result);
     }
 
     private OutgoingMessage write(

@@ -31,6 +31,7 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  * @param dispatch how often and how many messages each channel's dispatcher claims
  * @param sms the SMS gateway
  * @param resilience per channel ({@code sms}, {@code email}): timeout, quota, bulkhead, breaker, retry
+ * @param report the daily business report (营业汇报)
  */
 @ConfigurationProperties("loyalty.notification")
 public record NotificationProperties(
@@ -44,7 +45,8 @@ public record NotificationProperties(
         Map<String, TriggerSettings> triggers,
         DispatchSettings dispatch,
         SmsGatewaySettings sms,
-        Map<String, ResilienceSettings> resilience) {
+        Map<String, ResilienceSettings> resilience,
+        ReportSettings report) {
 
     /** The channels each trigger uses unless configured otherwise. */
     public static final Map<String, List<Channel>> DEFAULT_CHANNELS = Map.of(
@@ -73,10 +75,11 @@ public record NotificationProperties(
         dispatch = dispatch == null ? new DispatchSettings(null, null, null) : dispatch;
         sms = sms == null ? new SmsGatewaySettings(null, null, null, null, null, null) : sms;
         resilience = resilience == null ? Map.of() : Map.copyOf(resilience);
+        report = report == null ? new ReportSettings(null, null, null) : report;
     }
 
     public NotificationProperties(String from, Map<String, String> tierNames, ZoneId zone, Duration contactWait) {
-        this(from, tierNames, zone, contactWait, null, null, null, null, null, null, null);
+        this(from, tierNames, zone, contactWait, null, null, null, null, null, null, null, null);
     }
 
     /** The contact wait as it is configured and read: P7D rather than Duration's PT168H. */
@@ -117,6 +120,22 @@ public record NotificationProperties(
      * @param channels the channels it sends on, each where the member consented
      */
     public record TriggerSettings(Boolean enabled, List<Channel> channels) {}
+
+    /**
+     * @param recipients the merchant addresses the report is emailed to; none sends no report
+     * @param sendAt when, in the programme's zone, yesterday's report goes out [08:00]
+     * @param programId the programme it is about [default]
+     */
+    public record ReportSettings(List<String> recipients, java.time.LocalTime sendAt, String programId) {
+
+        public ReportSettings {
+            recipients = recipients == null
+                    ? List.of()
+                    : recipients.stream().filter(r -> r != null && !r.isBlank()).map(String::strip).toList();
+            sendAt = sendAt == null ? java.time.LocalTime.of(8, 0) : sendAt;
+            programId = programId == null ? "default" : programId;
+        }
+    }
 
     /**
      * @param pollInterval how often each channel's dispatcher looks for messages to send [500 ms]

@@ -199,7 +199,7 @@ public class Notifier {
         return new String(CloudEventCodec.toJson(about), StandardCharsets.UTF_8);
     }
 
-    private String writeFacts(Map<String, String> facts) {
+    String writeFacts(Map<String, String> facts) {
         if (facts == null || facts.isEmpty()) {
             return null;
         }

@@ -36,6 +36,15 @@ public interface Trigger {
     Map<String, Object> variables(IntegrationEvent event, Map<String, String> facts);
 
     /**
+     * False for a message to configured recipients rather than to a member (the daily report, an
+     * operations alert): it has no event, no contact, no consent and no quiet hours; its recipients
+     * and facts are on its delivery row.
+     */
+    default boolean toMembers() {
+        return true;
+    }
+
+    /**
      * A message still written in code rather than from a template file (the first three emails), for
      * the member named {@code memberName} (null when none is on file); empty to use the template file.
      */

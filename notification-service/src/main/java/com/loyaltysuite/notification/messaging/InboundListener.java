@@ -2,6 +2,7 @@ package com.loyaltysuite.notification.messaging;
 
 import com.loyaltysuite.events.Topics;
 import com.loyaltysuite.events.benefit.BenefitGranted;
+import com.loyaltysuite.events.benefit.BenefitRedeemed;
 import com.loyaltysuite.events.member.ConsentChanged;
 import com.loyaltysuite.events.member.MemberErased;
 import com.loyaltysuite.events.member.MemberProfileUpdated;
@@ -17,6 +18,7 @@ import com.loyaltysuite.events.tier.TierChanged;
 import com.loyaltysuite.notification.contact.ContactProjection;
 import com.loyaltysuite.notification.delivery.BenefitGrantedNotifier;
 import com.loyaltysuite.notification.delivery.ContactWaits;
+import com.loyaltysuite.notification.delivery.DailyFigures;
 import com.loyaltysuite.notification.delivery.DeliveryLog;
 import com.loyaltysuite.notification.delivery.PointsAlerts;
 import com.loyaltysuite.notification.delivery.PointsExpiringNotifier;
@@ -54,7 +56,8 @@ class InboundListener {
             PointsExpiringNotifier expiring,
             PointsAlerts points,
             BenefitGrantedNotifier benefits,
-            WelcomeNotifier welcome) {
+            WelcomeNotifier welcome,
+            DailyFigures figures) {
         this.inbound = inbound;
         // Reaction names are those the inbox has known them by; TierChanged and TierAtRisk share one.
         this.handlers = InboundHandlers.builder()
@@ -63,6 +66,7 @@ class InboundListener {
                     // A registration decides the emails that were waiting for the contact, in the same transaction.
                     waits.release(registered.memberId());
                     welcome.notify(registered, id);
+                    figures.count(registered.registeredAt(), "new-members");
                     return Outcome.APPLIED;
                 })
                 .on(MemberProfileUpdated.class, "contacts", (updated, id) -> {
@@ -81,6 +85,7 @@ class InboundListener {
                 })
                 .on(TierChanged.class, "tier-change-email", (changed, id) -> {
                     changes.notify(changed, id);
+                    figures.count(changed.effectiveAt(), "tier-moves");
                     return Outcome.APPLIED;
                 })
                 .on(TierAtRisk.class, "tier-change-email", (risk, id) -> {
@@ -94,18 +99,24 @@ class InboundListener {
                 // Each points event moves the balance the alerts quote; earned, redeemed and reversed send one.
                 .on(PointsEarned.class, "points-alerts", (earned, id) -> {
                     points.earned(earned, id);
+                    figures.add(earned.earnedAt(), "spend", earned.orderAmount().value());
+                    figures.count(earned.earnedAt(), "orders");
+                    figures.add(earned.earnedAt(), "points-issued", java.math.BigDecimal.valueOf(earned.points()));
                     return Outcome.APPLIED;
                 })
                 .on(PointsRedeemed.class, "points-alerts", (redeemed, id) -> {
                     points.redeemed(redeemed, id);
+                    figures.add(redeemed.redeemedAt(), "points-redeemed", java.math.BigDecimal.valueOf(redeemed.points()));
                     return Outcome.APPLIED;
                 })
                 .on(PointsReversed.class, "points-alerts", (reversed, id) -> {
                     points.reversed(reversed, id);
+                    figures.count(reversed.reversedAt(), "refunds");
                     return Outcome.APPLIED;
                 })
                 .on(PointsExpired.class, "points-alerts", (expired, id) -> {
                     points.expired(expired);
+                    figures.add(expired.expiredAt(), "points-expired", java.math.BigDecimal.valueOf(expired.points()));
                     return Outcome.APPLIED;
                 })
                 .on(PointsAdjusted.class, "points-alerts", (adjusted, id) -> {
@@ -114,10 +125,15 @@ class InboundListener {
                 })
                 .on(BenefitGranted.class, "benefit-messages", (granted, id) -> {
                     benefits.notify(granted, id);
+                    figures.count(granted.grantedAt(), "coupons-issued");
                     return Outcome.APPLIED;
                 })
-                // Extension point: AnomalyDetected (member-service) → an alert to the operations contact,
-                // a trigger of its own with a configured recipient instead of the member's contact.
+                .on(BenefitRedeemed.class, "benefit-messages", (redeemed, id) -> {
+                    figures.count(redeemed.redeemedAt(), "coupons-redeemed");
+                    return Outcome.APPLIED;
+                })
+                // Extension point: AnomalyDetected (member-service) → figures.count(…, "anomalies") and an alert
+                // to the operations contact: a trigger whose toMembers() is false, like DailyReport.
                 .build();
     }
 
