@@ -72,7 +72,8 @@ public class NotificationTestInfrastructure implements ApplicationContextInitial
                 Map.entry("loyalty.notification.resilience.email.retry-max", () -> "PT1S"),
                 Map.entry("loyalty.notification.report.recipients", () -> MERCHANT),
                 Map.entry("loyalty.notification.report.check-interval", () -> "PT1S"),
-                // Every test registers members: a welcome to each would be one more message in every log.
+                // Off by default; kept off here however the default changes: every test registers members,
+                // and a welcome to each would be one more message in every log.
                 Map.entry("loyalty.notification.triggers.welcome.enabled", () -> "false"));
 
         Sources() {
