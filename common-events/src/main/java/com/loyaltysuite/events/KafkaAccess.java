@@ -62,7 +62,9 @@ public final class KafkaAccess {
 
     /** Keeps contact data, so it also reads the members' data keys (without a dead-letter topic for them). */
     public static final Principal NOTIFICATION_SERVICE = service(
-                    "notification-service", List.of(Topics.NOTIFICATIONS), List.of(Topics.MEMBERS, Topics.TIERS, Topics.POINTS))
+                    "notification-service",
+                    List.of(Topics.NOTIFICATIONS),
+                    List.of(Topics.MEMBERS, Topics.TIERS, Topics.POINTS, Topics.BENEFITS))
             .alsoReadingKeys();
 
     /**

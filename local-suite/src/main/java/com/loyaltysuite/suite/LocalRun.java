@@ -39,6 +39,7 @@ public final class LocalRun {
     private static final Logger log = LoggerFactory.getLogger(LocalRun.class);
     static final int SMTP_PORT = 3025;
     static final int MAIL_HTTP_PORT = 8025;
+    static final int SMS_HTTP_PORT = 8026;
 
     /** What has been started so far, stopped in reverse order on Ctrl-C or a failed start. */
     private static final Deque<AutoCloseable> started = new ArrayDeque<>();
@@ -87,6 +88,16 @@ public final class LocalRun {
         System.setProperty("loyalty.benefits.exchange.client-secret", issuer.secret(LocalIssuer.BENEFIT_SERVICE));
         MailCatcher mail = started(MailCatcher.start(smtpPort, mailHttpPort));
         log.info("SMTP catcher on 127.0.0.1:{}; read the mails at http://127.0.0.1:{}/", smtpPort, mailHttpPort);
+        int smsHttpPort = SMS_HTTP_PORT + offset;
+        SmsCatcher sms = started(SmsCatcher.start(smsHttpPort, env("LOYALTY_SMS_ACCESS_KEY_SECRET", "local-secret")));
+        // notification-service reads its SMS gateway from LOYALTY_SMS_BASE_URL (a system property will do).
+        System.setProperty("LOYALTY_SMS_BASE_URL", sms.baseUrl());
+        log.info("SMS catcher at {}; read the SMS at http://127.0.0.1:{}/", sms.baseUrl(), smsHttpPort);
+        // The daily business report (营业汇报) goes to a merchant address the mail catcher shows; yesterday's
+        // report is sent within a minute of a start after 08:00.
+        if (System.getenv("LOYALTY_REPORT_RECIPIENTS") == null) {
+            System.setProperty("LOYALTY_REPORT_RECIPIENTS", "merchant@shop.example");
+        }
 
         LoyaltySuite suite = started(LoyaltySuite.start(new SuiteSettings(
                 bootstrap, dbUrl, env("LOYALTY_DB_USER", "postgres"), env("LOYALTY_DB_PASSWORD", ""),
@@ -97,6 +108,7 @@ public final class LocalRun {
             new DemoTraffic(suite, bootstrap, issuer.tokens()).run();
             log.info("DEMO done: {} mail(s) caught, see http://127.0.0.1:{}/ . The suite keeps running; Ctrl-C stops it.",
                     mail.received(), mailHttpPort);
+            log.info("DEMO done: {} SMS caught, see http://127.0.0.1:{}/", sms.received(), smsHttpPort);
         }
     }
 

@@ -221,13 +221,13 @@ class LocalRunIT {
     }
 
     /**
-     * An offset that moves all seven fixed ports (HTTP 8081-8085, SMTP 3025, mails 8025) onto free
+     * An offset that moves all eight fixed ports (HTTP 8081-8085, SMTP 3025, mails 8025, SMS 8026) onto free
      * ones, below the kernel's ephemeral range where the Kafka port and clients' ports come from.
      */
     private static int freePortOffset() {
         for (int attempt = 0; attempt < 50; attempt++) {
             int offset = 100 * ThreadLocalRandom.current().nextInt(100, 240);
-            if (IntStream.of(8081, 8082, 8083, 8084, 8085, LocalRun.SMTP_PORT, LocalRun.MAIL_HTTP_PORT)
+            if (IntStream.of(8081, 8082, 8083, 8084, 8085, LocalRun.SMTP_PORT, LocalRun.MAIL_HTTP_PORT, LocalRun.SMS_HTTP_PORT)
                     .allMatch(port -> isFree(port + offset))) {
                 return offset;
             }

@@ -40,7 +40,7 @@ public class ContactWaitExpiry {
                     null,
                     clock.instant());
             deliveries.saveAndFlush(waiting);
-            EmailNotifier.count(meters, waiting.template(), DeliveryStatus.SKIPPED);
+            Notifier.count(meters, waiting.channel(), waiting.template(), DeliveryStatus.SKIPPED);
         });
     }
 }

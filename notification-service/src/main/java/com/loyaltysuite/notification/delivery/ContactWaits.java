@@ -6,15 +6,11 @@ import com.loyaltysuite.events.codec.CloudEventCodec;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Emails waiting for the member's contact details ({@link DeliveryStatus#WAITING_FOR_CONTACT}):
+ * Messages waiting for the member's contact details ({@link DeliveryStatus#WAITING_FOR_CONTACT}):
  * decided when the member's registration (or erasure) arrives, in the transaction that consumes it
  * (or skipped by {@link ContactWaitExpiry} when none came in time). Takes the member's lock first, as
  * parking does, so a delivery parked while the registration commits is still found.
@@ -23,17 +19,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class ContactWaits {
 
     private final NotificationDeliveryRepository deliveries;
-    private final EmailNotifier emails;
-    private final Map<String, ResumableEmail> templates;
+    private final Notifier emails;
+    private final Triggers triggers;
 
-    ContactWaits(
-            NotificationDeliveryRepository deliveries,
-            EmailNotifier emails,
-            List<ResumableEmail> templates,
-            MeterRegistry meters) {
+    ContactWaits(NotificationDeliveryRepository deliveries, Notifier emails, Triggers triggers, MeterRegistry meters) {
         this.deliveries = deliveries;
         this.emails = emails;
-        this.templates = templates.stream().collect(Collectors.toMap(ResumableEmail::template, Function.identity()));
+        this.triggers = triggers;
         Gauge.builder("loyalty.notification.deliveries.waiting", deliveries, ContactWaits::waiting)
                 .description("Deliveries waiting for the member's contact details")
                 .register(meters);
@@ -49,7 +41,7 @@ public class ContactWaits {
         deliveries.lockMember(memberId.value());
         for (NotificationDelivery waiting : deliveries.findByMemberIdAndStatusOrderByRecordedAtAscNotificationIdAsc(
                 memberId.value(), DeliveryStatus.WAITING_FOR_CONTACT)) {
-            ResumableEmail template = templates.get(waiting.template());
+            Trigger template = triggers.named(waiting.template()).orElse(null);
             if (template == null) {
                 emails.abandon(waiting, "template " + waiting.template() + " is no longer sent");
                 continue;
@@ -62,7 +54,7 @@ public class ContactWaits {
                 emails.abandon(waiting, "the event it was about can no longer be read: " + e.getMessage());
                 continue;
             }
-            template.resume(waiting, event);
+            emails.resume(waiting, template, event);
         }
     }
 

@@ -2,7 +2,14 @@ package com.loyaltysuite.notification.delivery;
 
 /** What became of one message. */
 public enum DeliveryStatus {
-    /** The provider (SMTP server) accepted it. */
+    /**
+     * Decided and waiting to be sent by its channel's dispatcher: at once, at the end of quiet hours
+     * (a marketing message), or at its next try after the provider failed transiently.
+     */
+    PENDING,
+    /** Claimed by a dispatcher that is sending it; claimed again if the claim grows stale (a crash). */
+    SENDING,
+    /** The provider (SMTP server, SMS gateway) accepted it. */
     SENT,
     /** Deliberately not sent: no consent for the channel, no address on it, too late, or no contact in time. */
     SKIPPED,

@@ -45,8 +45,19 @@ class NotificationDelivery {
     @Column(name = "recorded_at", nullable = false)
     private Instant recordedAt;
 
-    /** While waiting for the contact: the event the message is about, as JSON; null otherwise. */
+    /** Until the message is sent, skipped or failed: the event it is about, as JSON; null after. */
     private String payload;
+
+    /** The ce_type of {@link #payload}. */
+    @Column(name = "event_type")
+    private String eventType;
+
+    /** What the message needs that the event does not carry (e.g. the balance after), as JSON. */
+    private String facts;
+
+    /** Not to be sent before (quiet hours, the next try); null = at once. */
+    @Column(name = "not_before")
+    private Instant notBefore;
 
     protected NotificationDelivery() {}
 
@@ -82,12 +93,31 @@ class NotificationDelivery {
             String template,
             String causationId,
             String reason,
+            String eventType,
             String payload,
+            String facts,
             Instant recordedAt) {
         NotificationDelivery delivery = new NotificationDelivery(notificationId, memberId, programId, channel,
                 template, causationId, DeliveryStatus.WAITING_FOR_CONTACT, reason, null, recordedAt);
+        delivery.eventType = eventType;
         delivery.payload = payload;
+        delivery.facts = facts;
         return delivery;
+    }
+
+    /**
+     * A message to send to {@code recipient}, keeping the event and facts to write it from when its
+     * dispatcher sends it, not before {@code notBefore} (null = at once).
+     */
+    void pending(String recipient, String eventType, String payload, String facts, Instant notBefore, Instant at) {
+        this.status = DeliveryStatus.PENDING;
+        this.reason = notBefore == null ? null : "waits for the end of quiet hours at " + notBefore;
+        this.recipient = recipient;
+        this.eventType = eventType;
+        this.payload = payload;
+        this.facts = facts;
+        this.notBefore = notBefore;
+        this.recordedAt = at;
     }
 
     /** Decides a waiting delivery: it takes its outcome and no longer needs the event it kept. */
@@ -97,6 +127,24 @@ class NotificationDelivery {
         this.recipient = recipient;
         this.recordedAt = at;
         this.payload = null;
+        this.facts = null;
+        this.notBefore = null;
+    }
+
+    String eventType() {
+        return eventType;
+    }
+
+    String facts() {
+        return facts;
+    }
+
+    Channel channel() {
+        return channel;
+    }
+
+    String programId() {
+        return programId;
     }
 
     boolean waiting() {
@@ -121,12 +169,6 @@ class NotificationDelivery {
 
     String payload() {
         return payload;
-    }
-
-    void failed(String reason, Instant at) {
-        this.status = DeliveryStatus.FAILED;
-        this.reason = reason;
-        this.recordedAt = at;
     }
 
     void forgetRecipient() {

@@ -1,39 +1,39 @@
 package com.loyaltysuite.notification.delivery;
 
+import com.loyaltysuite.events.Channel;
 import com.loyaltysuite.events.IntegrationEvent;
 import com.loyaltysuite.events.codec.EventType;
 import com.loyaltysuite.events.points.PointsExpiring;
+import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * Warns a member that some of their points expire soon (template
- * {@value PointsExpiringEmailTemplate#NAME}), so they can spend them first. A warning consumed
- * once the points have expired is recorded as skipped, not sent.
+ * Warns a member that some of their points expire soon (trigger
+ * {@value PointsExpiringEmailTemplate#NAME}), so they can spend them first. A warning consumed or
+ * sent once the points have expired is skipped.
  */
 @Component
-public class PointsExpiringNotifier implements ResumableEmail {
+public class PointsExpiringNotifier implements Trigger {
 
-    private final EmailNotifier emails;
+    private final Notifier notifier;
+    private final NotificationProperties properties;
     private final PointsExpiringEmailTemplate template;
 
-    PointsExpiringNotifier(EmailNotifier emails, NotificationProperties properties) {
-        this.emails = emails;
+    PointsExpiringNotifier(Notifier notifier, NotificationProperties properties) {
+        this.notifier = notifier;
+        this.properties = properties;
         this.template = new PointsExpiringEmailTemplate(properties);
     }
 
-    /**
-     * @param causationId the CloudEvent id of the PointsExpiring event
-     * @return what became of the email ({@code WAITING_FOR_CONTACT} while the member's contact details
-     *     are not known); empty when this event was already handled
-     */
-    public Optional<DeliveryStatus> notify(PointsExpiring expiring, String causationId) {
-        return emails.notify(
-                expiring, causationId, PointsExpiringEmailTemplate.NAME, expiring.expiresAt(), name -> template.render(name, expiring));
+    /** @param causationId the CloudEvent id of the PointsExpiring event */
+    public void notify(PointsExpiring expiring, String causationId) {
+        notifier.notify(this, expiring, causationId);
     }
 
     @Override
-    public String template() {
+    public String name() {
         return PointsExpiringEmailTemplate.NAME;
     }
 
@@ -43,8 +43,27 @@ public class PointsExpiringNotifier implements ResumableEmail {
     }
 
     @Override
-    public DeliveryStatus resume(NotificationDelivery waiting, IntegrationEvent event) {
+    public Purpose purpose() {
+        return Purpose.TRANSACTIONAL;
+    }
+
+    @Override
+    public Instant actBy(IntegrationEvent event) {
+        return ((PointsExpiring) event).expiresAt();
+    }
+
+    @Override
+    public Map<String, Object> variables(IntegrationEvent event, Map<String, String> facts) {
         PointsExpiring expiring = (PointsExpiring) event;
-        return emails.resume(waiting, expiring, expiring.expiresAt(), name -> template.render(name, expiring));
+        return Map.of("points", expiring.points(), "expiresAt", EmailText.date(expiring.expiresAt(), properties.zone()));
+    }
+
+    @Override
+    public Optional<MessageTemplates.Rendered> writtenInCode(Channel channel, String memberName, IntegrationEvent event) {
+        if (channel != Channel.EMAIL) {
+            return Optional.empty();
+        }
+        Email email = template.render(memberName, (PointsExpiring) event);
+        return Optional.of(new MessageTemplates.Rendered(email.subject(), email.body()));
     }
 }

@@ -1,38 +1,40 @@
 package com.loyaltysuite.notification.delivery;
 
+import com.loyaltysuite.events.Channel;
 import com.loyaltysuite.events.IntegrationEvent;
 import com.loyaltysuite.events.codec.EventType;
 import com.loyaltysuite.events.tier.TierAtRisk;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * Warns a member that their tier validity ends soon and how much more would keep it (template
- * {@value TierAtRiskEmailTemplate#NAME}), so they can act before losing it. A warning consumed
- * once the validity has ended is recorded as skipped, not sent.
+ * Warns a member that their tier ends soon and what would keep it (保级提醒, trigger
+ * {@value TierAtRiskEmailTemplate#NAME}). A warning consumed or sent once the tier has ended is skipped.
  */
 @Component
-public class TierAtRiskNotifier implements ResumableEmail {
+public class TierAtRiskNotifier implements Trigger {
 
-    private final EmailNotifier emails;
+    private final Notifier notifier;
+    private final NotificationProperties properties;
     private final TierAtRiskEmailTemplate template;
 
-    TierAtRiskNotifier(EmailNotifier emails, NotificationProperties properties) {
-        this.emails = emails;
+    TierAtRiskNotifier(Notifier notifier, NotificationProperties properties) {
+        this.notifier = notifier;
+        this.properties = properties;
         this.template = new TierAtRiskEmailTemplate(properties);
     }
 
-    /**
-     * @param causationId the CloudEvent id of the TierAtRisk event
-     * @return what became of the email ({@code WAITING_FOR_CONTACT} while the member's contact details
-     *     are not known); empty when this event was already handled
-     */
-    public Optional<DeliveryStatus> notify(TierAtRisk risk, String causationId) {
-        return emails.notify(risk, causationId, TierAtRiskEmailTemplate.NAME, risk.validUntil(), name -> template.render(name, risk));
+    /** @param causationId the CloudEvent id of the TierAtRisk event */
+    public void notify(TierAtRisk risk, String causationId) {
+        notifier.notify(this, risk, causationId);
     }
 
     @Override
-    public String template() {
+    public String name() {
         return TierAtRiskEmailTemplate.NAME;
     }
 
@@ -42,8 +44,33 @@ public class TierAtRiskNotifier implements ResumableEmail {
     }
 
     @Override
-    public DeliveryStatus resume(NotificationDelivery waiting, IntegrationEvent event) {
+    public Purpose purpose() {
+        return Purpose.TRANSACTIONAL;
+    }
+
+    @Override
+    public Instant actBy(IntegrationEvent event) {
+        return ((TierAtRisk) event).validUntil();
+    }
+
+    @Override
+    public Map<String, Object> variables(IntegrationEvent event, Map<String, String> facts) {
         TierAtRisk risk = (TierAtRisk) event;
-        return emails.resume(waiting, risk, risk.validUntil(), name -> template.render(name, risk));
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put("tier", properties.tierName(risk.tier()));
+        variables.put("validUntil", EmailText.date(risk.validUntil(), properties.zone()));
+        variables.put("qualifyingValue", TierAtRiskEmailTemplate.amount(risk.qualifyingValue(), RoundingMode.DOWN));
+        variables.put("threshold", TierAtRiskEmailTemplate.amount(risk.retentionThreshold(), RoundingMode.UP));
+        variables.put("gap", risk.gap().value().signum() > 0 ? TierAtRiskEmailTemplate.amount(risk.gap(), RoundingMode.UP) : "");
+        return variables;
+    }
+
+    @Override
+    public Optional<MessageTemplates.Rendered> writtenInCode(Channel channel, String memberName, IntegrationEvent event) {
+        if (channel != Channel.EMAIL) {
+            return Optional.empty();
+        }
+        Email email = template.render(memberName, (TierAtRisk) event);
+        return Optional.of(new MessageTemplates.Rendered(email.subject(), email.body()));
     }
 }

@@ -49,7 +49,7 @@ class TierChangeEmailTemplate {
     }
 
     /** Up the configured ladder; a tier missing from it is taken as a move up, the kinder reading. */
-    private boolean isUpgrade(String fromTier, String toTier) {
+    boolean isUpgrade(String fromTier, String toTier) {
         int from = ladder.indexOf(fromTier.toUpperCase(Locale.ROOT));
         int to = ladder.indexOf(toTier.toUpperCase(Locale.ROOT));
         return from < 0 || to < 0 || to > from;

@@ -1,34 +1,38 @@
 package com.loyaltysuite.notification.delivery;
 
+import com.loyaltysuite.events.Channel;
 import com.loyaltysuite.events.IntegrationEvent;
 import com.loyaltysuite.events.codec.EventType;
 import com.loyaltysuite.events.tier.TierChanged;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
-/** Emails a member whose tier changed (template {@value TierChangeEmailTemplate#NAME}). */
+/**
+ * Tells a member whose tier changed (trigger {@value TierChangeEmailTemplate#NAME}): up (恭喜您升级为…)
+ * or down (您的会员等级已调整为…, with the qualifying value they have towards the tier they left).
+ */
 @Component
-public class TierChangeNotifier implements ResumableEmail {
+public class TierChangeNotifier implements Trigger {
 
-    private final EmailNotifier emails;
+    private final Notifier notifier;
+    private final NotificationProperties properties;
     private final TierChangeEmailTemplate template;
 
-    TierChangeNotifier(EmailNotifier emails, NotificationProperties properties) {
-        this.emails = emails;
+    TierChangeNotifier(Notifier notifier, NotificationProperties properties) {
+        this.notifier = notifier;
+        this.properties = properties;
         this.template = new TierChangeEmailTemplate(properties);
     }
 
-    /**
-     * @param causationId the CloudEvent id of the TierChanged event
-     * @return what became of the email ({@code WAITING_FOR_CONTACT} while the member's contact details
-     *     are not known); empty when this event was already handled
-     */
-    public Optional<DeliveryStatus> notify(TierChanged change, String causationId) {
-        return emails.notify(change, causationId, TierChangeEmailTemplate.NAME, name -> template.render(name, change));
+    /** @param causationId the CloudEvent id of the TierChanged event */
+    public void notify(TierChanged change, String causationId) {
+        notifier.notify(this, change, causationId);
     }
 
     @Override
-    public String template() {
+    public String name() {
         return TierChangeEmailTemplate.NAME;
     }
 
@@ -38,8 +42,30 @@ public class TierChangeNotifier implements ResumableEmail {
     }
 
     @Override
-    public DeliveryStatus resume(NotificationDelivery waiting, IntegrationEvent event) {
+    public Purpose purpose() {
+        return Purpose.TRANSACTIONAL;
+    }
+
+    @Override
+    public Map<String, Object> variables(IntegrationEvent event, Map<String, String> facts) {
         TierChanged change = (TierChanged) event;
-        return emails.resume(waiting, change, null, name -> template.render(name, change));
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put("fromTier", properties.tierName(change.fromTier()));
+        variables.put("toTier", properties.tierName(change.toTier()));
+        variables.put("upgrade", template.isUpgrade(change.fromTier(), change.toTier()));
+        variables.put("validUntil", change.validUntil() == null ? "" : EmailText.date(change.validUntil(), properties.zone()));
+        variables.put("qualifyingValue", change.qualifyingValue() == null
+                ? ""
+                : TierAtRiskEmailTemplate.amount(change.qualifyingValue(), java.math.RoundingMode.DOWN));
+        return variables;
+    }
+
+    @Override
+    public Optional<MessageTemplates.Rendered> writtenInCode(Channel channel, String memberName, IntegrationEvent event) {
+        if (channel != Channel.EMAIL) {
+            return Optional.empty();
+        }
+        Email email = template.render(memberName, (TierChanged) event);
+        return Optional.of(new MessageTemplates.Rendered(email.subject(), email.body()));
     }
 }

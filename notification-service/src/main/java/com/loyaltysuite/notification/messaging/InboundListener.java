@@ -1,19 +1,30 @@
 package com.loyaltysuite.notification.messaging;
 
 import com.loyaltysuite.events.Topics;
+import com.loyaltysuite.events.benefit.BenefitGranted;
+import com.loyaltysuite.events.benefit.BenefitRedeemed;
 import com.loyaltysuite.events.member.ConsentChanged;
 import com.loyaltysuite.events.member.MemberErased;
 import com.loyaltysuite.events.member.MemberProfileUpdated;
 import com.loyaltysuite.events.member.MemberRegistered;
+import com.loyaltysuite.events.points.PointsAdjusted;
+import com.loyaltysuite.events.points.PointsEarned;
+import com.loyaltysuite.events.points.PointsExpired;
 import com.loyaltysuite.events.points.PointsExpiring;
+import com.loyaltysuite.events.points.PointsRedeemed;
+import com.loyaltysuite.events.points.PointsReversed;
 import com.loyaltysuite.events.tier.TierAtRisk;
 import com.loyaltysuite.events.tier.TierChanged;
 import com.loyaltysuite.notification.contact.ContactProjection;
+import com.loyaltysuite.notification.delivery.BenefitGrantedNotifier;
 import com.loyaltysuite.notification.delivery.ContactWaits;
+import com.loyaltysuite.notification.delivery.DailyFigures;
 import com.loyaltysuite.notification.delivery.DeliveryLog;
+import com.loyaltysuite.notification.delivery.PointsAlerts;
 import com.loyaltysuite.notification.delivery.PointsExpiringNotifier;
 import com.loyaltysuite.notification.delivery.TierAtRiskNotifier;
 import com.loyaltysuite.notification.delivery.TierChangeNotifier;
+import com.loyaltysuite.notification.delivery.WelcomeNotifier;
 import com.loyaltysuite.support.messaging.InboundEvents;
 import com.loyaltysuite.support.messaging.InboundHandlers;
 import com.loyaltysuite.support.messaging.Outcome;
@@ -23,10 +34,11 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Member events feed the contact projection; tier changes, tier-at-risk warnings and expiring points
- * become emails. The other points events tell the member nothing they need to act on and are passed
- * over undecoded. Emails leave the database, so each record commits on its own: a failed batch
- * could not take back a mail already sent before it is retried record by record.
+ * Member events feed the contact projection (and a registration its welcome); points, tier and
+ * benefit events become messages. This only records the messages to send, in the poll batch's
+ * transaction with the inbox entries: the channels' dispatchers send them after the commit, so a
+ * provider that is down or slow never holds up a partition, and a batch rolled back and applied again
+ * record by record has sent nothing.
  */
 @Component
 class InboundListener {
@@ -41,7 +53,11 @@ class InboundListener {
             ContactWaits waits,
             TierChangeNotifier changes,
             TierAtRiskNotifier risks,
-            PointsExpiringNotifier expiring) {
+            PointsExpiringNotifier expiring,
+            PointsAlerts points,
+            BenefitGrantedNotifier benefits,
+            WelcomeNotifier welcome,
+            DailyFigures figures) {
         this.inbound = inbound;
         // Reaction names are those the inbox has known them by; TierChanged and TierAtRisk share one.
         this.handlers = InboundHandlers.builder()
@@ -49,6 +65,8 @@ class InboundListener {
                     contacts.on(registered);
                     // A registration decides the emails that were waiting for the contact, in the same transaction.
                     waits.release(registered.memberId());
+                    welcome.notify(registered, id);
+                    figures.count(registered.registeredAt(), "new-members");
                     return Outcome.APPLIED;
                 })
                 .on(MemberProfileUpdated.class, "contacts", (updated, id) -> {
@@ -67,6 +85,7 @@ class InboundListener {
                 })
                 .on(TierChanged.class, "tier-change-email", (changed, id) -> {
                     changes.notify(changed, id);
+                    figures.count(changed.effectiveAt(), "tier-moves");
                     return Outcome.APPLIED;
                 })
                 .on(TierAtRisk.class, "tier-change-email", (risk, id) -> {
@@ -77,11 +96,48 @@ class InboundListener {
                     expiring.notify(warning, id);
                     return Outcome.APPLIED;
                 })
-                .transactionPerRecord()
+                // Each points event moves the balance the alerts quote; earned, redeemed and reversed send one.
+                .on(PointsEarned.class, "points-alerts", (earned, id) -> {
+                    points.earned(earned, id);
+                    figures.add(earned.earnedAt(), "spend", earned.orderAmount().value());
+                    figures.count(earned.earnedAt(), "orders");
+                    figures.add(earned.earnedAt(), "points-issued", java.math.BigDecimal.valueOf(earned.points()));
+                    return Outcome.APPLIED;
+                })
+                .on(PointsRedeemed.class, "points-alerts", (redeemed, id) -> {
+                    points.redeemed(redeemed, id);
+                    figures.add(redeemed.redeemedAt(), "points-redeemed", java.math.BigDecimal.valueOf(redeemed.points()));
+                    return Outcome.APPLIED;
+                })
+                .on(PointsReversed.class, "points-alerts", (reversed, id) -> {
+                    points.reversed(reversed, id);
+                    figures.count(reversed.reversedAt(), "refunds");
+                    return Outcome.APPLIED;
+                })
+                .on(PointsExpired.class, "points-alerts", (expired, id) -> {
+                    points.expired(expired);
+                    figures.add(expired.expiredAt(), "points-expired", java.math.BigDecimal.valueOf(expired.points()));
+                    return Outcome.APPLIED;
+                })
+                .on(PointsAdjusted.class, "points-alerts", (adjusted, id) -> {
+                    points.adjusted(adjusted);
+                    return Outcome.APPLIED;
+                })
+                .on(BenefitGranted.class, "benefit-messages", (granted, id) -> {
+                    benefits.notify(granted, id);
+                    figures.count(granted.grantedAt(), "coupons-issued");
+                    return Outcome.APPLIED;
+                })
+                .on(BenefitRedeemed.class, "benefit-messages", (redeemed, id) -> {
+                    figures.count(redeemed.redeemedAt(), "coupons-redeemed");
+                    return Outcome.APPLIED;
+                })
+                // Extension point: AnomalyDetected (member-service) → figures.count(…, "anomalies") and an alert
+                // to the operations contact: a trigger whose toMembers() is false, like DailyReport.
                 .build();
     }
 
-    @KafkaListener(topics = {Topics.MEMBERS, Topics.TIERS, Topics.POINTS})
+    @KafkaListener(topics = {Topics.MEMBERS, Topics.TIERS, Topics.POINTS, Topics.BENEFITS})
     void onRecords(List<ConsumerRecord<String, byte[]>> records) {
         inbound.apply(records, handlers);
     }

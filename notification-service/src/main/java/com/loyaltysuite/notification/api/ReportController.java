@@ -1,0 +1,28 @@
+package com.loyaltysuite.notification.api;
+
+import com.loyaltysuite.notification.delivery.DailyFigures;
+import com.loyaltysuite.support.security.Allowed;
+import com.loyaltysuite.support.security.Scopes;
+import java.time.LocalDate;
+import java.util.Map;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class ReportController {
+
+    private final DailyFigures figures;
+
+    ReportController(DailyFigures figures) {
+        this.figures = figures;
+    }
+
+    /** The figures of the daily business report (营业汇报) for one day in the programme's zone, as they stand. */
+    @Allowed({Scopes.SUPPORT_READ, Scopes.ADMIN})
+    @GetMapping("/reports/daily/{day}")
+    Map<String, String> daily(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day) {
+        return figures.of(day);
+    }
+}

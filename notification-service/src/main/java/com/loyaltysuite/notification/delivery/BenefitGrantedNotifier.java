@@ -1,0 +1,54 @@
+package com.loyaltysuite.notification.delivery;
+
+import com.loyaltysuite.events.IntegrationEvent;
+import com.loyaltysuite.events.benefit.BenefitGranted;
+import com.loyaltysuite.events.codec.EventType;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells a member about a benefit they received (trigger {@code benefit-granted}: what it is, its
+ * code and until when it is valid). Marketing: it waits for the end of quiet hours.
+ */
+@Component
+public class BenefitGrantedNotifier implements Trigger {
+
+    private final Notifier notifier;
+    private final NotificationProperties properties;
+
+    BenefitGrantedNotifier(Notifier notifier, NotificationProperties properties) {
+        this.notifier = notifier;
+        this.properties = properties;
+    }
+
+    public void notify(BenefitGranted granted, String causationId) {
+        notifier.notify(this, granted, causationId);
+    }
+
+    @Override
+    public String name() {
+        return "benefit-granted";
+    }
+
+    @Override
+    public EventType eventType() {
+        return EventType.BENEFIT_GRANTED;
+    }
+
+    @Override
+    public Purpose purpose() {
+        return Purpose.MARKETING;
+    }
+
+    @Override
+    public Map<String, Object> variables(IntegrationEvent event, Map<String, String> facts) {
+        BenefitGranted granted = (BenefitGranted) event;
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put("benefit", granted.description() == null ? granted.benefitCode() : granted.description());
+        variables.put("code", granted.benefitCode());
+        variables.put("tier", granted.tier() == null ? "" : properties.tierName(granted.tier()));
+        variables.put("validUntil", granted.validUntil() == null ? "" : EmailText.date(granted.validUntil(), properties.zone()));
+        return variables;
+    }
+}
