@@ -36,9 +36,9 @@ import com.loyaltysuite.events.tier.QualifyingValue;
 import com.loyaltysuite.events.tier.TierAtRisk;
 import com.loyaltysuite.events.tier.TierChangeReason;
 import com.loyaltysuite.events.tier.TierChanged;
-import com.loyaltysuite.support.crypto.PersonalDataCipher;
 import com.loyaltysuite.notification.channel.SmsGateway;
 import com.loyaltysuite.notification.delivery.MessageTemplates;
+import com.loyaltysuite.support.crypto.PersonalDataCipher;
 import com.loyaltysuite.testsupport.EndpointFuzz;
 import com.loyaltysuite.testsupport.EndpointSecurityWalk;
 import com.loyaltysuite.testsupport.ServicePublisher;
@@ -66,8 +66,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import java.util.concurrent.ThreadLocalRandom;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -746,9 +746,9 @@ class NotificationServiceIT {
         producer.publish("/loyalty/points-service", new PointsExpired(id, "default", 10, noon.plusSeconds(300)));
         producer.publish("/loyalty/benefit-service", new BenefitGranted(id, "default", "B-1-" + member, "GIFT-SILVER-01",
                 BenefitKind.COUPON, "SILVER", "银牌升级礼包", noon.plusSeconds(360), noon.plusSeconds(86_400 * 30L),
-                UUID.randomUUID().toString()));
+                UUID.randomUUID().toString(), "catalogue-v1", null, null));
         producer.publish("/loyalty/benefit-service", new com.loyaltysuite.events.benefit.BenefitRedeemed(
-                id, "default", "B-1-" + member, "checkout-2", noon.plusSeconds(420)));
+                id, "default", "B-1-" + member, "checkout-2", noon.plusSeconds(420), "req-1", "GIFT-SILVER-01", null, null));
         producer.publish("/loyalty/tier-service", new TierChanged(id, "default", "MEMBER", "SILVER", TierChangeReason.QUALIFIED,
                 new QualifyingValue(new BigDecimal("287.50"), "CNY"), "ladder-v1", noon.plusSeconds(480), VALID_UNTIL, List.of()));
 
@@ -856,7 +856,15 @@ class NotificationServiceIT {
                 "银牌升级礼包",
                 Instant.parse("2026-12-05T02:30:00Z"),
                 Instant.parse("2027-01-05T02:30:00Z"),
-                UUID.randomUUID().toString());
+                UUID.randomUUID().toString(),
+                "catalogue-v1",
+                null,
+                new com.loyaltysuite.events.benefit.CouponTerms(
+                        "K7QM-2XRT-9VWD-4HNP-8CJF",
+                        com.loyaltysuite.events.Money.of("20.00", "CNY"),
+                        com.loyaltysuite.events.Money.of("199.00", "CNY"),
+                        List.of("APP"),
+                        Instant.parse("2026-12-05T02:30:00Z")));
     }
 
     /** The form fields of every SMS request for {@code mobile}, in arrival order. */

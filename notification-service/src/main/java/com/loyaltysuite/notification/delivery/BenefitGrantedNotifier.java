@@ -46,7 +46,12 @@ public class BenefitGrantedNotifier implements Trigger {
         BenefitGranted granted = (BenefitGranted) event;
         Map<String, Object> variables = new LinkedHashMap<>();
         variables.put("benefit", granted.description() == null ? granted.benefitCode() : granted.description());
-        variables.put("code", granted.benefitCode());
+        // a coupon's own code (only its owner's grant carries it), else the benefit's catalogue code
+        variables.put(
+                "code",
+                granted.coupon() != null && granted.coupon().code() != null
+                        ? granted.coupon().code()
+                        : granted.benefitCode());
         variables.put("tier", granted.tier() == null ? "" : properties.tierName(granted.tier()));
         variables.put("validUntil", granted.validUntil() == null ? "" : EmailText.date(granted.validUntil(), properties.zone()));
         return variables;
