@@ -22,6 +22,7 @@ import com.loyaltysuite.events.benefit.BenefitKind;
 import com.loyaltysuite.events.codec.CloudEventCodec;
 import com.loyaltysuite.events.codec.EventEnvelope;
 import com.loyaltysuite.events.member.ConsentChanged;
+import com.loyaltysuite.events.member.ConsentPurpose;
 import com.loyaltysuite.events.member.Consents;
 import com.loyaltysuite.events.member.MemberDataKey;
 import com.loyaltysuite.events.member.MemberErased;
@@ -212,7 +213,7 @@ class NotificationServiceIT {
         List<Map<String, Object>> log = awaitLog(member, 1);
         assertThat(log.get(0))
                 .containsEntry("status", "SKIPPED")
-                .containsEntry("reason", "member has not consented to email")
+                .containsEntry("reason", "member has not consented to transactional email")
                 .containsEntry("recipient", null);
         // The decision to skip was committed in the transaction that would have sent the mail.
         assertThat(mailsTo(address)).isEmpty();
@@ -224,7 +225,8 @@ class NotificationServiceIT {
         String address = addressOf(member);
         registered(member, address, true);
         publish("/loyalty/member-service", new ConsentChanged(
-                MemberId.of(member), "default", Channel.EMAIL, false, Instant.parse("2026-11-22T08:00:00Z")));
+                MemberId.of(member), "default", Channel.EMAIL, false, Instant.parse("2026-11-22T08:00:00Z"),
+                ConsentPurpose.TRANSACTIONAL, "member"));
         // Member and tier events travel on different topics, and nothing shows when the withdrawal is
         // applied: tier changes keep coming until one finds it.
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).until(() -> {
@@ -234,7 +236,7 @@ class NotificationServiceIT {
 
         assertThat(deliveries(member).get(0))
                 .containsEntry("status", "SKIPPED")
-                .containsEntry("reason", "member has not consented to email");
+                .containsEntry("reason", "member has not consented to transactional email");
     }
 
     @Test
@@ -296,20 +298,36 @@ class NotificationServiceIT {
     }
 
     @Test
-    void aTierChangeWaitingForAMemberWhoDeclinedEmailIsSkippedWhenTheContactArrives() {
+    void aTierChangeWaitingForAMemberWhoDeclinedMarketingEmailGoesOutWhenTheContactArrives() {
         String member = newMember();
         String address = addressOf(member);
         tierChanged(member, "MEMBER", "SILVER");
         assertThat(awaitLogWithWaiting(member, 1).get(0)).containsEntry("status", "WAITING_FOR_CONTACT");
 
-        registered(member, address, false);
+        // The registration's consents are the marketing ones: a tier change is about the member's own
+        // account (transactional), consented to with membership.
+        registeredDecliningMarketing(member, address, true);
 
         await().atMost(Duration.ofSeconds(60))
-                .untilAsserted(() -> assertThat(deliveries(member).get(0))
-                        .containsEntry("status", "SKIPPED")
-                        .containsEntry("reason", "member has not consented to email"));
+                .untilAsserted(() -> assertThat(deliveries(member).get(0)).containsEntry("status", "SENT"));
         assertThat(deliveries(member)).hasSize(1);
-        assertThat(mailsTo(address)).isEmpty();
+        assertThat(mailsTo(address)).hasSize(1);
+    }
+
+    @Test
+    void aMemberWhoDeclinedMarketingGetsNoBenefitMessageButATierMessage() {
+        String member = newMember();
+        String address = addressOf(member);
+        registeredDecliningMarketing(member, address, true);
+        tierChanged(member, "MEMBER", "SILVER");
+        producer.publish("/loyalty/benefit-service", granted(member));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(deliveries(member))
+                .extracting(d -> d.get("template") + ":" + d.get("status") + ":" + d.get("reason"))
+                .contains("tier-changed:SENT:null")
+                .anySatisfy(d -> assertThat(d).startsWith("benefit-granted").contains("SKIPPED")
+                        .contains("member has not consented to marketing")));
+        assertThat(mailsTo(address)).hasSize(1);
     }
 
     /** The partition no longer waits on members whose contact is unknown (it retried each for ~11 s). */
@@ -473,7 +491,7 @@ class NotificationServiceIT {
                 .containsExactlyInAnyOrder("tier-at-risk", "points-expiring");
         assertThat(log).allSatisfy(entry -> assertThat(entry)
                 .containsEntry("status", "SKIPPED")
-                .containsEntry("reason", "member has not consented to email")
+                .containsEntry("reason", "member has not consented to transactional email")
                 .containsEntry("recipient", null));
         assertThat(mailsTo(address)).isEmpty();
     }
@@ -737,6 +755,7 @@ class NotificationServiceIT {
         MemberId id = MemberId.of(member);
         publish("/loyalty/member-service", new MemberRegistered(id, "default", "张三", mobile, addressOf(member),
                 LocalDate.of(1990, 5, 20), new Consents(true, false), noon));
+        transactionalEmailWithdrawn(member, noon.plusSeconds(30));
         producer.publish("/loyalty/points-service", earnedAt(member, "O-1-" + member, 120, "199.00", noon.plusSeconds(60)));
         producer.publish("/loyalty/points-service", earnedAt(member, "O-2-" + member, 50, "88.50", noon.plusSeconds(120)));
         producer.publish("/loyalty/points-service", new com.loyaltysuite.events.points.PointsRedeemed(
@@ -930,7 +949,27 @@ class NotificationServiceIT {
         }
     }
 
+    /** A member who agrees to email altogether, or declines it for every purpose. */
     private void registered(String member, String address, boolean emailConsent) {
+        registeredDecliningMarketing(member, address, !emailConsent);
+        if (!emailConsent) {
+            transactionalEmailWithdrawn(member, Instant.parse("2026-11-20T08:00:01Z"));
+        }
+    }
+
+    /** The member withdraws consent to email about their own account; returns once it is applied. */
+    private void transactionalEmailWithdrawn(String member, Instant at) {
+        publish("/loyalty/member-service", new ConsentChanged(
+                MemberId.of(member), "default", Channel.EMAIL, false, at, ConsentPurpose.TRANSACTIONAL, "member"));
+        // Member and other events travel on different topics: wait until the withdrawal is applied.
+        await().atMost(Duration.ofSeconds(60)).until(() -> Boolean.FALSE.equals(jdbc.query(
+                "select email_transactional_consent from member_contact where member_id = ?",
+                rows -> rows.next() ? rows.getBoolean(1) : null,
+                member)));
+    }
+
+    /** A member whose registration declined (or not) marketing email; transactional messages are consented. */
+    private void registeredDecliningMarketing(String member, String address, boolean declined) {
         publish("/loyalty/member-service", new MemberRegistered(
                 MemberId.of(member),
                 "default",
@@ -938,7 +977,7 @@ class NotificationServiceIT {
                 "13800000000",
                 address,
                 LocalDate.of(1990, 5, 20),
-                new Consents(false, emailConsent),
+                new Consents(false, !declined),
                 Instant.parse("2026-11-20T08:00:00Z")));
     }
 

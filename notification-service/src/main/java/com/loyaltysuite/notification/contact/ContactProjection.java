@@ -79,14 +79,15 @@ public class ContactProjection {
      * consent published before purposes existed). A transactional consent change leaves them as they are.
      */
     public void on(ConsentChanged event) {
-        if (event.purpose() != ConsentPurpose.MARKETING) {
-            return;
-        }
         MemberContact contact = contactOf(event.memberId(), event.programId());
         if (contact.erased()) {
             return;
         }
-        contact.consent(event.channel(), event.granted(), event.changedAt());
+        if (event.purpose() == ConsentPurpose.TRANSACTIONAL) {
+            contact.transactionalConsent(event.channel(), event.granted(), event.changedAt());
+        } else {
+            contact.consent(event.channel(), event.granted(), event.changedAt());
+        }
         contacts.save(contact);
     }
 

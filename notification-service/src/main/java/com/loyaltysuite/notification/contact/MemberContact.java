@@ -31,6 +31,12 @@ class MemberContact {
     @Column(name = "email_consent", nullable = false)
     private boolean emailConsent;
 
+    @Column(name = "sms_transactional_consent", nullable = false)
+    private boolean smsTransactionalConsent = true;
+
+    @Column(name = "email_transactional_consent", nullable = false)
+    private boolean emailTransactionalConsent = true;
+
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
@@ -61,12 +67,23 @@ class MemberContact {
         this.updatedAt = at;
     }
 
+    /** Consent to messages about the member's own account (orders, points, tier) on a channel. */
+    void transactionalConsent(Channel channel, boolean granted, Instant at) {
+        switch (channel) {
+            case SMS -> smsTransactionalConsent = granted;
+            case EMAIL -> emailTransactionalConsent = granted;
+        }
+        this.updatedAt = at;
+    }
+
     void erase(Instant at) {
         name = null;
         mobile = null;
         email = null;
         smsConsent = false;
         emailConsent = false;
+        smsTransactionalConsent = false;
+        emailTransactionalConsent = false;
         updatedAt = at;
         erasedAt = at;
     }
@@ -76,6 +93,16 @@ class MemberContact {
     }
 
     ContactView view() {
-        return new ContactView(memberId, programId, name, mobile, email, smsConsent, emailConsent, erasedAt != null);
+        return new ContactView(
+                memberId,
+                programId,
+                name,
+                mobile,
+                email,
+                smsConsent,
+                emailConsent,
+                erasedAt != null,
+                smsTransactionalConsent,
+                emailTransactionalConsent);
     }
 }

@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
  * The one place that decides whether a member may be sent a message on a channel for a purpose,
  * from the contact read side ({@link ContactView}). Asked when a message is decided and again just
  * before it is sent, so a withdrawn consent or an erasure applies at once, even to a message already
- * waiting. Consent is per channel today; the purpose is passed so that consent per channel and
- * purpose can be decided here.
+ * waiting. Consent is per channel and purpose: an order, points or tier message needs the channel's
+ * transactional consent, a benefit or a welcome its marketing consent.
  */
 @Component
 public class ConsentPolicy {
@@ -19,14 +19,19 @@ public class ConsentPolicy {
         if (contact.erased()) {
             return "member was erased";
         }
+        boolean transactional = purpose == Purpose.TRANSACTIONAL;
         return switch (channel) {
-            case EMAIL -> !contact.emailConsent()
-                    ? "member has not consented to email"
+            case EMAIL -> !(transactional ? contact.emailTransactionalConsent() : contact.emailConsent())
+                    ? "member has not consented to " + nameOf(purpose) + " email"
                     : blank(contact.email()) ? "member has no email address" : null;
-            case SMS -> !contact.smsConsent()
-                    ? "member has not consented to sms"
+            case SMS -> !(transactional ? contact.smsTransactionalConsent() : contact.smsConsent())
+                    ? "member has not consented to " + nameOf(purpose) + " sms"
                     : blank(contact.mobile()) ? "member has no mobile number" : null;
         };
+    }
+
+    private static String nameOf(Purpose purpose) {
+        return purpose.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** The member's address on the channel. */
