@@ -45,7 +45,7 @@ final class DemoTraffic {
             new DemoOrder("demo-li-lei", "DEMO-1002", "300.00", "李雷 reaches 600 CNY: 银牌, upgrade gift, email"),
             new DemoOrder("demo-li-lei", "DEMO-1002", "300.00", "the same order re-sent with a new event id: counted once"),
             new DemoOrder("demo-han-meimei", "DEMO-2001", "6000.00", "韩梅梅 jumps straight to 钻石 (one TierChanged)"),
-            new DemoOrder("demo-wang-xiaoming", "DEMO-3001", "800.00", "王小明 reaches 银牌; no email: he did not consent"),
+            new DemoOrder("demo-wang-xiaoming", "DEMO-3001", "800.00", "王小明 reaches 银牌; he declined marketing email, but the tier email is about his own account: it goes out"),
             new DemoOrder("demo-li-lei", "DEMO-1003", "1500.00", "李雷 reaches 2100 CNY: 金牌, second gift, email"));
 
     private final HttpClient http = HttpClient.newHttpClient();
