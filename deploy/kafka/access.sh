@@ -25,9 +25,9 @@ allow benefit-service Read --topic loyalty.tiers.v1 --topic loyalty.members.v1 -
 allow benefit-service Create --topic loyalty.benefits.v1 --topic loyalty.tiers.v1 --topic loyalty.members.v1 --topic loyalty.tiers.v1.DLT --topic loyalty.members.v1.DLT --topic loyalty.member-keys.v1
 
 user notification-service KAFKA_PASSWORD_NOTIFICATION_SERVICE
-allow notification-service Write --topic loyalty.notifications.v1 --topic loyalty.members.v1.DLT --topic loyalty.tiers.v1.DLT --topic loyalty.points.v1.DLT --topic loyalty.benefits.v1.DLT
-allow notification-service Read --topic loyalty.members.v1 --topic loyalty.tiers.v1 --topic loyalty.points.v1 --topic loyalty.benefits.v1 --topic loyalty.member-keys.v1 --group notification-service
-allow notification-service Create --topic loyalty.notifications.v1 --topic loyalty.members.v1 --topic loyalty.tiers.v1 --topic loyalty.points.v1 --topic loyalty.benefits.v1 --topic loyalty.members.v1.DLT --topic loyalty.tiers.v1.DLT --topic loyalty.points.v1.DLT --topic loyalty.benefits.v1.DLT --topic loyalty.member-keys.v1
+allow notification-service Write --topic loyalty.notifications.v1 --topic loyalty.members.v1.DLT --topic loyalty.tiers.v1.DLT --topic loyalty.points.v1.DLT --topic loyalty.benefits.v1.DLT --topic loyalty.anomalies.v1.DLT
+allow notification-service Read --topic loyalty.members.v1 --topic loyalty.tiers.v1 --topic loyalty.points.v1 --topic loyalty.benefits.v1 --topic loyalty.anomalies.v1 --topic loyalty.member-keys.v1 --group notification-service
+allow notification-service Create --topic loyalty.notifications.v1 --topic loyalty.members.v1 --topic loyalty.tiers.v1 --topic loyalty.points.v1 --topic loyalty.benefits.v1 --topic loyalty.anomalies.v1 --topic loyalty.members.v1.DLT --topic loyalty.tiers.v1.DLT --topic loyalty.points.v1.DLT --topic loyalty.benefits.v1.DLT --topic loyalty.anomalies.v1.DLT --topic loyalty.member-keys.v1
 
 user analytics KAFKA_PASSWORD_ANALYTICS
 allow analytics Read --topic loyalty.tiers.v1 --topic loyalty.member-tiers.v1

@@ -64,7 +64,7 @@ public final class KafkaAccess {
     public static final Principal NOTIFICATION_SERVICE = service(
                     "notification-service",
                     List.of(Topics.NOTIFICATIONS),
-                    List.of(Topics.MEMBERS, Topics.TIERS, Topics.POINTS, Topics.BENEFITS))
+                    List.of(Topics.MEMBERS, Topics.TIERS, Topics.POINTS, Topics.BENEFITS, Topics.ANOMALIES))
             .alsoReadingKeys();
 
     /**

@@ -95,6 +95,9 @@ public final class LocalRun {
         log.info("SMS catcher at {}; read the SMS at http://127.0.0.1:{}/", sms.baseUrl(), smsHttpPort);
         // The daily business report (营业汇报) goes to a merchant address the mail catcher shows; yesterday's
         // report is sent within a minute of a start after 08:00.
+        if (System.getenv("LOYALTY_OPERATIONS_RECIPIENTS") == null) {
+            System.setProperty("LOYALTY_OPERATIONS_RECIPIENTS", "operations@shop.example");
+        }
         if (System.getenv("LOYALTY_REPORT_RECIPIENTS") == null) {
             System.setProperty("LOYALTY_REPORT_RECIPIENTS", "merchant@shop.example");
         }

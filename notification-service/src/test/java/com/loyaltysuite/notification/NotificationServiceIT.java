@@ -17,6 +17,8 @@ import com.loyaltysuite.events.MemberId;
 import com.loyaltysuite.events.Money;
 import com.loyaltysuite.events.OrderId;
 import com.loyaltysuite.events.Topics;
+import com.loyaltysuite.events.anomaly.AnomalyDetected;
+import com.loyaltysuite.events.anomaly.AnomalyRule;
 import com.loyaltysuite.events.benefit.BenefitGranted;
 import com.loyaltysuite.events.benefit.BenefitKind;
 import com.loyaltysuite.events.codec.CloudEventCodec;
@@ -100,6 +102,7 @@ class NotificationServiceIT {
 
     /** The merchant address the daily report goes to (NotificationTestInfrastructure). */
     static final String MERCHANT = NotificationTestInfrastructure.MERCHANT;
+    static final String OPERATIONS = NotificationTestInfrastructure.OPERATIONS;
 
     /** Deliveries not settled yet: waiting for the contact, for their dispatcher, or being sent. */
     static final List<String> UNDECIDED = List.of("WAITING_FOR_CONTACT", "PENDING", "SENDING");
@@ -312,6 +315,33 @@ class NotificationServiceIT {
                 .untilAsserted(() -> assertThat(deliveries(member).get(0)).containsEntry("status", "SENT"));
         assertThat(deliveries(member)).hasSize(1);
         assertThat(mailsTo(address)).hasSize(1);
+    }
+
+    @Test
+    void anAnomalyIsMailedToTheOperationsContactOnceEvenWhenRedelivered() throws Exception {
+        String member = newMember();
+        String eventId = UUID.randomUUID().toString();
+        Instant at = Instant.parse("2026-11-19T18:30:00Z");
+        AnomalyDetected anomaly = new AnomalyDetected(MemberId.of(member), "default", AnomalyRule.LARGE_PAYMENT, at,
+                at.plus(Duration.ofDays(1)), List.of(OrderId.of("O-big-" + member)), "6000.00", "5000", "CNY",
+                "A payment of 6000.00 CNY is above the 5000 CNY threshold", at, List.of(UUID.randomUUID().toString()));
+
+        publish(eventId, "/loyalty/member-service", anomaly);
+        publish(eventId, "/loyalty/member-service", anomaly); // redelivered
+
+        String subject = "异常监控：LARGE_PAYMENT 会员 " + member;
+        MimeMessage alert = await().atMost(Duration.ofSeconds(60))
+                .until(() -> mailsTo(OPERATIONS).stream().filter(m -> subject.equals(subject(m))).toList(),
+                        mails -> !mails.isEmpty())
+                .get(0);
+        assertThat(alert.getContent().toString())
+                .contains("O-big-" + member)
+                .contains("6000.00 CNY（阈值 5000 CNY）")
+                .contains("2026-11-20 02:30 至 2026-11-21 02:30");
+        // A second alert would have gone out with the first: the dispatcher sends within half a second.
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> mailsTo(OPERATIONS).stream()
+                .filter(m -> subject.equals(subject(m)))
+                .count() == 1);
     }
 
     @Test

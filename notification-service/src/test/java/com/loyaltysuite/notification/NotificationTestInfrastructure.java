@@ -24,6 +24,7 @@ public class NotificationTestInfrastructure implements ApplicationContextInitial
 
     public static final String SMS_PATH = "/sms";
     public static final String MERCHANT = "merchant@shop.example";
+    public static final String OPERATIONS = "operations@shop.example";
 
     private static WireMockServer server;
 
@@ -71,6 +72,7 @@ public class NotificationTestInfrastructure implements ApplicationContextInitial
                 Map.entry("loyalty.notification.resilience.email.retry-first", () -> "PT0.2S"),
                 Map.entry("loyalty.notification.resilience.email.retry-max", () -> "PT1S"),
                 Map.entry("loyalty.notification.report.recipients", () -> MERCHANT),
+                Map.entry("loyalty.notification.operations.recipients", () -> OPERATIONS),
                 Map.entry("loyalty.notification.report.check-interval", () -> "PT1S"),
                 // Off by default; kept off here however the default changes: every test registers members,
                 // and a welcome to each would be one more message in every log.

@@ -1,6 +1,7 @@
 package com.loyaltysuite.notification.messaging;
 
 import com.loyaltysuite.events.Topics;
+import com.loyaltysuite.events.anomaly.AnomalyDetected;
 import com.loyaltysuite.events.benefit.BenefitGranted;
 import com.loyaltysuite.events.benefit.BenefitRedeemed;
 import com.loyaltysuite.events.member.ConsentChanged;
@@ -16,6 +17,7 @@ import com.loyaltysuite.events.points.PointsReversed;
 import com.loyaltysuite.events.tier.TierAtRisk;
 import com.loyaltysuite.events.tier.TierChanged;
 import com.loyaltysuite.notification.contact.ContactProjection;
+import com.loyaltysuite.notification.delivery.AnomalyAlert;
 import com.loyaltysuite.notification.delivery.BenefitGrantedNotifier;
 import com.loyaltysuite.notification.delivery.ContactWaits;
 import com.loyaltysuite.notification.delivery.DailyFigures;
@@ -57,7 +59,8 @@ class InboundListener {
             PointsAlerts points,
             BenefitGrantedNotifier benefits,
             WelcomeNotifier welcome,
-            DailyFigures figures) {
+            DailyFigures figures,
+            AnomalyAlert alerts) {
         this.inbound = inbound;
         // Reaction names are those the inbox has known them by; TierChanged and TierAtRisk share one.
         this.handlers = InboundHandlers.builder()
@@ -132,12 +135,15 @@ class InboundListener {
                     figures.count(redeemed.redeemedAt(), "coupons-redeemed");
                     return Outcome.APPLIED;
                 })
-                // Extension point: AnomalyDetected (member-service) → figures.count(…, "anomalies") and an alert
-                // to the operations contact: a trigger whose toMembers() is false, like DailyReport.
+                .on(AnomalyDetected.class, "anomaly-alerts", (anomaly, id) -> {
+                    alerts.decide(anomaly, id);
+                    figures.count(anomaly.detectedAt(), "anomalies");
+                    return Outcome.APPLIED;
+                })
                 .build();
     }
 
-    @KafkaListener(topics = {Topics.MEMBERS, Topics.TIERS, Topics.POINTS, Topics.BENEFITS})
+    @KafkaListener(topics = {Topics.MEMBERS, Topics.TIERS, Topics.POINTS, Topics.BENEFITS, Topics.ANOMALIES})
     void onRecords(List<ConsumerRecord<String, byte[]>> records) {
         inbound.apply(records, handlers);
     }
