@@ -1,10 +1,8 @@
 package com.loyaltysuite.notification.delivery;
 
 import com.loyaltysuite.events.Channel;
-import com.loyaltysuite.events.IntegrationEvent;
 import com.loyaltysuite.events.OrderId;
 import com.loyaltysuite.events.anomaly.AnomalyDetected;
-import com.loyaltysuite.events.codec.EventType;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -23,25 +21,22 @@ import org.springframework.stereotype.Component;
  * more. No address configured, no alert.
  */
 @Component
-public class AnomalyAlert implements Trigger {
+public class AnomalyAlert implements OperationalMessage {
 
     static final String NAME = "anomaly-alert";
     static final String RECIPIENTS = "operations";
     private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-    private final NotificationDeliveryRepository deliveries;
     private final NotificationProperties properties;
     private final Clock clock;
     private final Notifier notifier;
     private final List<String> recipients;
 
     AnomalyAlert(
-            NotificationDeliveryRepository deliveries,
             NotificationProperties properties,
             Clock clock,
             Notifier notifier,
             @Value("${loyalty.notification.operations.recipients:}") List<String> recipients) {
-        this.deliveries = deliveries;
         this.properties = properties;
         this.clock = clock;
         this.notifier = notifier;
@@ -64,34 +59,12 @@ public class AnomalyAlert implements Trigger {
         facts.put("windowStart", LOCAL_TIME.format(anomaly.windowStart().atZone(properties.zone())));
         facts.put("windowEnd", LOCAL_TIME.format(anomaly.windowEnd().atZone(properties.zone())));
         facts.put("description", anomaly.description());
-        NotificationDelivery row = new NotificationDelivery(MessageIds.of(eventId, Channel.EMAIL, NAME), RECIPIENTS,
-                anomaly.programId(), Channel.EMAIL, NAME, eventId, DeliveryStatus.PENDING, null, null, now);
-        row.pending(String.join(",", recipients), null, null, notifier.writeFacts(facts), null, now);
-        deliveries.save(row);
+        notifier.recordForRecipients(this, MessageIds.of(eventId, Channel.EMAIL, NAME), RECIPIENTS, anomaly.programId(),
+                eventId, recipients, facts, now);
     }
 
     @Override
     public String name() {
         return NAME;
-    }
-
-    @Override
-    public EventType eventType() {
-        return null;
-    }
-
-    @Override
-    public Purpose purpose() {
-        return Purpose.TRANSACTIONAL;
-    }
-
-    @Override
-    public boolean toMembers() {
-        return false;
-    }
-
-    @Override
-    public Map<String, Object> variables(IntegrationEvent event, Map<String, String> facts) {
-        return new LinkedHashMap<>(facts);
     }
 }

@@ -1,8 +1,6 @@
 package com.loyaltysuite.notification.delivery;
 
 import com.loyaltysuite.events.Channel;
-import com.loyaltysuite.events.IntegrationEvent;
-import com.loyaltysuite.events.codec.EventType;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -25,13 +23,12 @@ import org.springframework.transaction.annotation.Transactional;
  * email is then a delivery like any other, sent by the email dispatcher with its retries.
  */
 @Component
-public class DailyReport implements Trigger {
+public class DailyReport implements OperationalMessage {
 
     static final String NAME = "daily-report";
     static final String RECIPIENTS = "merchants";
 
     private final DailyFigures figures;
-    private final NotificationDeliveryRepository deliveries;
     private final JdbcTemplate jdbc;
     private final NotificationProperties properties;
     private final Clock clock;
@@ -39,13 +36,11 @@ public class DailyReport implements Trigger {
 
     DailyReport(
             DailyFigures figures,
-            NotificationDeliveryRepository deliveries,
             JdbcTemplate jdbc,
             NotificationProperties properties,
             Clock clock,
             Notifier notifier) {
         this.figures = figures;
-        this.deliveries = deliveries;
         this.jdbc = jdbc;
         this.properties = properties;
         this.clock = clock;
@@ -84,35 +79,13 @@ public class DailyReport implements Trigger {
         }
         Map<String, String> facts = new LinkedHashMap<>(figures.of(day));
         facts.put("day", day.toString());
-        NotificationDelivery row = new NotificationDelivery(id, RECIPIENTS, properties.report().programId(), Channel.EMAIL,
-                NAME, cause, DeliveryStatus.PENDING, null, null, now);
-        row.pending(String.join(",", properties.report().recipients()), null, null, notifier.writeFacts(facts), null, now);
-        deliveries.saveAndFlush(row);
+        notifier.recordForRecipients(
+                this, id, RECIPIENTS, properties.report().programId(), cause, properties.report().recipients(), facts, now);
         return true;
     }
 
     @Override
     public String name() {
         return NAME;
-    }
-
-    @Override
-    public EventType eventType() {
-        return null;
-    }
-
-    @Override
-    public Purpose purpose() {
-        return Purpose.TRANSACTIONAL;
-    }
-
-    @Override
-    public boolean toMembers() {
-        return false;
-    }
-
-    @Override
-    public Map<String, Object> variables(IntegrationEvent event, Map<String, String> facts) {
-        return new LinkedHashMap<>(facts);
     }
 }

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -197,6 +198,25 @@ public class Notifier {
 
     private static String payload(IntegrationEvent about) {
         return new String(CloudEventCodec.toJson(about), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Records an {@link OperationalMessage} by email to {@code recipients}, in the caller's transaction;
+     * {@code addressee} stands where a member id would ({@code merchants}, {@code operations}).
+     */
+    void recordForRecipients(
+            OperationalMessage message,
+            String notificationId,
+            String addressee,
+            String programId,
+            String cause,
+            List<String> recipients,
+            Map<String, String> facts,
+            Instant now) {
+        NotificationDelivery row = new NotificationDelivery(notificationId, addressee, programId, Channel.EMAIL,
+                message.name(), cause, DeliveryStatus.PENDING, null, null, now);
+        row.pending(String.join(",", recipients), null, null, writeFacts(facts), null, now);
+        deliveries.saveAndFlush(row);
     }
 
     String writeFacts(Map<String, String> facts) {
