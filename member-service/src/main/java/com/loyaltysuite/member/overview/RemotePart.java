@@ -16,6 +16,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -120,7 +121,9 @@ final class RemotePart {
         while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
             cause = cause.getCause();
         }
-        if (cause instanceof TimeoutException) {
+        // The HTTP client's own timeout equals the time limit, so either may fire first: both mean no answer in time.
+        if (cause instanceof TimeoutException
+                || (cause instanceof UncheckedIOException io && io.getCause() instanceof HttpTimeoutException)) {
             return OverviewPart.missing(Missing.TIMEOUT, name + " did not answer within " + timeout.toMillis() + " ms");
         }
         if (cause instanceof CallNotPermittedException) {
