@@ -28,5 +28,16 @@ allow() {
         --allow-principal "User:$name" --operation "$operation" "$@"
 }
 
+# The cluster profile: the services create their topics with KAFKA_REPLICAS copies, so every broker
+# must be in the cluster before they start.
+replicas=${KAFKA_REPLICAS:-1}
+for attempt in $(seq 1 60); do
+    brokers=$("$bin/kafka-broker-api-versions.sh" --bootstrap-server "$bootstrap" --command-config "$admin_config" 2>/dev/null | grep -c '(id: ' || true)
+    [ "$brokers" -ge "$replicas" ] && break
+    [ "$attempt" = 60 ] && { echo "Only $brokers of the $replicas brokers KAFKA_REPLICAS asks for are up" >&2; exit 1; }
+    sleep 2
+done
+echo "$brokers broker(s) up; topics get $replicas replica(s)"
+
 source "$here/access.sh"
 echo "Kafka users and ACLs are in place."

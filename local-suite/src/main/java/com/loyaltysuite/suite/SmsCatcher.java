@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * the template code and parameters, and the text the gateway's template makes of them (written from
  * notification-service's own templates, {@code SMS_TIER_CHANGED} being {@code tier-changed}).
  */
-final class SmsCatcher implements AutoCloseable {
+public final class SmsCatcher implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SmsCatcher.class);
 
@@ -45,16 +45,33 @@ final class SmsCatcher implements AutoCloseable {
     private record Caught(Instant at, String phone, String signName, String templateCode, String outId,
             Map<String, String> params, String text) {}
 
-    private SmsCatcher(int port, String secret) throws IOException {
+    private SmsCatcher(String host, int port, String secret) throws IOException {
         this.secret = secret;
-        http = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        http = HttpServer.create(new InetSocketAddress(host, port), 0);
         http.createContext("/sms", this::receive);
         http.createContext("/", exchange -> answer(exchange, 200, "text/plain; charset=utf-8", page()));
         http.start();
     }
 
     static SmsCatcher start(int port, String secret) throws IOException {
-        return new SmsCatcher(port, secret);
+        return new SmsCatcher("127.0.0.1", port, secret);
+    }
+
+    /**
+     * The catcher on its own, as docker-compose.yml runs it (container {@code sms-catcher}): on every
+     * interface, port {@code SMS_CATCHER_PORT} (8026), checking signatures with
+     * {@code LOYALTY_SMS_ACCESS_KEY_SECRET}, until the process is stopped.
+     */
+    public static void main(String[] args) throws Exception {
+        String secret = System.getenv("LOYALTY_SMS_ACCESS_KEY_SECRET");
+        if (secret == null || secret.isBlank()) {
+            throw new IllegalStateException("Set LOYALTY_SMS_ACCESS_KEY_SECRET (the secret notification-service signs with)");
+        }
+        String port = System.getenv().getOrDefault("SMS_CATCHER_PORT", "8026");
+        SmsCatcher catcher = new SmsCatcher("0.0.0.0", Integer.parseInt(port), secret);
+        Runtime.getRuntime().addShutdownHook(new Thread(catcher::close, "sms-catcher-stop"));
+        log.info("SMS catcher listening on port {} (POST /sms; messages at /)", port);
+        Thread.currentThread().join();
     }
 
     String baseUrl() {
