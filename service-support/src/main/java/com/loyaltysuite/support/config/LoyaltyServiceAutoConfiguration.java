@@ -127,7 +127,8 @@ public class LoyaltyServiceAutoConfiguration {
             RootUnitOfWork unitOfWork,
             DeadLetters deadLetters,
             MeterRegistry meters) {
-        return new InboundEvents(inbox, unitOfWork, deadLetters, meters);
+        // The events' age is measured in real time, never by the business clock tests may fix.
+        return new InboundEvents(inbox, unitOfWork, deadLetters, meters, Clock.systemUTC());
     }
 
     @Bean
