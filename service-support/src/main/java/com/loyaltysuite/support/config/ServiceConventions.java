@@ -79,6 +79,7 @@ public class ServiceConventions implements EnvironmentPostProcessor, Ordered {
         p.put("springdoc.api-docs.enabled", "false");
         p.put("springdoc.swagger-ui.enabled", "false");
         p.put("springdoc.override-with-generic-response", "false");
+        p.put("springdoc.default-produces-media-type", "application/json");
         p.put("springdoc.swagger-ui.operations-sorter", "alpha");
         p.put("springdoc.swagger-ui.tags-sorter", "alpha");
 
