@@ -326,7 +326,7 @@ class BenefitServiceIT {
         long next = eventStore.lastSequenceNumberFor(member).orElseThrow() + 1;
         transactions.executeWithoutResult(status -> eventStore.publish(new GenericDomainEventMessage<>("MemberBenefits", member,
                 next, new CouponUsed(MemberId.of(member), "default", coupon, "SILVER_PACK_20", "other-instance", "O-9",
-                        Money.of("50.00", "CNY"), "APP", now()))));
+                        Money.of("50.00", "CNY"), "APP", now(), BenefitKind.UPGRADE_GIFT))));
 
         var stale = redeem(member, code, "this-instance-" + member, "50.00");
         var retried = redeem(member, code, "this-instance-" + member, "50.00");

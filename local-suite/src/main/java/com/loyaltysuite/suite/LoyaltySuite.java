@@ -64,7 +64,10 @@ public final class LoyaltySuite implements AutoCloseable {
                 // One logging system serves all five contexts: a per-service name in it would be wrong.
                 "--logging.include-application-name=false",
                 // Whoever started the suite stops it, logging as it goes: Spring must not stop logging first.
-                "--logging.register-shutdown-hook=false"));
+                "--logging.register-shutdown-hook=false",
+                // OpenAPI at /v3/api-docs and Swagger UI at /swagger-ui/index.html, without a token
+                "--springdoc.api-docs.enabled=true",
+                "--springdoc.swagger-ui.enabled=true"));
         if (settings.issuerUri() != null) {
             args.add("--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + settings.issuerUri());
         }

@@ -43,7 +43,10 @@ public class TestInfrastructureInitializer implements ApplicationContextInitiali
                 "spring.datasource.url", () -> SharedDatabase.coordinates().url(),
                 "spring.datasource.username", () -> SharedDatabase.coordinates().username(),
                 "spring.datasource.password", () -> SharedDatabase.coordinates().password(),
-                "spring.security.oauth2.resourceserver.jwt.public-key-location", TestTokens::publicKeyLocation);
+                "spring.security.oauth2.resourceserver.jwt.public-key-location", TestTokens::publicKeyLocation,
+                // every service test context serves its API docs, which ApiDocsCheck reads
+                "springdoc.api-docs.enabled", () -> "true",
+                "springdoc.swagger-ui.enabled", () -> "true");
 
         SharedInfrastructure() {
             super("loyaltyTestInfrastructure");

@@ -9,6 +9,8 @@ import com.loyaltysuite.events.Money;
 import com.loyaltysuite.support.security.Allowed;
 import com.loyaltysuite.support.security.Scopes;
 import com.loyaltysuite.support.web.ValidMemberId;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Pattern;
@@ -23,6 +25,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Benefits", description = "What a member holds and pays")
 @RestController
 @Validated
 class BenefitsController {
@@ -39,6 +42,7 @@ class BenefitsController {
      * empty list, not a 404.
      */
     @Allowed({Scopes.MEMBER, Scopes.SUPPORT_READ})
+    @Operation(summary = "A member's benefits and coupons", description = "Held benefits and usable coupons; include=history adds used, expired and withdrawn ones.")
     @GetMapping("/members/{memberId}/benefits")
     List<BenefitView> benefits(
             @PathVariable @ValidMemberId String memberId,
@@ -54,6 +58,7 @@ class BenefitsController {
             Money payable, String channel) {}
 
     @Allowed({Scopes.MEMBER, Scopes.SUPPORT_READ, Scopes.CHECKOUT})
+    @Operation(summary = "The member price of an order amount", description = "The member's price factor (会员价) applied to the amount, with the discount.")
     @GetMapping("/members/{memberId}/pricing")
     Pricing pricing(
             @PathVariable @ValidMemberId String memberId,

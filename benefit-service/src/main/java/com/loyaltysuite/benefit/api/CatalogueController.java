@@ -7,6 +7,8 @@ import com.loyaltysuite.benefit.catalogue.ProgrammeCatalogue;
 import com.loyaltysuite.benefit.catalogue.StandingBenefit;
 import com.loyaltysuite.support.security.Allowed;
 import com.loyaltysuite.support.security.Scopes;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,6 +16,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The benefit catalogue (权益目录) of each programme: what each tier comes with, and what points buy, as in force now. */
+@Tag(name = "Catalogue", description = "The benefit catalogue")
 @RestController
 class CatalogueController {
 
@@ -36,6 +39,7 @@ class CatalogueController {
             Map<String, ExchangeItem> exchange) {}
 
     @Allowed({Scopes.MEMBER, Scopes.SUPPORT_READ, Scopes.CHECKOUT, Scopes.ADMIN})
+    @Operation(summary = "The benefit catalogue (权益目录)", description = "Per programme and tier: standing benefits, the upgrade gift pack and the birthday gift.")
     @GetMapping("/benefits/catalogue")
     List<ProgrammeView> catalogue() {
         return new TreeMap<>(catalogue.all()).entrySet().stream().map(entry -> view(entry.getKey(), entry.getValue())).toList();

@@ -9,6 +9,11 @@ import com.loyaltysuite.events.Money;
 import com.loyaltysuite.support.security.Allowed;
 import com.loyaltysuite.support.security.Scopes;
 import com.loyaltysuite.support.web.ValidMemberId;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMin;
@@ -27,6 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
  * id) for a member's order, redeem it (idempotent on the caller's {@code requestId}), and reverse a
  * redemption when the order is refunded.
  */
+@Tag(name = "Checkout", description = "Coupons at checkout: validate, redeem, reverse")
 @RestController
 class CheckoutController {
 
@@ -83,6 +89,18 @@ class CheckoutController {
             @NotBlank @Size(max = 512) String reason) {}
 
     @Allowed({Scopes.CHECKOUT, Scopes.SUPPORT_READ})
+    @Operation(
+            summary = "Check a coupon or benefit for an order, without using it",
+            description = "Give the coupon's code or the benefit's id (one of them). Answers whether it is usable"
+                    + " on this order and, if not, why; changes nothing.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    mediaType = "application/json",
+                    examples = @ExampleObject(
+                            name = "by code",
+                            value = "{\"memberId\": \"M-10001\", \"code\": \"SV20-7K3Q-9XPA\","
+                                    + " \"orderAmount\": {\"value\": \"128.00\", \"currency\": \"CNY\"},"
+                                    + " \"channel\": \"APP\"}"))))
+    @ApiResponse(responseCode = "404", description = "No such coupon or benefit for the member")
     @PostMapping("/benefits/validations")
     Validation validate(@Valid @RequestBody ValidationRequest request) {
         return checkout.validate(request.order());
@@ -90,6 +108,20 @@ class CheckoutController {
 
     /** 200 with the redemption; the same request again answers the same; 409 {@code coupon-not-usable} naming the reason. */
     @Allowed({Scopes.CHECKOUT})
+    @Operation(
+            summary = "Redeem (核销) a coupon on an order",
+            description = "Idempotent on requestId: the same request again answers the same redemption.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    mediaType = "application/json",
+                    examples = @ExampleObject(
+                            name = "redeem",
+                            value = "{\"requestId\": \"chk-20261123-0002\", \"orderId\": \"O-1002\","
+                                    + " \"memberId\": \"M-10001\", \"code\": \"SV20-7K3Q-9XPA\","
+                                    + " \"orderAmount\": {\"value\": \"128.00\", \"currency\": \"CNY\"},"
+                                    + " \"channel\": \"APP\"}"))))
+    @ApiResponse(responseCode = "200", description = "Redeemed (or redeemed before by this request)")
+    @ApiResponse(responseCode = "404", description = "No such coupon or benefit for the member")
+    @ApiResponse(responseCode = "409", description = "coupon-not-usable, naming the reason (used, expired, minimum spend, channel, tier)")
     @PostMapping("/benefits/redemptions")
     Redemption redeem(@Valid @RequestBody RedemptionRequest request) {
         Order order = new Order(MemberId.of(request.memberId()), request.code(), request.benefitId(),
@@ -98,6 +130,17 @@ class CheckoutController {
     }
 
     @Allowed({Scopes.CHECKOUT, Scopes.SUPPORT_WRITE})
+    @Operation(
+            summary = "Reverse a redemption (the order was refunded)",
+            description = "The coupon is usable again if still valid. Reversing twice answers the same.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    mediaType = "application/json",
+                    examples = @ExampleObject(
+                            name = "refund",
+                            value = "{\"memberId\": \"M-10001\", \"requestId\": \"chk-20261123-0002\","
+                                    + " \"reason\": \"Order O-1002 refunded\"}"))))
+    @ApiResponse(responseCode = "200", description = "Reversed")
+    @ApiResponse(responseCode = "404", description = "No redemption with this requestId for the member")
     @PostMapping("/benefits/redemptions/reversals")
     Redemption reverse(@Valid @RequestBody ReversalRequest request) {
         return checkout.reverse(MemberId.of(request.memberId()), request.requestId(), request.reason());

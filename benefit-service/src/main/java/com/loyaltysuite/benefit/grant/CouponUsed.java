@@ -2,9 +2,14 @@ package com.loyaltysuite.benefit.grant;
 
 import com.loyaltysuite.events.MemberId;
 import com.loyaltysuite.events.Money;
+import com.loyaltysuite.events.benefit.BenefitKind;
 import java.time.Instant;
 
-/** Stored: a coupon was redeemed (核销) on the checkout's request {@code requestId}. Published as {@code BenefitRedeemed}. */
+/**
+ * Stored: a coupon was redeemed (核销) on the checkout's request {@code requestId}. Published as
+ * {@code BenefitRedeemed}. {@code kind} is the coupon's, for the redemption meter; null in events
+ * stored before it was added.
+ */
 public record CouponUsed(
         MemberId memberId,
         String programId,
@@ -14,4 +19,5 @@ public record CouponUsed(
         String orderId,
         Money orderAmount,
         String channel,
-        Instant usedAt) {}
+        Instant usedAt,
+        BenefitKind kind) {}

@@ -270,7 +270,7 @@ public class MemberBenefits {
             throw new CouponNotUsableException(command.couponId(), usability);
         }
         apply(new CouponUsed(memberId, programId, coupon.couponId(), coupon.benefitCode(), command.requestId(),
-                command.orderId(), command.orderAmount(), command.channel(), command.at()));
+                command.orderId(), command.orderAmount(), command.channel(), command.at(), coupon.kind()));
         return redemptions.get(command.requestId());
     }
 

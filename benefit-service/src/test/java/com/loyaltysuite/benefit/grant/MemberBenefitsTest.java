@@ -109,12 +109,13 @@ class MemberBenefitsTest {
         fixture.given(history).when(redeem(coupon, "req-1", "100.00", "APP"))
                 .expectEventsMatching(org.axonframework.test.matchers.Matchers.payloadsMatching(
                         org.axonframework.test.matchers.Matchers.exactSequenceOf(
-                                org.axonframework.test.matchers.Matchers.matches((CouponUsed used) -> used.requestId().equals("req-1")),
+                                org.axonframework.test.matchers.Matchers.matches((CouponUsed used) -> used.requestId().equals("req-1") && used.kind() == coupon.kind()),
                                 org.axonframework.test.matchers.Matchers.andNoMore())))
                 .expectResultMessagePayloadMatching(org.axonframework.test.matchers.Matchers.matches(
                         (Redemption r) -> r.status().equals("REDEEMED") && r.benefitId().equals(coupon.couponId())));
         List<Object> used = new ArrayList<>(history);
-        used.add(new CouponUsed(MEMBER, "default", coupon.couponId(), coupon.benefitCode(), "req-1", "O-1", Money.of("100", "CNY"), "APP", NOW));
+        used.add(new CouponUsed(MEMBER, "default", coupon.couponId(), coupon.benefitCode(), "req-1", "O-1", Money.of("100", "CNY"), "APP", NOW,
+                coupon.kind()));
         fixture.given(used).when(redeem(coupon, "req-1", "100.00", "APP")).expectNoEvents();
         fixture.given(used).when(redeem(coupon, "req-2", "100.00", "APP"))
                 .expectException(CouponNotUsableException.class)

@@ -85,7 +85,7 @@ class BenefitEventMapperTest {
     @Test
     void redemptionsAndRestoredCouponsArePublished() throws IOException {
         assertThat(publishedAs(new CouponUsed(MEMBER, "default", "C-1", "SILVER_PACK_20", "req-1", "O-1", Money.of("99.00", "CNY"),
-                        "APP", VALID_UNTIL), EventType.BENEFIT_REDEEMED))
+                        "APP", VALID_UNTIL, BenefitKind.UPGRADE_GIFT), EventType.BENEFIT_REDEEMED))
                 .isEqualTo(new BenefitRedeemed(MEMBER, "default", "C-1", "O-1", VALID_UNTIL, "req-1", "SILVER_PACK_20",
                         Money.of("99.00", "CNY"), "APP"));
         assertThat(publishedAs(new CouponReinstated(MEMBER, "default", "C-1", "req-1", "refund", GRANTED_AT, VALID_UNTIL),

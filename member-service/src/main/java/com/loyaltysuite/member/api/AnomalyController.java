@@ -5,6 +5,8 @@ import com.loyaltysuite.member.anomalies.AnomalyPageView;
 import com.loyaltysuite.member.anomalies.FindAnomalies;
 import com.loyaltysuite.support.security.Allowed;
 import com.loyaltysuite.support.security.Scopes;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -14,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Detected anomalies (异常监控), for the support team. */
+@Tag(name = "Anomalies", description = "Anomalies detected on the payment stream")
 @RestController
 @Validated
 class AnomalyController {
@@ -29,6 +32,7 @@ class AnomalyController {
      * one ({@code ?size=}) is refused rather than taken for the default.
      */
     @Allowed({Scopes.SUPPORT_READ})
+    @Operation(summary = "Detected anomalies (异常监控), newest first", description = "Optionally of one rule; a page at a time.")
     @GetMapping("/anomalies")
     AnomalyPageView anomalies(
             @RequestParam(required = false) AnomalyRule rule,

@@ -20,6 +20,11 @@ import com.loyaltysuite.member.profile.UpdateProfile;
 import com.loyaltysuite.support.security.Allowed;
 import com.loyaltysuite.support.security.Scopes;
 import com.loyaltysuite.support.web.ValidMemberId;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -46,6 +51,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Members", description = "Registration, profile, consents, status and erasure")
 @RestController
 @RequestMapping("/members")
 @Validated
@@ -64,6 +70,19 @@ class MemberController {
      * after may still answer 404 for a moment.
      */
     @Allowed({Scopes.SUPPORT_WRITE})
+    @Operation(
+            summary = "Register a member",
+            description = "Answers with the profile as registered; the read model follows asynchronously, so a GET"
+                    + " right after may answer 404 for a moment. Without memberId, one is assigned.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    mediaType = "application/json",
+                    examples = @ExampleObject(
+                            name = "register",
+                            value = "{\"memberId\": \"M-10001\", \"name\": \"王小明\", \"mobile\": \"+8613800138000\","
+                                    + " \"email\": \"xiaoming@example.com\", \"birthday\": \"1990-05-20\","
+                                    + " \"consents\": {\"sms\": true, \"email\": false}}"))))
+    @ApiResponse(responseCode = "201", description = "Registered")
+    @ApiResponse(responseCode = "409", description = "The member id, mobile or email is held by another member")
     @PostMapping
     ResponseEntity<MemberView> register(@Valid @RequestBody RegisterMemberRequest request) {
         MemberId memberId = MemberId.of(request.memberId() != null ? request.memberId() : "M-" + UUID.randomUUID());
@@ -87,6 +106,7 @@ class MemberController {
     }
 
     @Allowed({Scopes.MEMBER, Scopes.SUPPORT_READ})
+    @Operation(summary = "A member's profile", description = "Contact details are masked unless the caller is the member or support staff.")
     @GetMapping("/{memberId}")
     MemberView member(@PathVariable @ValidMemberId String memberId) {
         MemberId id = MemberId.of(memberId);
@@ -100,6 +120,17 @@ class MemberController {
      * published. Idempotent. The source is who asked: the member, or a staff member named by the token.
      */
     @Allowed({Scopes.MEMBER, Scopes.SUPPORT_WRITE})
+    @Operation(
+            summary = "Set a member's consents for one purpose",
+            description = "SMS and email consent for TRANSACTIONAL or MARKETING (the default) messages. Idempotent;"
+                    + " the source recorded is the caller.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    mediaType = "application/json",
+                    examples = @ExampleObject(
+                            name = "no marketing email",
+                            value = "{\"sms\": true, \"email\": false, \"purpose\": \"MARKETING\"}"))))
+    @ApiResponse(responseCode = "204", description = "Set")
+    @ApiResponse(responseCode = "409", description = "The membership is closed or the member erased")
     @PutMapping("/{memberId}/consents")
     ResponseEntity<Void> changeConsents(
             @PathVariable @ValidMemberId String memberId, @Valid @RequestBody ConsentChangeRequest request, Principal caller) {
@@ -120,6 +151,17 @@ class MemberController {
      * membership is final (409 {@code member-closed}).
      */
     @Allowed({Scopes.SUPPORT_WRITE})
+    @Operation(
+            summary = "Freeze, unfreeze or close a membership",
+            description = "With a reason; the operator is the token's subject. The status in force is accepted and"
+                    + " changes nothing; closing is final.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    mediaType = "application/json",
+                    examples = @ExampleObject(
+                            name = "freeze",
+                            value = "{\"status\": \"FROZEN\", \"reason\": \"Suspected account takeover, ticket 4711\"}"))))
+    @ApiResponse(responseCode = "204", description = "Changed (or already so)")
+    @ApiResponse(responseCode = "409", description = "member-closed: a closed membership is final")
     @PutMapping("/{memberId}/status")
     ResponseEntity<Void> changeStatus(
             @PathVariable @ValidMemberId String memberId, @Valid @RequestBody StatusRequest request, Principal operator) {
@@ -137,6 +179,17 @@ class MemberController {
      * E.164. A mobile or email another member holds is a 409 naming it. Only real changes are published.
      */
     @Allowed({Scopes.MEMBER, Scopes.SUPPORT_WRITE})
+    @Operation(
+            summary = "Change a member's profile",
+            description = "Only the fields given change (name, mobile, email, birthday, locale, time zone); the"
+                    + " mobile is kept in E.164. Only real changes are published.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    mediaType = "application/json",
+                    examples = @ExampleObject(
+                            name = "new mobile",
+                            value = "{\"mobile\": \"+8613900139000\", \"locale\": \"zh-CN\", \"timeZone\": \"Asia/Shanghai\"}"))))
+    @ApiResponse(responseCode = "204", description = "Changed")
+    @ApiResponse(responseCode = "409", description = "The mobile or email is held by another member, or the membership is closed")
     @PatchMapping("/{memberId}")
     ResponseEntity<Void> updateProfile(
             @PathVariable @ValidMemberId String memberId, @Valid @RequestBody UpdateProfileRequest request) {
@@ -158,6 +211,7 @@ class MemberController {
 
     /** Every consent and change of one, per channel and purpose, newest first. */
     @Allowed({Scopes.MEMBER, Scopes.SUPPORT_READ})
+    @Operation(summary = "A member's consent history", description = "Every consent and change of one, per channel and purpose, newest first.")
     @GetMapping("/{memberId}/consents/history")
     ConsentHistoryView consentHistory(
             @PathVariable @ValidMemberId String memberId,
@@ -176,6 +230,12 @@ class MemberController {
      * Erasing again answers 204 and changes nothing.
      */
     @Allowed({Scopes.SUPPORT_WRITE, Scopes.ADMIN})
+    @Operation(
+            summary = "Erase a member's personal data (个人信息删除)",
+            description = "Destroys the member's data key, so sealed personal fields can never be read again, and"
+                    + " tells the other services to drop what they kept. Status, consents, points and tiers stay,"
+                    + " without a name. Erasing again answers 204.")
+    @ApiResponse(responseCode = "204", description = "Erased (or erased before)")
     @DeleteMapping("/{memberId}")
     ResponseEntity<Void> erase(
             @PathVariable @ValidMemberId String memberId,

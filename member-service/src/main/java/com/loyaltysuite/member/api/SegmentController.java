@@ -9,6 +9,8 @@ import com.loyaltysuite.support.domain.UnknownResourceException;
 import com.loyaltysuite.support.security.Allowed;
 import com.loyaltysuite.support.security.Scopes;
 import com.loyaltysuite.support.web.ValidMemberId;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.validation.annotation.Validated;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Members' RFM segments and lifecycle stages, from the segment read model. */
+@Tag(name = "Segments", description = "RFM segments and lifecycle stages")
 @RestController
 @Validated
 class SegmentController {
@@ -28,6 +31,7 @@ class SegmentController {
     }
 
     @Allowed({Scopes.MEMBER, Scopes.SUPPORT_READ})
+    @Operation(summary = "A member's RFM segment and lifecycle stage", description = "404 until the member has a paid order on record.")
     @GetMapping("/members/{memberId}/segment")
     MemberSegmentView segment(@PathVariable @ValidMemberId String memberId) {
         return queries.query(
@@ -38,6 +42,7 @@ class SegmentController {
     }
 
     @Allowed({Scopes.SUPPORT_READ})
+    @Operation(summary = "Members per segment and lifecycle stage", description = "Counts from the segment read model.")
     @GetMapping("/segments")
     SegmentCountsView segments() {
         return queries.query(new CountSegments(), ResponseTypes.instanceOf(SegmentCountsView.class)).join();

@@ -9,6 +9,8 @@ import com.loyaltysuite.support.domain.UnknownResourceException;
 import com.loyaltysuite.support.security.Allowed;
 import com.loyaltysuite.support.security.Scopes;
 import com.loyaltysuite.support.web.ValidMemberId;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.Optional;
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** What members and support staff ask: the balance and the ledger. */
+@Tag(name = "Points", description = "A member's balance and ledger")
 @RestController
 class PointsController {
 
@@ -30,6 +33,7 @@ class PointsController {
     }
 
     @Allowed({Scopes.MEMBER, Scopes.SUPPORT_READ})
+    @Operation(summary = "A member's points balance", description = "Available, pending and reserved points, and the next expiry.")
     @GetMapping("/members/{memberId}/points")
     PointsBalanceView balance(@PathVariable @ValidMemberId String memberId) {
         Optional<PointsBalanceView> view = queries.query(
@@ -39,6 +43,7 @@ class PointsController {
     }
 
     @Allowed({Scopes.MEMBER, Scopes.SUPPORT_READ})
+    @Operation(summary = "A member's points ledger, newest first", description = "Every earning, redemption, expiry, reversal and adjustment, a page at a time.")
     @GetMapping("/members/{memberId}/points/ledger")
     PointsLedgerView ledger(
             @PathVariable @ValidMemberId String memberId,

@@ -2,6 +2,7 @@ package com.loyaltysuite.support.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.loyaltysuite.events.Topics;
+import com.loyaltysuite.support.apidocs.ApiDocsConfiguration;
 import com.loyaltysuite.support.inbox.Inbox;
 import com.loyaltysuite.support.messaging.DeadLetterConfiguration;
 import com.loyaltysuite.support.messaging.DeadLetters;
@@ -51,7 +52,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 @AutoConfiguration
 @ConditionalOnProperty("loyalty.service.name")
 @EnableConfigurationProperties(KafkaTopicsProperties.class)
-@Import({DeadLetterConfiguration.class, ProblemDetailsAdvice.class, ApiSecurityConfiguration.class})
+@Import({
+    DeadLetterConfiguration.class,
+    ProblemDetailsAdvice.class,
+    ApiSecurityConfiguration.class,
+    ApiDocsConfiguration.class
+})
 @EnableScheduling
 public class LoyaltyServiceAutoConfiguration {
 
@@ -127,7 +133,8 @@ public class LoyaltyServiceAutoConfiguration {
             RootUnitOfWork unitOfWork,
             DeadLetters deadLetters,
             MeterRegistry meters) {
-        return new InboundEvents(inbox, unitOfWork, deadLetters, meters);
+        // The events' age is measured in real time, never by the business clock tests may fix.
+        return new InboundEvents(inbox, unitOfWork, deadLetters, meters, Clock.systemUTC());
     }
 
     @Bean

@@ -73,6 +73,16 @@ public class ServiceConventions implements EnvironmentPostProcessor, Ordered {
         p.put("spring.jpa.properties.hibernate.order_updates", "true");
         p.put("spring.jpa.properties.hibernate.jdbc.batch_versioned_data", "true");
 
+        // API docs and Swagger UI: off in deployed runs unless switched on, on in the local run and the
+        // tests. Errors are documented by ApiDocsConfiguration per operation, not springdoc's guess of
+        // every @ExceptionHandler on every operation.
+        p.put("springdoc.api-docs.enabled", "false");
+        p.put("springdoc.swagger-ui.enabled", "false");
+        p.put("springdoc.override-with-generic-response", "false");
+        p.put("springdoc.default-produces-media-type", "application/json");
+        p.put("springdoc.swagger-ui.operations-sorter", "alpha");
+        p.put("springdoc.swagger-ui.tags-sorter", "alpha");
+
         p.put("spring.kafka.bootstrap-servers", "${LOYALTY_KAFKA_BOOTSTRAP:127.0.0.1:9092}");
         p.put("spring.kafka.consumer.group-id", service);
         p.put("spring.kafka.consumer.auto-offset-reset", "earliest");

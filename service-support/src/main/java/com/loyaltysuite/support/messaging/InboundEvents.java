@@ -8,8 +8,13 @@ import com.loyaltysuite.support.inbox.Inbox;
 import com.loyaltysuite.support.transactions.RootUnitOfWork;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -31,6 +36,14 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
  * BatchListenerFailedException}, so the records before it are committed, it alone is retried or
  * dead-lettered ({@link DeadLetterConfiguration}), and the records after it come again. A record
  * applied twice this way is a duplicate to the inbox and changes nothing.
+ *
+ * <p>Meters, all tagged with the record's {@code topic}: {@code loyalty.events.consumed} (by
+ * {@code type} and {@code outcome}); {@code loyalty.events.processing}, the time to apply one poll
+ * batch (decoding, the transaction, the retry record by record if it failed), one sample per batch
+ * and topic in it, since the batch is the unit of work and a per-record share of it would be made
+ * up; {@code loyalty.events.age}, per record applied the first time (not duplicates), the wall time
+ * from the event's own CloudEvents {@code time} to its commit here: end-to-end lag. Both timers
+ * publish Prometheus histograms with bounded buckets (min/max expected values).
  */
 public class InboundEvents {
 
@@ -41,19 +54,37 @@ public class InboundEvents {
     private final RootUnitOfWork unitOfWork;
     private final DeadLetters deadLetters;
     private final MeterRegistry meters;
+    private final Clock wallClock;
     private final String meterName;
 
+    /**
+     * @param wallClock the real time, for the events' age: not the business clock, which tests may
+     *     fix or shift
+     */
     public InboundEvents(
-            Inbox inbox, RootUnitOfWork unitOfWork, DeadLetters deadLetters, MeterRegistry meters) {
+            Inbox inbox, RootUnitOfWork unitOfWork, DeadLetters deadLetters, MeterRegistry meters, Clock wallClock) {
         this.inbox = inbox;
         this.unitOfWork = unitOfWork;
         this.deadLetters = deadLetters;
         this.meters = meters;
+        this.wallClock = wallClock;
         this.meterName = "loyalty.events.consumed";
     }
 
     /** Applies a poll batch; see the class comment for what happens on failure. */
     public void apply(List<ConsumerRecord<String, byte[]>> records, InboundHandlers handlers) {
+        Timer.Sample sample = Timer.start(meters);
+        Set<String> topics = new LinkedHashSet<>();
+        try {
+            applyTimed(records, handlers, topics);
+        } finally {
+            for (String topic : topics) {
+                sample.stop(processingTimer(topic));
+            }
+        }
+    }
+
+    private void applyTimed(List<ConsumerRecord<String, byte[]>> records, InboundHandlers handlers, Set<String> topics) {
         List<Wanted> wanted = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             ConsumerRecord<String, byte[]> record = records.get(i);
@@ -61,9 +92,10 @@ public class InboundEvents {
             Optional<InboundHandlers.Registration<?>> registration =
                     ceType == null ? Optional.empty() : handlers.forCeType(ceType);
             if (registration.isEmpty() && isKnown(ceType)) {
-                counter(ceType, "ignored").increment();
+                counter(record.topic(), ceType, "ignored").increment();
             } else {
                 wanted.add(new Wanted(i, record, registration));
+                topics.add(record.topic());
             }
         }
         if (wanted.isEmpty()) {
@@ -114,15 +146,21 @@ public class InboundEvents {
 
     /** After the commit: count, and dead-letter what the handlers rejected (their state change is kept). */
     private void finish(List<Decoded> batch, List<Applied> applied) {
+        Instant committed = wallClock.instant();
         for (Applied one : applied) {
             String type = one.decoded().envelope().type().ceType();
+            String topic = one.decoded().record().topic();
             if (one.outcome() == null) {
-                counter(type, "duplicate").increment();
-            } else if (one.outcome().isRejected()) {
-                counter(type, "rejected").increment();
+                counter(topic, type, "duplicate").increment();
+                continue;
+            }
+            Duration age = Duration.between(one.decoded().envelope().time().toInstant(), committed);
+            ageTimer(topic).record(age.isNegative() ? Duration.ZERO : age); // a producer's clock ahead of ours
+            if (one.outcome().isRejected()) {
+                counter(topic, type, "rejected").increment();
                 deadLetters.send(one.decoded().record(), new RejectedEventException(one.outcome().rejection()));
             } else {
-                counter(type, "applied").increment();
+                counter(topic, type, "applied").increment();
             }
         }
     }
@@ -132,11 +170,32 @@ public class InboundEvents {
         return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
-    private Counter counter(String type, String outcome) {
+    private Counter counter(String topic, String type, String outcome) {
         return Counter.builder(meterName)
-                .description("Events consumed from Kafka, by type and outcome")
+                .description("Events consumed from Kafka, by topic, type and outcome")
+                .tag("topic", topic)
                 .tag("type", type == null ? "unknown" : type)
                 .tag("outcome", outcome)
+                .register(meters);
+    }
+
+    private Timer processingTimer(String topic) {
+        return Timer.builder("loyalty.events.processing")
+                .description("Time to apply one poll batch of a topic's records, in one transaction")
+                .tag("topic", topic)
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(30))
+                .register(meters);
+    }
+
+    private Timer ageTimer(String topic) {
+        return Timer.builder("loyalty.events.age")
+                .description("From an event's own time (CloudEvents time) to its commit here: end-to-end lag")
+                .tag("topic", topic)
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(10))
+                .maximumExpectedValue(Duration.ofHours(1))
                 .register(meters);
     }
 

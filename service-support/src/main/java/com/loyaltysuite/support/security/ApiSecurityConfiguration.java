@@ -2,6 +2,7 @@ package com.loyaltysuite.support.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,13 +21,15 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * Every service is an OAuth2 resource server: a request needs a valid JWT bearer token from the
  * configured issuer, and each controller endpoint names the scopes that may call it ({@link Allowed},
  * checked by {@link EndpointAccess}). Health and Prometheus scraping stay open; every other management
- * endpoint needs {@link Scopes#ADMIN}. Stateless, so no sessions and no CSRF tokens (a bearer token is
+ * endpoint needs {@link Scopes#ADMIN}. The API docs are open when they are switched on. Stateless, so no sessions and no CSRF tokens (a bearer token is
  * never sent by a browser on its own); CORS only for the configured origins.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
 @EnableConfigurationProperties(ApiSecurityProperties.class)
 public class ApiSecurityConfiguration implements WebMvcConfigurer {
+
+    static final String[] API_DOCS_PATHS = {"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"};
 
     private final ExpensiveCalls expensiveCalls;
 
@@ -36,9 +39,16 @@ public class ApiSecurityConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    SecurityFilterChain loyaltyApiSecurity(HttpSecurity http, ObjectMapper json, ApiSecurityProperties properties)
+    SecurityFilterChain loyaltyApiSecurity(
+            HttpSecurity http,
+            ObjectMapper json,
+            ApiSecurityProperties properties,
+            @Value("${springdoc.api-docs.enabled:false}") boolean apiDocs)
             throws Exception {
         ProblemResponses problems = new ProblemResponses(json);
+        // The API docs (and the Swagger UI) describe the endpoints and their scopes, never data, so
+        // they are open where they are served at all; they are off unless switched on (docs/operations.md).
+        String[] docs = apiDocs ? API_DOCS_PATHS : new String[0];
         return http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .cors(cors -> cors.configurationSource(cors(properties.corsAllowedOrigins())))
@@ -48,6 +58,8 @@ public class ApiSecurityConfiguration implements WebMvcConfigurer {
                         .requestMatchers("/actuator", "/actuator/**")
                         .hasAuthority(Scopes.authority(Scopes.ADMIN))
                         .requestMatchers("/error")
+                        .permitAll()
+                        .requestMatchers(docs)
                         .permitAll()
                         .anyRequest()
                         .authenticated())

@@ -9,13 +9,17 @@ import com.loyaltysuite.support.LoyaltyService;
 import com.loyaltysuite.testsupport.OrderSystem;
 import com.loyaltysuite.testsupport.SharedKafka;
 import com.loyaltysuite.testsupport.TopicReader;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.junit.jupiter.api.AfterEach;
@@ -75,10 +79,24 @@ class InboundEventsIT {
                 member,
                 OrderSystem.headers(UUID.randomUUID().toString(), "PointsEarned", member, PAID_AT),
                 "not json".getBytes(StandardCharsets.UTF_8));
+        double applied = consumed("applied");
+        double duplicates = consumed("duplicate");
+        long aged = timer("loyalty.events.age").count();
+        double agedSeconds = timer("loyalty.events.age").totalTime(TimeUnit.SECONDS);
+        long batches = timer("loyalty.events.processing").count();
+        Instant started = Instant.now();
 
         start();
 
         await().atMost(Duration.ofSeconds(30)).until(() -> appliedOrders().size() == 10);
+        // Counted after the commit, so possibly a moment after the rows are visible.
+        await().atMost(Duration.ofSeconds(10)).until(() -> consumed("applied") == applied + 10);
+        assertThat(consumed("duplicate")).isEqualTo(duplicates + 1);
+        // Ten first deliveries aged (the repeat is not), each at least from its paid time to the start.
+        assertThat(timer("loyalty.events.age").count()).isEqualTo(aged + 10);
+        assertThat(timer("loyalty.events.age").totalTime(TimeUnit.SECONDS) - agedSeconds)
+                .isGreaterThanOrEqualTo(10.0 * Duration.between(PAID_AT, started).toSeconds());
+        assertThat(timer("loyalty.events.processing").count()).isGreaterThan(batches);
         assertThat(jdbc.queryForObject(
                         "select count(distinct unit_of_work) from applied_order where member_id = ?", Long.class, member))
                 .isEqualTo(1);
@@ -175,6 +193,18 @@ class InboundEventsIT {
         assertThat((String) kept.get("reason")).hasSizeLessThanOrEqualTo(DeadLetters.MAX_REASON_CHARS);
         assertThat(meters.get("loyalty.events.dead.lettered").tag("to", "table").counter().count())
                 .isGreaterThanOrEqualTo(1.0);
+    }
+
+    private double consumed(String outcome) {
+        Counter counter = meters.find("loyalty.events.consumed")
+                .tags("topic", Topics.ORDER_PAID, "type", "OrderPaid", "outcome", outcome)
+                .counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private Timer timer(String name) {
+        Timer timer = meters.find(name).tag("topic", Topics.ORDER_PAID).timer();
+        return timer != null ? timer : Timer.builder(name).tag("topic", "none").register(new SimpleMeterRegistry());
     }
 
     private void start() {

@@ -16,6 +16,11 @@ import com.loyaltysuite.tier.status.FindMemberTier;
 import com.loyaltysuite.tier.status.FindTierHistory;
 import com.loyaltysuite.tier.status.MemberTierView;
 import com.loyaltysuite.tier.status.TierHistoryView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.security.Principal;
 import java.time.Clock;
@@ -34,6 +39,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Tiers", description = "Members' tiers, manual tiers, the ladder and simulations")
 @RestController
 @Validated
 class TierController {
@@ -51,6 +57,7 @@ class TierController {
     }
 
     @Allowed({Scopes.MEMBER, Scopes.SUPPORT_READ})
+    @Operation(summary = "A member's tier in force", description = "The tier, since when and until when it holds, the qualifying value, any manual tier, and what the next tier needs.")
     @GetMapping("/members/{memberId}/tier")
     MemberTierView memberTier(@PathVariable @ValidMemberId String memberId) {
         Optional<MemberTierView> view = queries.query(
@@ -61,6 +68,7 @@ class TierController {
 
     /** Every decision about the member's tier, with its window, policy version and causes. */
     @Allowed({Scopes.MEMBER, Scopes.SUPPORT_READ})
+    @Operation(summary = "A member's tier history", description = "Every decision about the member's tier, with its window, policy version and causes.")
     @GetMapping("/members/{memberId}/tier/history")
     TierHistoryView history(@PathVariable @ValidMemberId String memberId) {
         Optional<TierHistoryView> view = queries.query(
@@ -74,6 +82,18 @@ class TierController {
      * view follows asynchronously.
      */
     @Allowed({Scopes.SUPPORT_WRITE})
+    @Operation(
+            summary = "Assign a tier by hand (audited)",
+            description = "FLOOR: at least this tier while the rules may lift the member higher; PIN: exactly this"
+                    + " tier. Until the given instant. The operator is the token's subject.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    mediaType = "application/json",
+                    examples = @ExampleObject(
+                            name = "floor",
+                            value = "{\"tier\": \"GOLD\", \"mode\": \"FLOOR\","
+                                    + " \"reason\": \"Partner programme status match\", \"until\": \"2027-12-31T16:00:00Z\"}"))))
+    @ApiResponse(responseCode = "200", description = "Assigned; the member's tier view follows asynchronously")
+    @ApiResponse(responseCode = "409", description = "The end of the assignment has passed already")
     @PutMapping("/members/{memberId}/tier/manual")
     ManualTier assignManualTier(
             @PathVariable @ValidMemberId String memberId, @Valid @RequestBody ManualTierRequest request, Principal operator) {
@@ -92,6 +112,9 @@ class TierController {
 
     /** Ends the manual tier early; normal rules resume. */
     @Allowed({Scopes.SUPPORT_WRITE})
+    @Operation(summary = "End a manual tier early", description = "Normal rules resume.")
+    @ApiResponse(responseCode = "204", description = "Ended")
+    @ApiResponse(responseCode = "409", description = "The member has no manual tier")
     @DeleteMapping("/members/{memberId}/tier/manual")
     ResponseEntity<Void> endManualTier(@PathVariable @ValidMemberId String memberId, Principal operator) {
         commands.sendAndWait(new EndManualTier(MemberId.of(memberId), operator.getName(), clock.instant(), null));
@@ -100,6 +123,7 @@ class TierController {
 
     /** The ladder and rules in force. */
     @Allowed({Scopes.MEMBER, Scopes.SUPPORT_READ, Scopes.CHECKOUT, Scopes.ADMIN})
+    @Operation(summary = "The tier ladder and rules in force", description = "Tiers with their names and thresholds, the qualifying window, validity and demotion policy.")
     @GetMapping("/tiers")
     LadderView tiers() {
         return LadderView.of(policy);
@@ -108,6 +132,20 @@ class TierController {
     /** What-if: members per tier and moves under a proposed ladder/policy. Changes and publishes nothing. */
     @Allowed({Scopes.ADMIN})
     @Expensive
+    @Operation(
+            summary = "Simulate a proposed ladder or policy (what-if)",
+            description = "Members per tier and the moves the proposal would make, over every member's history"
+                    + " (or the listed members). Changes and publishes nothing; costly, so rate-limited.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    mediaType = "application/json",
+                    examples = @ExampleObject(
+                            name = "lower silver",
+                            value = "{\"policyVersion\": \"ladder-2027-draft\", \"tiers\": ["
+                                    + "{\"code\": \"MEMBER\", \"threshold\": 0},"
+                                    + " {\"code\": \"SILVER\", \"threshold\": 400},"
+                                    + " {\"code\": \"GOLD\", \"threshold\": 2000}],"
+                                    + " \"windowKind\": \"ROLLING\", \"windowLength\": \"P12M\","
+                                    + " \"demotionPolicy\": \"SOFT_LANDING\"}"))))
     @PostMapping("/tiers/simulations")
     SimulationReport simulate(@Valid @RequestBody SimulationRequest request) {
         return queries.query(
