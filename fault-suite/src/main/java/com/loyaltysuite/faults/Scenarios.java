@@ -31,7 +31,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * separate thread (so the load keeps its rate), then the exact reconciliation.
  *
  * <p>Time to recover is measured from the end of the fault (the restart issued, or the kill when
- * nothing is restarted) until every order sent before that moment has its PointsEarned published
+ * nothing is restarted; for PostgreSQL, the restart command) until every order sent before that moment has its PointsEarned published
  * (points-service faults, PostgreSQL, brokers), or until tier-service's group is within one second of
  * traffic again (tier-service faults).
  */
@@ -105,6 +105,7 @@ final class Scenarios {
         final ExecutorService faults = Executors.newSingleThreadExecutor();
         final List<String> recoveries = Collections.synchronizedList(new ArrayList<>());
         final List<String> faultErrors = Collections.synchronizedList(new ArrayList<>());
+        final java.util.concurrent.atomic.AtomicInteger pendingFaults = new java.util.concurrent.atomic.AtomicInteger();
 
         Run(Stage stage, Load load, OutputReader output, Lag lag) {
             this.stage = stage;
@@ -115,13 +116,16 @@ final class Scenarios {
 
         /** Runs {@code action} on the fault thread; the load goes on meanwhile. */
         void inject(String what, FaultAction action) {
+            pendingFaults.incrementAndGet();
             faults.submit(() -> {
                 try {
-                    log("  fault: " + what);
+                    log("  fault: " + what + " (" + load.orders().size() + " orders sent so far)");
                     action.run();
                 } catch (Exception e) {
                     faultErrors.add(what + ": " + e.getMessage());
                     log("  fault " + what + " failed: " + e);
+                } finally {
+                    pendingFaults.decrementAndGet();
                 }
             });
         }
@@ -241,10 +245,12 @@ final class Scenarios {
             public void beforeOrder(int k, Run run) {
                 if (k == n / 3) {
                     run.inject("pg_ctlcluster restart", () -> {
+                        // Measured from the restart command: the database is down for part of it.
+                        long began = System.nanoTime();
                         run.stage.restartPostgres();
-                        long restarted = System.nanoTime();
-                        run.recovered("points", run.pointsCaughtUp(restarted));
-                        run.recovered("tier", run.tierCaughtUp(restarted));
+                        log(String.format(Locale.ROOT, "  PostgreSQL restarted in %.1f s", (System.nanoTime() - began) / 1e9));
+                        run.recovered("points", run.pointsCaughtUp(began));
+                        run.recovered("tier", run.tierCaughtUp(began));
                     });
                 }
             }
@@ -255,6 +261,12 @@ final class Scenarios {
     private Row brokers() throws Exception {
         int n = options.orders();
         return scenario("brokers", 3, List.of(POINTS, TIER), new Plan() {
+            @Override
+            public void after(Run run, List<String> problems) throws Exception {
+                problems.addAll(run.stage.replicationProblems(
+                        List.of(Topics.ORDER_PAID, Topics.ORDER_REFUNDED, Topics.POINTS, Topics.TIERS), 3, 2));
+            }
+
             @Override
             public void beforeOrder(int k, Run run) {
                 if (k == n / 3) {
@@ -315,6 +327,15 @@ final class Scenarios {
                 Run run = new Run(stage, load, output, lag);
                 log(String.format(Locale.ROOT, "  sending %d orders at %.0f/s", options.orders(), options.rate()));
                 load.sendOrders(options.orders(), options.rate(), guarded(k -> plan.beforeOrder(k, run)));
+                // Every fault happens under load: while one is still under way (a slow restart delays
+                // the next), orders keep coming, and for 10 s more once the last has recovered.
+                if (run.pendingFaults.get() > 0) {
+                    while (run.pendingFaults.get() > 0) {
+                        load.sendOrders((int) (options.rate() * 5), options.rate(), k -> {});
+                    }
+                    load.sendOrders((int) (options.rate() * 10), options.rate(), k -> {});
+                    log("  load kept on until every fault had recovered: " + load.orders().size() + " orders in all");
+                }
                 log("  sending " + load.refunds() + " refunds");
                 // The refunds wait for the orders: see Load.
                 run.faults.submit(() -> {}).get(10, TimeUnit.MINUTES);

@@ -181,6 +181,32 @@ final class Stage implements AutoCloseable {
                 .body();
     }
 
+    /** What differs from {@code replicas} replicas and {@code min.insync.replicas} {@code minIsr} on these topics. */
+    List<String> replicationProblems(List<String> topics, int replicas, int minIsr) throws Exception {
+        List<String> problems = new ArrayList<>();
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers", bootstrap()))) {
+            var descriptions = admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS);
+            var configs = admin.describeConfigs(topics.stream()
+                            .map(t -> new org.apache.kafka.common.config.ConfigResource(
+                                    org.apache.kafka.common.config.ConfigResource.Type.TOPIC, t))
+                            .toList())
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
+            descriptions.forEach((topic, description) -> {
+                if (description.partitions().stream().anyMatch(p -> p.replicas().size() != replicas)) {
+                    problems.add(topic + " is not replicated " + replicas + " times");
+                }
+            });
+            configs.forEach((resource, config) -> {
+                String value = config.get("min.insync.replicas").value();
+                if (!String.valueOf(minIsr).equals(value)) {
+                    problems.add(resource.name() + " has min.insync.replicas " + value);
+                }
+            });
+        }
+        return problems;
+    }
+
     /** {@code pg_ctlcluster <version> <cluster> restart}: PostgreSQL's fast shutdown, then start. */
     void restartPostgres() throws IOException, InterruptedException {
         Process process = new ProcessBuilder(
