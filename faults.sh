@@ -2,7 +2,7 @@
 # The fault suite (docs/reliability.md): starts Kafka brokers and the services as separate processes,
 # kills and restarts them (and PostgreSQL) under the benchmark's load, feeds hostile records, and
 # reconciles every point, tier and event exactly. Prints a table; exits 1 if anything was lost or doubled.
-#   ./faults.sh                      # every scenario (about 20-25 minutes on two cores)
+#   ./faults.sh                      # every scenario (about 35 minutes on two cores)
 #   ./faults.sh crash poison         # just those; ./faults.sh --help lists them and the options
 #   ./faults.sh --no-build ...       # reuse the jars
 # It runs on its own PostgreSQL cluster (default: "faults" on port 5433, created here with trust

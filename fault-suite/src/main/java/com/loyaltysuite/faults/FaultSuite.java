@@ -120,6 +120,7 @@ public final class FaultSuite {
         s.put("failover", "two points-service instances share the partitions and segments; kill -9 one, the other takes over");
         s.put("postgres", "PostgreSQL restarted (pg_ctlcluster restart) under load");
         s.put("brokers", "three brokers, RF 3, min ISR 2; kill -9 one under load, bring it back");
+        s.put("control", "no fault; checks the check: a phantom order added to the expected figures must be reported lost");
         return s;
     }
 

@@ -79,6 +79,7 @@ final class Scenarios {
             case "failover" -> failover();
             case "postgres" -> postgres();
             case "brokers" -> brokers();
+            case "control" -> control();
             default -> throw new IllegalArgumentException(name);
         };
     }
@@ -304,6 +305,33 @@ final class Scenarios {
             @Override
             public void after(Run run, List<String> problems) throws Exception {
                 checkDeadLetters(run, hostile, problems);
+            }
+        });
+    }
+
+    /**
+     * No fault: a check of the check. After the run reconciles, the expected figures are given one
+     * order that was never sent (to a member who exists); the reconciliation must report it lost and
+     * that member's balance, ledger and tier off. Passes only when it does.
+     */
+    private Row control() throws Exception {
+        return scenario("control", 1, List.of(POINTS, TIER), new Plan() {
+            @Override
+            public void after(Run run, List<String> problems) throws Exception {
+                List<Load.Order> orders = new ArrayList<>(run.load.orders());
+                Load.Order last = orders.get(orders.size() - 1);
+                orders.add(new Load.Order(orders.size(), UUID.randomUUID().toString(), "O-phantom", last.memberId(),
+                        new java.math.BigDecimal("20000.00"), last.paidAt().plusSeconds(1), "APP", "apparel", null, null));
+                Reconciliation.Result tampered = Reconciliation.check(run.stage, Expected.of(orders), run.output);
+                log("  control: with a phantom order the reconciliation reports lost " + tampered.lost() + ", doubled "
+                        + tampered.doubled() + ", " + tampered.problems());
+                boolean caught = tampered.lost() >= 1
+                        && tampered.problems().stream().anyMatch(p -> p.contains("balance"))
+                        && tampered.problems().stream().anyMatch(p -> p.contains("ledger"))
+                        && tampered.problems().stream().anyMatch(p -> p.contains("tier"));
+                if (!caught) {
+                    problems.add("the reconciliation did not catch a phantom order: " + tampered);
+                }
             }
         });
     }
