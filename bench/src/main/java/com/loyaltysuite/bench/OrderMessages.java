@@ -16,7 +16,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * The records the order system publishes, exactly as DESIGN.md's input contract gives them: topic,
  * key = member id, CloudEvents binary-mode headers and the JSON data, written with Jackson alone.
  */
-final class OrderMessages {
+public final class OrderMessages {
 
     static final String SOURCE = "/order-system";
     static final String PROGRAM = "default";
@@ -44,7 +44,7 @@ final class OrderMessages {
 
     private OrderMessages() {}
 
-    static ProducerRecord<String, byte[]> orderPaid(
+    public static ProducerRecord<String, byte[]> orderPaid(
             String eventId, String orderId, String memberId, BigDecimal amount, Instant paidAt, String channel,
             String category) {
         Amount money = new Amount(amount.toPlainString(), CURRENCY);
@@ -54,7 +54,7 @@ final class OrderMessages {
         return record(Topics.ORDER_PAID, eventId, "OrderPaid", memberId, paidAt, data);
     }
 
-    static ProducerRecord<String, byte[]> orderRefunded(
+    public static ProducerRecord<String, byte[]> orderRefunded(
             String eventId, String refundId, String orderId, String memberId, BigDecimal amount, Instant refundedAt) {
         OrderRefunded data = new OrderRefunded(refundId, orderId, memberId, PROGRAM,
                 new Amount(amount.toPlainString(), CURRENCY), rfc3339(refundedAt));
@@ -62,7 +62,7 @@ final class OrderMessages {
     }
 
     /** An event id that is a plain random-looking UUID yet tells the benchmark which order it was. */
-    static String eventId(long runBits, long orderIndex) {
+    public static String eventId(long runBits, long orderIndex) {
         return new UUID(runBits, 0x8000_0000_0000_0000L | orderIndex).toString();
     }
 
@@ -77,7 +77,7 @@ final class OrderMessages {
     }
 
     /** The most significant UUID bits of a run: random, with the version-4 nibble. */
-    static long runBits(long random) {
+    public static long runBits(long random) {
         return (random & ~0xF000L) | 0x4000L;
     }
 

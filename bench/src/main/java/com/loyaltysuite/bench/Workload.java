@@ -9,11 +9,12 @@ import java.util.SplittableRandom;
  * Who orders and how much: members drawn with a Zipf-like skew (rank k has weight 1/k^s, so a few
  * members order very often), amounts log-normal (median 150 CNY, a long tail of big baskets, in
  * cents between 1.00 and 50,000.00), and a share of orders refunded later, half fully, half partly.
- * Seeded, so two runs with the same options send the same workload.
+ * Seeded, so two runs with the same options send the same workload. The fault suite (fault-suite)
+ * draws its load from it too.
  */
-final class Workload {
+public final class Workload {
 
-    static final double MEDIAN_AMOUNT = 150.0;
+    public static final double MEDIAN_AMOUNT = 150.0;
     static final double AMOUNT_SIGMA = 1.0;
     private static final String[] CHANNELS = {"APP", "WEB", "MINI_PROGRAM", "STORE"};
     private static final String[] CATEGORIES = {"apparel", "electronics", "grocery", "beauty", "home", "sports"};
@@ -22,7 +23,7 @@ final class Workload {
     private final SplittableRandom random;
     private final double refundRatio;
 
-    Workload(int members, double zipfExponent, double refundRatio, long seed) {
+    public Workload(int members, double zipfExponent, double refundRatio, long seed) {
         this.cumulative = new double[members];
         double sum = 0;
         for (int rank = 1; rank <= members; rank++) {
@@ -36,37 +37,37 @@ final class Workload {
         this.refundRatio = refundRatio;
     }
 
-    int members() {
+    public int members() {
         return cumulative.length;
     }
 
     /** The share of all orders that the heaviest member places. */
-    double topMemberShare() {
+    public double topMemberShare() {
         return cumulative[0];
     }
 
     /** A member rank, 0 being the one who orders most. */
-    int nextMember() {
+    public int nextMember() {
         int index = Arrays.binarySearch(cumulative, random.nextDouble());
         return Math.min(index < 0 ? -index - 1 : index, cumulative.length - 1);
     }
 
-    BigDecimal nextAmount() {
+    public BigDecimal nextAmount() {
         double value = MEDIAN_AMOUNT * Math.exp(AMOUNT_SIGMA * gaussian());
         value = Math.max(1.0, Math.min(50_000.0, value));
         return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP);
     }
 
-    String nextChannel() {
+    public String nextChannel() {
         return CHANNELS[random.nextInt(CHANNELS.length)];
     }
 
-    String nextCategory() {
+    public String nextCategory() {
         return CATEGORIES[random.nextInt(CATEGORIES.length)];
     }
 
     /** The refunded part of an order, or null when this order is not refunded. */
-    BigDecimal nextRefund(BigDecimal paid) {
+    public BigDecimal nextRefund(BigDecimal paid) {
         if (random.nextDouble() >= refundRatio) {
             return null;
         }
@@ -79,7 +80,7 @@ final class Workload {
     }
 
     /** Uniform in [min, max) nanoseconds. */
-    long nextDelayNanos(long min, long max) {
+    public long nextDelayNanos(long min, long max) {
         return max <= min ? min : min + (long) (random.nextDouble() * (max - min));
     }
 
