@@ -4,6 +4,7 @@ import com.loyaltysuite.notification.delivery.BirthdayGreeting;
 import com.loyaltysuite.notification.delivery.ContactWaitExpiry;
 import com.loyaltysuite.support.timers.DueTimerRoutes;
 import com.loyaltysuite.support.timers.TimerKind;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -34,10 +35,12 @@ class NotificationTimers {
     record BirthdayDue(String timeZone) {}
 
     @Bean
-    DueTimerRoutes notificationTimerRoutes(ContactWaitExpiry expiry, BirthdayGreeting birthdays) {
+    DueTimerRoutes notificationTimerRoutes(ContactWaitExpiry expiry, ObjectProvider<BirthdayGreeting> birthdays) {
+        // The greeting sets timers through the Notifier's collaborators, which need DueTimers, which needs
+        // these routes: it is looked up when a greeting comes due, not when the routes are built.
         return DueTimerRoutes.builder()
                 .on(CONTACT_WAIT_EXPIRY, (member, dueAt, due) -> expiry.expire(member, due.notificationId()))
-                .on(BIRTHDAY_GREETING, (member, dueAt, due) -> birthdays.greet(member))
+                .on(BIRTHDAY_GREETING, (member, dueAt, due) -> birthdays.getObject().greet(member))
                 .build();
     }
 }
