@@ -31,14 +31,15 @@ final class DemoTraffic {
     private static final Logger log = LoggerFactory.getLogger(DemoTraffic.class);
     private static final Duration PACE = Duration.ofSeconds(2);
 
-    record DemoMember(String id, String name, String mobile, String email, boolean emailConsent) {}
+    record DemoMember(String id, String name, String mobile, String email, boolean emailConsent, boolean birthdayToday) {}
 
     record DemoOrder(String memberId, String orderId, String amount, String expectation) {}
 
     static final List<DemoMember> MEMBERS = List.of(
-            new DemoMember("demo-li-lei", "李雷", "+8613800138000", "li.lei@example.com", true),
-            new DemoMember("demo-han-meimei", "韩梅梅", "+8613900139000", "han.meimei@example.com", true),
-            new DemoMember("demo-wang-xiaoming", "王小明", "+8613700137000", "wang.xiaoming@example.com", false));
+            new DemoMember("demo-li-lei", "李雷", "+8613800138000", "li.lei@example.com", true, false),
+            // Her birthday is today: a 生日祝福 SMS at 10:00 (at once if later; after quiet hours at night).
+            new DemoMember("demo-han-meimei", "韩梅梅", "+8613900139000", "han.meimei@example.com", true, true),
+            new DemoMember("demo-wang-xiaoming", "王小明", "+8613700137000", "wang.xiaoming@example.com", false, false));
 
     static final List<DemoOrder> ORDERS = List.of(
             new DemoOrder("demo-li-lei", "DEMO-1001", "300.00", "李雷 earns 300 points; still 普通"),
@@ -64,6 +65,9 @@ final class DemoTraffic {
             HttpResponse<String> response =
                     post(suite.url("member") + "/members", registration(member), tokens.token("support-console"));
             log.info("DEMO registered {} ({}): HTTP {}", member.name(), member.id(), response.statusCode());
+            if (member.birthdayToday()) {
+                log.info("DEMO {}'s birthday is today: the SMS catcher shows her 生日祝福 from 10:00 (Asia/Shanghai)", member.name());
+            }
         }
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap, ProducerConfig.ACKS_CONFIG, "all"),
@@ -104,8 +108,15 @@ final class DemoTraffic {
 
     private static String registration(DemoMember m) {
         return "{\"memberId\":\"" + m.id() + "\",\"name\":\"" + m.name() + "\",\"mobile\":\"" + m.mobile()
-                + "\",\"email\":\"" + m.email() + "\",\"birthday\":\"1995-06-18\",\"consents\":{\"sms\":true,\"email\":"
+                + "\",\"email\":\"" + m.email() + "\",\"birthday\":\"" + birthday(m) + "\",\"consents\":{\"sms\":true,\"email\":"
                 + m.emailConsent() + "}}";
+    }
+
+    /** Today's date in the programme's zone, in 1995, for the member whose birthday the demo shows. */
+    private static java.time.LocalDate birthday(DemoMember m) {
+        return m.birthdayToday()
+                ? java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).withYear(1995)
+                : java.time.LocalDate.of(1995, 6, 18);
     }
 
     private static ProducerRecord<String, byte[]> orderPaid(DemoOrder order) {

@@ -175,7 +175,7 @@ class MemberController {
     }
 
     /**
-     * Changes the fields given (name, mobile, email, birthday, locale, time zone); the mobile is kept in
+     * Changes the fields given (name, mobile, email, birthday, locale, time zone, preferred channels); the mobile is kept in
      * E.164. A mobile or email another member holds is a 409 naming it. Only real changes are published.
      */
     @Allowed({Scopes.MEMBER, Scopes.SUPPORT_WRITE})
@@ -202,7 +202,8 @@ class MemberController {
                     request.email(),
                     request.birthday(),
                     request.normalisedLocale(),
-                    request.timeZone() == null ? null : ZoneId.of(request.timeZone()).getId()));
+                    request.timeZone() == null ? null : ZoneId.of(request.timeZone()).getId(),
+                    request.preferredChannels()));
         } catch (AggregateNotFoundException e) {
             throw new MemberNotFoundException(id);
         }

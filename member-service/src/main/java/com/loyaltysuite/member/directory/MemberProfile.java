@@ -47,6 +47,10 @@ class MemberProfile {
     @Column(name = "time_zone")
     private String timeZone;
 
+    /** Comma-separated; null: none stated. */
+    @Column(name = "preferred_channels")
+    private String preferredChannels;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private MemberStatus status;
@@ -83,6 +87,9 @@ class MemberProfile {
         birthday = personal.birthday();
         locale = event.locale();
         timeZone = event.timeZone();
+        preferredChannels = event.preferredChannels().isEmpty()
+                ? null
+                : String.join(",", event.preferredChannels().stream().map(Channel::name).toList());
         updatedAt = event.changedAt();
     }
 
@@ -121,6 +128,9 @@ class MemberProfile {
                 timeZone,
                 new Consents(smsConsent, emailConsent),
                 status,
-                registeredAt);
+                registeredAt,
+                preferredChannels == null
+                        ? java.util.List.of()
+                        : java.util.Arrays.stream(preferredChannels.split(",")).map(Channel::valueOf).toList());
     }
 }

@@ -52,7 +52,8 @@ class MemberEventMapper {
                         e.locale(),
                         e.timeZone(),
                         e.changed(),
-                        e.personalData()))
+                        e.personalData(),
+                        e.preferredChannels()))
                 .map(ErasureRecorded.class, e -> new MemberErased(e.memberId(), e.programId(), e.reason(), e.erasedAt()))
                 .map(StatusChangeRecorded.class, e -> new MemberStatusChanged(
                         e.memberId(), e.programId(), e.status(), e.previousStatus(), e.reason(), e.operator(), e.changedAt()))

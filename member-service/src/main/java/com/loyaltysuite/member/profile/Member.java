@@ -34,7 +34,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * snapshots hold them in clear (ADR 9).
  */
 @Aggregate(cache = "memberCache", snapshotTriggerDefinition = "aggregateSnapshotTrigger")
-@Revision("2") // a snapshot is its fields: bump when they change (MemberSnapshotTest)
+@Revision("3") // a snapshot is its fields: bump when they change (MemberSnapshotTest)
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
 public class Member {
 
@@ -54,6 +54,8 @@ public class Member {
     private boolean erased;
     private String locale;
     private String timeZone;
+    /** The channels the member wants to be told on; empty: any they consented to. */
+    private List<Channel> preferredChannels = List.of();
 
     protected Member() {
         // for Axon
@@ -150,9 +152,12 @@ public class Member {
         LocalDate newBirthday = changed(changed, "birthday", current.birthday(), command.birthday());
         String newLocale = changed(changed, "locale", locale, command.locale());
         String newTimeZone = changed(changed, "timeZone", timeZone, command.timeZone());
+        List<Channel> newPreferred = changed(changed, "preferredChannels", preferredChannels(),
+                command.preferredChannels() == null ? null : command.preferredChannels().stream().distinct().toList());
         if (!changed.isEmpty()) {
             String sealed = keys.seal(memberId, new PersonalData(newName, newMobile, newEmail, newBirthday));
-            apply(new ProfileChangeRecorded(memberId, programId, changed, sealed, newLocale, newTimeZone, now(clock)));
+            apply(new ProfileChangeRecorded(
+                    memberId, programId, changed, sealed, newLocale, newTimeZone, now(clock), newPreferred));
         }
     }
 
@@ -185,6 +190,12 @@ public class Member {
         clearPersonalData = null;
         locale = event.locale();
         timeZone = event.timeZone();
+        preferredChannels = event.preferredChannels();
+    }
+
+    /** Snapshots taken before preferences existed restore none. */
+    private List<Channel> preferredChannels() {
+        return preferredChannels == null ? List.of() : preferredChannels;
     }
 
     @EventSourcingHandler

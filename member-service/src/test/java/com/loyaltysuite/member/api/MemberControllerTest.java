@@ -23,10 +23,12 @@ import com.loyaltysuite.member.profile.MemberAlreadyRegisteredException;
 import com.loyaltysuite.member.profile.RecordConsentChange;
 import com.loyaltysuite.member.profile.RecordRegistration;
 import com.loyaltysuite.member.profile.RegistrationRecorded;
+import com.loyaltysuite.member.profile.UpdateProfile;
 import com.loyaltysuite.support.security.ApiSecurityConfiguration;
 import com.loyaltysuite.support.web.ProblemDetailsAdvice;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
@@ -271,6 +273,28 @@ class MemberControllerTest {
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.code").value("member-not-found"));
+    }
+
+    @Test
+    void preferredChannelsAreChangedByPatch() throws Exception {
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch("/members/M-1")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"preferredChannels\":[\"EMAIL\"]}"))
+                .andExpect(status().isNoContent());
+
+        verify(commands).sendAndWait(new UpdateProfile(MEMBER, null, null, null, null, null, null, List.of(Channel.EMAIL)));
+    }
+
+    @Test
+    void anUnknownPreferredChannelIsA400ProblemNamingTheField() throws Exception {
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch("/members/M-1")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"preferredChannels\":[\"SMS\",\"FAX\"]}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[*].field").value(Matchers.contains(Matchers.startsWith("preferredChannels"))));
+
+        verify(commands, never()).sendAndWait(any());
     }
 
     private ResultActions postJson(String path, String body) throws Exception {

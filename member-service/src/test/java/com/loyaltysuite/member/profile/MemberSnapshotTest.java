@@ -47,7 +47,7 @@ class MemberSnapshotTest {
         Member restored = snapshotting.load(MEMBER.value());
         assertThat(restored).usingRecursiveComparison().ignoringFields("personalData").isEqualTo(replayed);
         assertThat(KEYS.open(MEMBER, sealedOf(restored))).isEqualTo(KEYS.open(MEMBER, sealedOf(replayed))).isPresent();
-        assertThat(Member.class.getAnnotation(Revision.class).value()).isEqualTo("2");
+        assertThat(Member.class.getAnnotation(Revision.class).value()).isEqualTo("3");
     }
 
     private static List<String> unsealed(List<Object> results) {

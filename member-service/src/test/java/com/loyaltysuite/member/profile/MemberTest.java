@@ -170,6 +170,25 @@ class MemberTest {
     }
 
     @Test
+    void preferredChannelsAreAChangeNamedAsSuchAndTheSameAgainChangesNothing() {
+        fixture.given(registered(REGISTERED_AT))
+                .when(new UpdateProfile(MEMBER, null, null, null, null, null, null, List.of(Channel.SMS, Channel.SMS)))
+                .expectEventsMatching(capture());
+
+        assertThat(events).singleElement().isInstanceOfSatisfying(ProfileChangeRecorded.class, e -> {
+            assertThat(e.changed()).containsExactly("preferredChannels");
+            assertThat(e.preferredChannels()).containsExactly(Channel.SMS);
+        });
+
+        fixture.given(registered(REGISTERED_AT), new ProfileChangeRecorded(MEMBER, "default", List.of("preferredChannels"),
+                        keys.seal(MEMBER, new PersonalData("韩梅梅", "+8613800138000", "meimei@example.com",
+                                LocalDate.of(1990, 5, 17))), null, null, REGISTERED_AT, List.of(Channel.SMS)))
+                .when(new UpdateProfile(MEMBER, null, null, null, null, null, null, List.of(Channel.SMS)))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
     void theProfileAsItIsChangesNothing() {
         fixture.given(registered(REGISTERED_AT))
                 .when(new UpdateProfile(MEMBER, "韩梅梅", null, "meimei@example.com", null, null, null))

@@ -57,6 +57,7 @@ public class ContactProjection {
                 ? new PersonalData(event.name(), event.mobile(), event.email(), event.birthday())
                 : open(event.memberId(), event.personalData(), event.registeredAt());
         contact.profile(personal.name(), personal.mobile(), personal.email(), event.registeredAt());
+        contact.birthday(personal.birthday());
         contact.consent(Channel.SMS, event.consents().sms(), event.registeredAt());
         contact.consent(Channel.EMAIL, event.consents().email(), event.registeredAt());
         contacts.save(contact);
@@ -71,6 +72,10 @@ public class ContactProjection {
                 ? new PersonalData(event.name(), event.mobile(), event.email(), event.birthday())
                 : open(event.memberId(), event.personalData(), event.updatedAt());
         contact.profile(personal.name(), personal.mobile(), personal.email(), event.updatedAt());
+        contact.birthday(personal.birthday());
+        contact.timeZone(event.timeZone());
+        // The event carries the whole profile: the preferences as they stand (none stated: any channel).
+        contact.preferredChannels(event.preferredChannels());
         contacts.save(contact);
     }
 

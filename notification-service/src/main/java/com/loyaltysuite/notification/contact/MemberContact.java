@@ -37,6 +37,17 @@ class MemberContact {
     @Column(name = "email_transactional_consent", nullable = false)
     private boolean emailTransactionalConsent = true;
 
+    /** IANA zone id; null: the programme's zone. */
+    @Column(name = "time_zone")
+    private String timeZone;
+
+    /** Comma-separated channels; null: any the member consented to. */
+    @Column(name = "preferred_channels")
+    private String preferredChannels;
+
+    /** Month and day ({@code --MM-DD} without the dashes in front: {@code MM-DD}); no year is kept. */
+    private String birthday;
+
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
@@ -57,6 +68,23 @@ class MemberContact {
         this.mobile = mobile;
         this.email = email;
         this.updatedAt = at;
+    }
+
+    void birthday(java.time.LocalDate date) {
+        this.birthday = date == null ? null : String.format("%02d-%02d", date.getMonthValue(), date.getDayOfMonth());
+    }
+
+    /** Locale and zone are not personal data: they travel in clear; null leaves the zone as it is. */
+    void timeZone(String zone) {
+        if (zone != null) {
+            this.timeZone = zone;
+        }
+    }
+
+    void preferredChannels(java.util.List<Channel> channels) {
+        this.preferredChannels = channels == null || channels.isEmpty()
+                ? null
+                : String.join(",", channels.stream().map(Channel::name).distinct().toList());
     }
 
     void consent(Channel channel, boolean granted, Instant at) {
@@ -84,6 +112,9 @@ class MemberContact {
         emailConsent = false;
         smsTransactionalConsent = false;
         emailTransactionalConsent = false;
+        birthday = null;
+        timeZone = null;
+        preferredChannels = null;
         updatedAt = at;
         erasedAt = at;
     }
@@ -103,6 +134,11 @@ class MemberContact {
                 emailConsent,
                 erasedAt != null,
                 smsTransactionalConsent,
-                emailTransactionalConsent);
+                emailTransactionalConsent,
+                timeZone,
+                preferredChannels == null
+                        ? java.util.List.of()
+                        : java.util.Arrays.stream(preferredChannels.split(",")).map(Channel::valueOf).toList(),
+                birthday == null ? null : java.time.MonthDay.parse("--" + birthday));
     }
 }

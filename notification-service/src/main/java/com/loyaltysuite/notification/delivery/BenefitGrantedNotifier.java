@@ -3,6 +3,7 @@ package com.loyaltysuite.notification.delivery;
 import com.loyaltysuite.events.IntegrationEvent;
 import com.loyaltysuite.events.benefit.BenefitGranted;
 import com.loyaltysuite.events.codec.EventType;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -43,6 +44,11 @@ public class BenefitGrantedNotifier implements Trigger {
 
     @Override
     public Map<String, Object> variables(IntegrationEvent event, Map<String, String> facts) {
+        return variables(event, facts, properties.zone());
+    }
+
+    @Override
+    public Map<String, Object> variables(IntegrationEvent event, Map<String, String> facts, ZoneId zone) {
         BenefitGranted granted = (BenefitGranted) event;
         Map<String, Object> variables = new LinkedHashMap<>();
         variables.put("benefit", granted.description() == null ? granted.benefitCode() : granted.description());
@@ -53,7 +59,7 @@ public class BenefitGrantedNotifier implements Trigger {
                         ? granted.coupon().code()
                         : granted.benefitCode());
         variables.put("tier", granted.tier() == null ? "" : properties.tierName(granted.tier()));
-        variables.put("validUntil", granted.validUntil() == null ? "" : EmailText.date(granted.validUntil(), properties.zone()));
+        variables.put("validUntil", granted.validUntil() == null ? "" : EmailText.date(granted.validUntil(), zone));
         return variables;
     }
 }

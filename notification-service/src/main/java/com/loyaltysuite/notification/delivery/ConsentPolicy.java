@@ -9,7 +9,9 @@ import org.springframework.stereotype.Component;
  * from the contact read side ({@link ContactView}). Asked when a message is decided and again just
  * before it is sent, so a withdrawn consent or an erasure applies at once, even to a message already
  * waiting. Consent is per channel and purpose: an order, points or tier message needs the channel's
- * transactional consent, a benefit or a welcome its marketing consent.
+ * transactional consent, a benefit or a welcome its marketing consent. A member who stated preferred
+ * channels is told only on those (a trigger's channels intersected with them), whatever the purpose;
+ * consent still applies on the channels that remain.
  */
 @Component
 public class ConsentPolicy {
@@ -18,6 +20,9 @@ public class ConsentPolicy {
     public String refusal(ContactView contact, Channel channel, Purpose purpose) {
         if (contact.erased()) {
             return "member was erased";
+        }
+        if (!contact.preferredChannels().isEmpty() && !contact.preferredChannels().contains(channel)) {
+            return "member prefers " + String.join(" and ", contact.preferredChannels().stream().map(Enum::name).toList());
         }
         boolean transactional = purpose == Purpose.TRANSACTIONAL;
         return switch (channel) {

@@ -18,6 +18,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,7 +45,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Before sending, the member's consent is asked again (a withdrawal or an erasure applies to a
  * message already waiting), a warning whose deadline passed is skipped, and a marketing message
- * claimed in quiet hours goes back to wait for their end. A transient failure puts the message back
+ * claimed in quiet hours (in the member's own time zone) goes back to wait for their end. A transient failure puts the message back
  * with a back-off and jitter ({@link ResilienceSettings#backoff}); only that message: the others of
  * the batch are recorded each on its own. A crash between send and record leaves the claim, which is
  * taken again once stale and sent under the same id, the provider's idempotency key.
@@ -157,10 +158,14 @@ public class Dispatcher {
                 deliverToRecipients(message, trigger.get());
                 return;
             }
-            IntegrationEvent event = CloudEventCodec.parseData(
-                    EventType.fromCeType(message.eventType()).orElseThrow(), message.payload().getBytes(StandardCharsets.UTF_8));
+            // A message about no event (a birthday greeting) has none stored.
+            IntegrationEvent event = message.eventType() == null
+                    ? null
+                    : CloudEventCodec.parseData(
+                            EventType.fromCeType(message.eventType()).orElseThrow(),
+                            message.payload().getBytes(StandardCharsets.UTF_8));
             Instant now = now();
-            Instant actBy = trigger.get().actBy(event);
+            Instant actBy = event == null ? null : trigger.get().actBy(event);
             if (actBy != null && !now.isBefore(actBy)) {
                 settle(message, DeliveryStatus.SKIPPED, "too late to act on: ended at " + actBy, null, null);
                 return;
@@ -176,13 +181,14 @@ public class Dispatcher {
                 settle(message, DeliveryStatus.SKIPPED, refusal, null, null);
                 return;
             }
-            Instant quietUntil = properties.quietHours().waitUntil(trigger.get().purpose(), now, properties.zone());
+            ZoneId zone = contact.get().zone(properties.zone());
+            Instant quietUntil = properties.quietHours().waitUntil(trigger.get().purpose(), now, zone);
             if (quietUntil != null) {
                 settle(message, DeliveryStatus.PENDING, "waits for the end of quiet hours at " + quietUntil, null, quietUntil);
                 return;
             }
             String address = consent.address(contact.get(), channel());
-            OutgoingMessage outgoing = write(message, trigger.get(), event, contact.get(), address);
+            OutgoingMessage outgoing = write(message, trigger.get(), event, contact.get(), address, zone);
             SendResult result = provider.send(outgoing);
             record(message, address, result);
         } catch (RuntimeException e) {
@@ -201,13 +207,18 @@ public class Dispatcher {
     }
 
     private OutgoingMessage write(
-            DeliveryQueue.Claimed message, Trigger trigger, IntegrationEvent event, ContactView contact, String address) {
+            DeliveryQueue.Claimed message,
+            Trigger trigger,
+            IntegrationEvent event,
+            ContactView contact,
+            String address,
+            ZoneId zone) {
         Map<String, String> facts = notifier.readFacts(message.facts());
-        Map<String, Object> variables = new LinkedHashMap<>(trigger.variables(event, facts));
+        Map<String, Object> variables = new LinkedHashMap<>(trigger.variables(event, facts, zone));
         String name = contact.name() == null || contact.name().isBlank() ? "会员" : contact.name();
         variables.putIfAbsent("name", name);
         variables.putIfAbsent("greeting", EmailText.greeting(contact.name()));
-        MessageTemplates.Rendered rendered = trigger.writtenInCode(channel(), contact.name(), event)
+        MessageTemplates.Rendered rendered = trigger.writtenInCode(channel(), contact.name(), event, zone)
                 .orElseGet(() -> templates.render(trigger.name(), channel(), properties.locale(), variables));
         Map<String, String> params = new LinkedHashMap<>();
         variables.forEach((key, value) -> {

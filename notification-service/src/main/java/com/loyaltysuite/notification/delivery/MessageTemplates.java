@@ -57,6 +57,11 @@ public class MessageTemplates {
         return new Rendered(text.substring(0, end).strip(), text.substring(end + 1).strip());
     }
 
+    /** Whether a template exists in exactly this locale (no fallback): for the operator's checks and tests. */
+    public boolean has(String trigger, Channel channel, Locale locale) {
+        return find(trigger, channel, locale).isPresent();
+    }
+
     static String fileName(String trigger, Channel channel, Locale locale) {
         return trigger + "." + channel.name().toLowerCase(Locale.ROOT) + "." + locale.toLanguageTag() + ".mustache";
     }

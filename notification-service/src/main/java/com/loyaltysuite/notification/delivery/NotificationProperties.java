@@ -19,8 +19,8 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  * @param from the sender address of every email
  * @param tierNames display name of each tier code (e.g. {@code SILVER: 银牌会员}), in the ladder's
  *     order, lowest first; a code not listed is shown as is
- * @param zone the programme's time zone, in which dates are written and quiet hours kept (a member's
- *     own zone, once the contact carries one, takes its place)
+ * @param zone the programme's time zone, in which dates are written and quiet hours kept for a member
+ *     who gave no zone of their own (a member's own zone, from their profile, takes its place)
  * @param contactWait how long a message about a member whose contact details are not known waits for
  *     them (the registration may still be on its way) before it is skipped; default 7 days
  * @param locale the language messages are written in [zh-CN]; a template missing in it is taken in zh-CN
@@ -57,7 +57,8 @@ public record NotificationProperties(
             "tier-changed", List.of(Channel.EMAIL),
             "tier-at-risk", List.of(Channel.EMAIL),
             "benefit-granted", List.of(Channel.SMS),
-            "welcome", List.of(Channel.EMAIL));
+            "welcome", List.of(Channel.EMAIL),
+            "birthday", List.of(Channel.SMS));
 
     @ConstructorBinding
     public NotificationProperties {

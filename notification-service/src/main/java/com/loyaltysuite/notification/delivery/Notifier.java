@@ -93,7 +93,31 @@ public class Notifier {
                 deliveries.lockMember(about.memberId().value());
                 locked = true;
             }
-            decide(trigger, channel, about, causationId, facts, null);
+            decide(trigger, channel, about.memberId(), about.programId(), about, causationId, facts, null);
+        }
+    }
+
+    /**
+     * A message about the member rather than about an event (a birthday greeting): decided by the same
+     * rules, on each channel of its trigger, once per {@code causationId} and channel, however often asked.
+     * It never waits for contact details: without them it is skipped.
+     */
+    @Transactional
+    public void notifyMember(
+            Trigger trigger, MemberId member, String programId, String causationId, Map<String, String> facts) {
+        if (!properties.enabled(trigger.name())) {
+            return;
+        }
+        boolean locked = false;
+        for (Channel channel : properties.channels(trigger.name())) {
+            if (deliveries.existsByCausationIdAndChannelAndTemplate(causationId, channel, trigger.name())) {
+                continue;
+            }
+            if (!locked) {
+                deliveries.lockMember(member.value());
+                locked = true;
+            }
+            decide(trigger, channel, member, programId, null, causationId, facts, null);
         }
     }
 
@@ -102,7 +126,8 @@ public class Notifier {
      * one, in place of its row. Runs in the caller's transaction, which holds the member's lock.
      */
     DeliveryStatus resume(NotificationDelivery waiting, Trigger trigger, IntegrationEvent about) {
-        return decide(trigger, waiting.channel(), about, waiting.causationId(), readFacts(waiting.facts()), waiting);
+        return decide(trigger, waiting.channel(), about.memberId(), about.programId(), about, waiting.causationId(),
+                readFacts(waiting.facts()), waiting);
     }
 
     /** Gives up on a waiting delivery that cannot be resumed: skipped with {@code reason}, its timer cancelled. */
@@ -116,6 +141,8 @@ public class Notifier {
     private DeliveryStatus decide(
             Trigger trigger,
             Channel channel,
+            MemberId member,
+            String programId,
             IntegrationEvent about,
             String causationId,
             Map<String, String> facts,
@@ -125,16 +152,19 @@ public class Notifier {
         Instant now = now();
         NotificationDelivery row = waiting != null
                 ? waiting
-                : new NotificationDelivery(notificationId, about.memberId().value(), about.programId(), channel,
+                : new NotificationDelivery(notificationId, member.value(), programId, channel,
                         trigger.name(), causationId, DeliveryStatus.PENDING, null, null, now);
-        Instant actBy = trigger.actBy(about);
+        Instant actBy = about == null ? null : trigger.actBy(about);
         if (actBy != null && !now.isBefore(actBy)) {
             return skip(row, "too late to act on: ended at " + actBy, now);
         }
         Optional<ContactView> found = queries.query(
-                        new FindContact(about.memberId()), ResponseTypes.optionalInstanceOf(ContactView.class))
+                        new FindContact(MemberId.of(row.memberId())), ResponseTypes.optionalInstanceOf(ContactView.class))
                 .join();
         if (found.isEmpty()) {
+            if (about == null) {
+                return skip(row, "member's contact details are not known", now);
+            }
             return waiting == null ? park(row, trigger, about, facts, now) : DeliveryStatus.WAITING_FOR_CONTACT;
         }
         ContactView contact = found.get();
@@ -142,8 +172,9 @@ public class Notifier {
         if (refusal != null) {
             return skip(row, refusal, now);
         }
-        Instant notBefore = properties.quietHours().waitUntil(trigger.purpose(), now, properties.zone());
-        row.pending(consent.address(contact, channel), trigger.eventType().ceType(), payload(about),
+        // Quiet hours are kept in the member's own time zone, the programme's when they gave none.
+        Instant notBefore = properties.quietHours().waitUntil(trigger.purpose(), now, contact.zone(properties.zone()));
+        row.pending(consent.address(contact, channel), ceType(trigger, about), payload(about),
                 writeFacts(facts), notBefore, now);
         stopWaiting(waiting);
         deliveries.saveAndFlush(row);
@@ -197,7 +228,11 @@ public class Notifier {
     }
 
     private static String payload(IntegrationEvent about) {
-        return new String(CloudEventCodec.toJson(about), StandardCharsets.UTF_8);
+        return about == null ? null : new String(CloudEventCodec.toJson(about), StandardCharsets.UTF_8);
+    }
+
+    private static String ceType(Trigger trigger, IntegrationEvent about) {
+        return about == null ? null : trigger.eventType().ceType();
     }
 
     /**

@@ -9,6 +9,7 @@ import com.loyaltysuite.events.points.PointsExpired;
 import com.loyaltysuite.events.points.PointsRedeemed;
 import com.loyaltysuite.events.points.PointsReversed;
 import java.math.RoundingMode;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,9 +39,9 @@ public class PointsAlerts {
         this.notifier = notifier;
         this.balances = balances;
         this.properties = properties;
-        this.transaction = new PointsTrigger("transaction", EventType.POINTS_EARNED, this::earnedVariables);
-        this.redeemed = new PointsTrigger("points-redeemed", EventType.POINTS_REDEEMED, this::redeemedVariables);
-        this.reversed = new PointsTrigger("points-reversed", EventType.POINTS_REVERSED, this::reversedVariables);
+        this.transaction = new PointsTrigger("transaction", EventType.POINTS_EARNED, this::earnedVariables, properties.zone());
+        this.redeemed = new PointsTrigger("points-redeemed", EventType.POINTS_REDEEMED, this::redeemedVariables, properties.zone());
+        this.reversed = new PointsTrigger("points-reversed", EventType.POINTS_REVERSED, this::reversedVariables, properties.zone());
     }
 
     /** The triggers, for {@link Triggers}. */
@@ -71,32 +72,32 @@ public class PointsAlerts {
         balances.add(adjusted.memberId().value(), adjusted.points(), adjusted.adjustedAt());
     }
 
-    private Map<String, Object> earnedVariables(IntegrationEvent event, Map<String, String> facts) {
+    private Map<String, Object> earnedVariables(IntegrationEvent event, Map<String, String> facts, ZoneId zone) {
         PointsEarned earned = (PointsEarned) event;
         Map<String, Object> variables = new LinkedHashMap<>();
         variables.put("points", earned.points());
         variables.put("amount", money(earned.orderAmount()));
         variables.put("orderId", earned.orderId().value());
-        variables.put("time", TIME.format(earned.earnedAt().atZone(properties.zone())));
+        variables.put("time", TIME.format(earned.earnedAt().atZone(zone)));
         variables.put("balance", facts.getOrDefault(BALANCE_AFTER, ""));
         return variables;
     }
 
-    private Map<String, Object> redeemedVariables(IntegrationEvent event, Map<String, String> facts) {
+    private Map<String, Object> redeemedVariables(IntegrationEvent event, Map<String, String> facts, ZoneId zone) {
         PointsRedeemed redemption = (PointsRedeemed) event;
         Map<String, Object> variables = new LinkedHashMap<>();
         variables.put("points", redemption.points());
-        variables.put("time", TIME.format(redemption.redeemedAt().atZone(properties.zone())));
+        variables.put("time", TIME.format(redemption.redeemedAt().atZone(zone)));
         variables.put("balance", facts.getOrDefault(BALANCE_AFTER, ""));
         return variables;
     }
 
-    private Map<String, Object> reversedVariables(IntegrationEvent event, Map<String, String> facts) {
+    private Map<String, Object> reversedVariables(IntegrationEvent event, Map<String, String> facts, ZoneId zone) {
         PointsReversed reversal = (PointsReversed) event;
         Map<String, Object> variables = new LinkedHashMap<>();
         variables.put("points", reversal.points());
         variables.put("orderId", reversal.orderId().value());
-        variables.put("time", TIME.format(reversal.reversedAt().atZone(properties.zone())));
+        variables.put("time", TIME.format(reversal.reversedAt().atZone(zone)));
         variables.put("balance", facts.getOrDefault(BALANCE_AFTER, ""));
         return variables;
     }
@@ -108,8 +109,7 @@ public class PointsAlerts {
     }
 
     /** A transactional points trigger whose variables come from a function. */
-    private record PointsTrigger(
-            String name, EventType eventType, java.util.function.BiFunction<IntegrationEvent, Map<String, String>, Map<String, Object>> vars)
+    private record PointsTrigger(String name, EventType eventType, Variables vars, ZoneId programmeZone)
             implements Trigger {
 
         @Override
@@ -119,7 +119,17 @@ public class PointsAlerts {
 
         @Override
         public Map<String, Object> variables(IntegrationEvent event, Map<String, String> facts) {
-            return vars.apply(event, facts);
+            return vars.of(event, facts, programmeZone);
         }
+
+        @Override
+        public Map<String, Object> variables(IntegrationEvent event, Map<String, String> facts, ZoneId zone) {
+            return vars.of(event, facts, zone);
+        }
+    }
+
+    /** What a points trigger's templates are filled with, dates and times in the member's zone. */
+    private interface Variables {
+        Map<String, Object> of(IntegrationEvent event, Map<String, String> facts, ZoneId zone);
     }
 }

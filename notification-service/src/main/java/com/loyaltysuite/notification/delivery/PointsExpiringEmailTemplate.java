@@ -17,10 +17,14 @@ class PointsExpiringEmailTemplate {
     }
 
     Email render(String memberName, PointsExpiring expiring) {
+        return render(memberName, expiring, properties.zone());
+    }
+
+    Email render(String memberName, PointsExpiring expiring, java.time.ZoneId zone) {
         return new Email(
                 "您有 " + expiring.points() + " 积分即将过期",
                 EmailText.greeting(memberName) + "\n\n您有 " + expiring.points() + " 积分将于"
-                        + EmailText.date(expiring.expiresAt(), properties.zone()) + "过期，请在过期前使用。\n"
+                        + EmailText.date(expiring.expiresAt(), zone) + "过期，请在过期前使用。\n"
                         + EmailText.FOOTER);
     }
 }

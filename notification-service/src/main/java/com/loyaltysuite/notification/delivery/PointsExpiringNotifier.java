@@ -5,6 +5,7 @@ import com.loyaltysuite.events.IntegrationEvent;
 import com.loyaltysuite.events.codec.EventType;
 import com.loyaltysuite.events.points.PointsExpiring;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -54,16 +55,28 @@ public class PointsExpiringNotifier implements Trigger {
 
     @Override
     public Map<String, Object> variables(IntegrationEvent event, Map<String, String> facts) {
+        return variables(event, facts, properties.zone());
+    }
+
+    @Override
+    public Map<String, Object> variables(IntegrationEvent event, Map<String, String> facts, ZoneId zone) {
         PointsExpiring expiring = (PointsExpiring) event;
-        return Map.of("points", expiring.points(), "expiresAt", EmailText.date(expiring.expiresAt(), properties.zone()));
+        return Map.of("points", expiring.points(), "expiresAt", EmailText.date(expiring.expiresAt(), zone));
     }
 
     @Override
     public Optional<MessageTemplates.Rendered> writtenInCode(Channel channel, String memberName, IntegrationEvent event) {
-        if (channel != Channel.EMAIL) {
+        return writtenInCode(channel, memberName, event, properties.zone());
+    }
+
+    /** The Chinese email is still written in code; in another locale the template file is used. */
+    @Override
+    public Optional<MessageTemplates.Rendered> writtenInCode(
+            Channel channel, String memberName, IntegrationEvent event, ZoneId zone) {
+        if (channel != Channel.EMAIL || !MessageTemplates.DEFAULT_LOCALE.equals(properties.locale())) {
             return Optional.empty();
         }
-        Email email = template.render(memberName, (PointsExpiring) event);
+        Email email = template.render(memberName, (PointsExpiring) event, zone);
         return Optional.of(new MessageTemplates.Rendered(email.subject(), email.body()));
     }
 }

@@ -23,13 +23,17 @@ class TierAtRiskEmailTemplate {
     }
 
     Email render(String memberName, TierAtRisk risk) {
+        return render(memberName, risk, properties.zone());
+    }
+
+    Email render(String memberName, TierAtRisk risk, java.time.ZoneId zone) {
         String tier = properties.tierName(risk.tier());
         boolean points = POINTS.equalsIgnoreCase(risk.gap().unit());
         StringBuilder body = new StringBuilder(EmailText.greeting(memberName))
                 .append("\n\n您的")
                 .append(tier)
                 .append("资格将于")
-                .append(EmailText.date(risk.validUntil(), properties.zone()))
+                .append(EmailText.date(risk.validUntil(), zone))
                 .append("到期。")
                 .append(points ? "您当前的累计积分为 " : "您当前的有效消费为 ")
                 .append(amount(risk.qualifyingValue(), RoundingMode.DOWN))

@@ -6,6 +6,7 @@ import com.loyaltysuite.events.codec.EventType;
 import com.loyaltysuite.events.tier.TierAtRisk;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -55,10 +56,15 @@ public class TierAtRiskNotifier implements Trigger {
 
     @Override
     public Map<String, Object> variables(IntegrationEvent event, Map<String, String> facts) {
+        return variables(event, facts, properties.zone());
+    }
+
+    @Override
+    public Map<String, Object> variables(IntegrationEvent event, Map<String, String> facts, ZoneId zone) {
         TierAtRisk risk = (TierAtRisk) event;
         Map<String, Object> variables = new LinkedHashMap<>();
         variables.put("tier", properties.tierName(risk.tier()));
-        variables.put("validUntil", EmailText.date(risk.validUntil(), properties.zone()));
+        variables.put("validUntil", EmailText.date(risk.validUntil(), zone));
         variables.put("qualifyingValue", TierAtRiskEmailTemplate.amount(risk.qualifyingValue(), RoundingMode.DOWN));
         variables.put("threshold", TierAtRiskEmailTemplate.amount(risk.retentionThreshold(), RoundingMode.UP));
         variables.put("gap", risk.gap().value().signum() > 0 ? TierAtRiskEmailTemplate.amount(risk.gap(), RoundingMode.UP) : "");
@@ -67,10 +73,17 @@ public class TierAtRiskNotifier implements Trigger {
 
     @Override
     public Optional<MessageTemplates.Rendered> writtenInCode(Channel channel, String memberName, IntegrationEvent event) {
-        if (channel != Channel.EMAIL) {
+        return writtenInCode(channel, memberName, event, properties.zone());
+    }
+
+    /** The Chinese email is still written in code; in another locale the template file is used. */
+    @Override
+    public Optional<MessageTemplates.Rendered> writtenInCode(
+            Channel channel, String memberName, IntegrationEvent event, ZoneId zone) {
+        if (channel != Channel.EMAIL || !MessageTemplates.DEFAULT_LOCALE.equals(properties.locale())) {
             return Optional.empty();
         }
-        Email email = template.render(memberName, (TierAtRisk) event);
+        Email email = template.render(memberName, (TierAtRisk) event, zone);
         return Optional.of(new MessageTemplates.Rendered(email.subject(), email.body()));
     }
 }

@@ -4,6 +4,7 @@ import com.loyaltysuite.events.Channel;
 import com.loyaltysuite.events.IntegrationEvent;
 import com.loyaltysuite.events.codec.EventType;
 import com.loyaltysuite.events.tier.TierChanged;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -48,24 +49,41 @@ public class TierChangeNotifier implements Trigger {
 
     @Override
     public Map<String, Object> variables(IntegrationEvent event, Map<String, String> facts) {
+        return variables(event, facts, properties.zone());
+    }
+
+    @Override
+    public Map<String, Object> variables(IntegrationEvent event, Map<String, String> facts, ZoneId zone) {
         TierChanged change = (TierChanged) event;
         Map<String, Object> variables = new LinkedHashMap<>();
         variables.put("fromTier", properties.tierName(change.fromTier()));
         variables.put("toTier", properties.tierName(change.toTier()));
         variables.put("upgrade", template.isUpgrade(change.fromTier(), change.toTier()));
-        variables.put("validUntil", change.validUntil() == null ? "" : EmailText.date(change.validUntil(), properties.zone()));
+        variables.put("validUntil", change.validUntil() == null ? "" : EmailText.date(change.validUntil(), zone));
         variables.put("qualifyingValue", change.qualifyingValue() == null
                 ? ""
                 : TierAtRiskEmailTemplate.amount(change.qualifyingValue(), java.math.RoundingMode.DOWN));
+        // On a demotion: what regains the lost tier within the qualifying window (absent in older events).
+        boolean regain = template.regainSentence(change) != null;
+        variables.put("regainTier", regain ? properties.tierName(change.toRegain().tier()) : "");
+        variables.put("regainMissing", regain ? TierChangeEmailTemplate.regainAmount(change.toRegain()) : "");
+        variables.put("regainByPoints", regain && "POINTS".equalsIgnoreCase(change.toRegain().unit()));
         return variables;
     }
 
     @Override
     public Optional<MessageTemplates.Rendered> writtenInCode(Channel channel, String memberName, IntegrationEvent event) {
-        if (channel != Channel.EMAIL) {
+        return writtenInCode(channel, memberName, event, properties.zone());
+    }
+
+    /** The Chinese email is still written in code; in another locale the template file is used. */
+    @Override
+    public Optional<MessageTemplates.Rendered> writtenInCode(
+            Channel channel, String memberName, IntegrationEvent event, ZoneId zone) {
+        if (channel != Channel.EMAIL || !MessageTemplates.DEFAULT_LOCALE.equals(properties.locale())) {
             return Optional.empty();
         }
-        Email email = template.render(memberName, (TierChanged) event);
+        Email email = template.render(memberName, (TierChanged) event, zone);
         return Optional.of(new MessageTemplates.Rendered(email.subject(), email.body()));
     }
 }

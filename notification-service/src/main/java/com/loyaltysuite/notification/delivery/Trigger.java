@@ -4,6 +4,7 @@ import com.loyaltysuite.events.Channel;
 import com.loyaltysuite.events.IntegrationEvent;
 import com.loyaltysuite.events.codec.EventType;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 
@@ -36,6 +37,14 @@ public interface Trigger {
     Map<String, Object> variables(IntegrationEvent event, Map<String, String> facts);
 
     /**
+     * The same, with dates and times written in {@code zone}: the member's own time zone, or the
+     * programme's when they gave none. Triggers that write no date need not override it.
+     */
+    default Map<String, Object> variables(IntegrationEvent event, Map<String, String> facts, ZoneId zone) {
+        return variables(event, facts);
+    }
+
+    /**
      * False for a message to configured recipients rather than to a member (the daily report, an
      * operations alert): it has no event, no contact, no consent and no quiet hours; its recipients
      * and facts are on its delivery row.
@@ -50,5 +59,11 @@ public interface Trigger {
      */
     default Optional<MessageTemplates.Rendered> writtenInCode(Channel channel, String memberName, IntegrationEvent event) {
         return Optional.empty();
+    }
+
+    /** The same, with dates written in {@code zone} (the member's own, or the programme's). */
+    default Optional<MessageTemplates.Rendered> writtenInCode(
+            Channel channel, String memberName, IntegrationEvent event, ZoneId zone) {
+        return writtenInCode(channel, memberName, event);
     }
 }

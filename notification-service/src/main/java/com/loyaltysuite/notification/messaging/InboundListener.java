@@ -19,6 +19,7 @@ import com.loyaltysuite.events.tier.TierChanged;
 import com.loyaltysuite.notification.contact.ContactProjection;
 import com.loyaltysuite.notification.delivery.AnomalyAlert;
 import com.loyaltysuite.notification.delivery.BenefitGrantedNotifier;
+import com.loyaltysuite.notification.delivery.BirthdayGreeting;
 import com.loyaltysuite.notification.delivery.ContactWaits;
 import com.loyaltysuite.notification.delivery.DailyFigures;
 import com.loyaltysuite.notification.delivery.DeliveryLog;
@@ -59,6 +60,7 @@ class InboundListener {
             PointsAlerts points,
             BenefitGrantedNotifier benefits,
             WelcomeNotifier welcome,
+            BirthdayGreeting birthdays,
             DailyFigures figures,
             AnomalyAlert alerts) {
         this.inbound = inbound;
@@ -69,11 +71,14 @@ class InboundListener {
                     // A registration decides the emails that were waiting for the contact, in the same transaction.
                     waits.release(registered.memberId());
                     welcome.notify(registered, id);
+                    birthdays.plan(registered.memberId());
                     figures.count(registered.registeredAt(), "new-members");
                     return Outcome.APPLIED;
                 })
                 .on(MemberProfileUpdated.class, "contacts", (updated, id) -> {
                     contacts.on(updated);
+                    // A new birthday or time zone moves the next greeting.
+                    birthdays.plan(updated.memberId());
                     return Outcome.APPLIED;
                 })
                 .on(ConsentChanged.class, "contacts", (consent, id) -> {
@@ -84,6 +89,7 @@ class InboundListener {
                     contacts.on(erased);
                     deliveries.forgetRecipients(erased.memberId());
                     waits.release(erased.memberId());
+                    birthdays.plan(erased.memberId());
                     return Outcome.APPLIED;
                 })
                 .on(TierChanged.class, "tier-change-email", (changed, id) -> {

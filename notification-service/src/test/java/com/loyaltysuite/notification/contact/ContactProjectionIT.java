@@ -72,8 +72,8 @@ class ContactProjectionIT {
     void aRegistrationRecordsContactDetailsAndConsents() {
         apply(registered());
 
-        assertThat(contact()).contains(new ContactView(
-                member.value(), "default", "张三", "13800000000", "zhang@example.com", false, true, false));
+        assertThat(contact()).contains(new ContactView(member.value(), "default", "张三", "13800000000",
+                "zhang@example.com", false, true, false, true, true, null, List.of(), java.time.MonthDay.of(5, 20)));
         assertThat(jdbc.queryForObject(
                         "select updated_at from member_contact where member_id = ?", java.sql.Timestamp.class, member.value())
                 .toInstant())
@@ -90,6 +90,28 @@ class ContactProjectionIT {
             assertThat(view.mobile()).isNull();
             assertThat(view.email()).isEqualTo("feng@example.com");
             assertThat(view.emailConsent()).isTrue();
+        });
+    }
+
+    @Test
+    void aProfileUpdateCarriesTheMembersZoneAndPreferredChannelsAndErasureDropsThemWithTheBirthday() {
+        apply(registered());
+        apply(new MemberProfileUpdated(member, "default", "张三", "13800000000", "zhang@example.com",
+                LocalDate.of(1990, 6, 1), T0.plusSeconds(60), "en", "Europe/London", List.of("timeZone", "birthday"),
+                null, List.of(Channel.EMAIL)));
+
+        assertThat(contact()).hasValueSatisfying(view -> {
+            assertThat(view.timeZone()).isEqualTo("Europe/London");
+            assertThat(view.preferredChannels()).containsExactly(Channel.EMAIL);
+            assertThat(view.birthday()).isEqualTo(java.time.MonthDay.of(6, 1));
+        });
+
+        apply(new MemberErased(member, "default", "member request", T0.plusSeconds(120)));
+
+        assertThat(contact()).hasValueSatisfying(view -> {
+            assertThat(view.timeZone()).isNull();
+            assertThat(view.preferredChannels()).isEmpty();
+            assertThat(view.birthday()).isNull();
         });
     }
 

@@ -8,6 +8,7 @@ import com.loyaltysuite.events.MemberId;
 import com.loyaltysuite.events.OrderId;
 import com.loyaltysuite.events.Programs;
 import com.loyaltysuite.events.tier.QualifyingValue;
+import com.loyaltysuite.events.tier.RegainTarget;
 import com.loyaltysuite.events.tier.TierChangeReason;
 import com.loyaltysuite.tier.policy.EarnedTier;
 import com.loyaltysuite.tier.policy.TierDecision;
@@ -161,9 +162,13 @@ public class MemberTier {
         Instant validUntil = fromManual ? manual.until() : held.validUntil();
         QualifyingValue qualifying = new QualifyingValue(value, policy.unit());
         if (!now.equals(before)) {
+            // A demotion by the rules says what regains the tier lost; a manual change does not.
+            RegainTarget toRegain = reason == TierChangeReason.RETENTION_FAILED && !fromManual && policy.ranksAbove(before, now)
+                    ? policy.toRegain(before, value).orElse(null)
+                    : null;
             apply(new TierInForceChanged(
                     memberId, programId, before, now, reason, qualifying, policy.policyVersion(), at, validUntil,
-                    causationIds));
+                    causationIds, toRegain));
         }
         Standing standing = new Standing(now, inForceSince, validUntil, manual, held.tier(), held.validUntil());
         if (!standing.equals(published)) {

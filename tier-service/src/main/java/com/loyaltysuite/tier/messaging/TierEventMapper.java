@@ -45,7 +45,8 @@ class TierEventMapper {
                 e.policyVersion(),
                 e.effectiveAt(),
                 e.validUntil(),
-                e.causationIds());
+                e.causationIds(),
+                e.toRegain());
     }
 
     private static CurrentTier currentTier(MemberTierUpdated e) {

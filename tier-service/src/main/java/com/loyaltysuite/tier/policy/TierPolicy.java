@@ -1,5 +1,6 @@
 package com.loyaltysuite.tier.policy;
 
+import com.loyaltysuite.events.tier.RegainTarget;
 import com.loyaltysuite.tier.ladder.NextTier;
 import com.loyaltysuite.tier.ladder.Tier;
 import com.loyaltysuite.tier.ladder.TierLadder;
@@ -123,6 +124,20 @@ public final class TierPolicy {
     /** The tier above {@code held} and what {@code value} still lacks for it; none at the top. */
     public Optional<NextTier> next(String held, BigDecimal value) {
         return ladder.next(held, value);
+    }
+
+    /**
+     * What a member demoted from {@code lost} with {@code value} over the window lacks to regain it (its
+     * entry threshold, as a promotion would need): the missing value in the ladder's unit, and the window's
+     * length (none for a calendar-year window). Empty when nothing is missing.
+     */
+    public Optional<RegainTarget> toRegain(String lost, BigDecimal value) {
+        BigDecimal missing = ladder.tier(lost).threshold().subtract(value);
+        if (missing.signum() <= 0) {
+            return Optional.empty();
+        }
+        String length = window.kind() == WindowKind.ROLLING ? window.length().toString() : null;
+        return Optional.of(new RegainTarget(lost, missing, ladder.unit(), length));
     }
 
     public Window windowAt(Instant at) {

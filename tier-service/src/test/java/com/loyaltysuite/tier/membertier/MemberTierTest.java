@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.loyaltysuite.events.MemberId;
 import com.loyaltysuite.events.OrderId;
 import com.loyaltysuite.events.tier.QualifyingValue;
+import com.loyaltysuite.events.tier.RegainTarget;
 import com.loyaltysuite.events.tier.TierChangeReason;
 import com.loyaltysuite.tier.ladder.Ladders;
 import com.loyaltysuite.tier.policy.DecisionKind;
@@ -293,7 +294,30 @@ class MemberTierTest {
                 "ladder-v1",
                 YEAR_ON,
                 Instant.parse("2028-11-23T10:00:00Z"),
-                List.of()));
+                List.of(),
+                new RegainTarget("GOLD", new BigDecimal("2000.00"), "CNY", "P12M")));
+    }
+
+    @Test
+    void aDemotionSaysWhatTheWindowStillLacksToRegainTheTierLost() {
+        List<Object> events = events(fixture.givenCommands(
+                        order("O-1", "2500.00", DAY_1), order("O-2", "1200.00", DAY_1.plus(Duration.ofDays(200))))
+                .when(new DecideTier(MEMBER, YEAR_ON)));
+
+        assertThat(only(events, TierInForceChanged.class)).singleElement().satisfies(changed -> {
+            assertThat(changed.toTier()).isEqualTo("SILVER");
+            assertThat(changed.qualifyingValue()).isEqualTo(cny("1200.00"));
+            // GOLD's entry threshold 2000.00 less the 1200.00 counted in the window ending at the demotion
+            assertThat(changed.toRegain()).isEqualTo(new RegainTarget("GOLD", new BigDecimal("800.00"), "CNY", "P12M"));
+        });
+    }
+
+    @Test
+    void aPromotionCarriesNothingToRegain() {
+        List<Object> events = events(fixture.givenNoPriorActivity().when(order("O-1", "600.00", DAY_1)));
+
+        assertThat(only(events, TierInForceChanged.class)).singleElement()
+                .satisfies(changed -> assertThat(changed.toRegain()).isNull());
     }
 
     @Test

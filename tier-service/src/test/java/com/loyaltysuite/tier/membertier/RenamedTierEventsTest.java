@@ -50,7 +50,10 @@ class RenamedTierEventsTest {
         assertThat(stored).filteredOn(e -> e.getPayloadType().getName().endsWith("UnknownSerializedType")).hasSize(4);
     }
 
-    /** Today's events are the same JSON as those recorded then; only the renamed type's name differs. */
+    /**
+     * Today's events are the same JSON as those recorded then; only the renamed type's name differs (and a
+     * demotion's later, additive {@code toRegain}).
+     */
     @Test
     void theCurrentCodeRecordsTheSameEventsUnderTheNewNames() throws IOException {
         AggregateHarness<MemberTier> today = AggregateHarness.replaying(MemberTier.class, MemberTierSnapshotTest.policy());
@@ -60,7 +63,8 @@ class RenamedTierEventsTest {
         for (Object event : events) {
             if (!(event instanceof String)) {
                 SerializedObject<String> json = AggregateHarness.serviceSerializer().serialize(event, String.class);
-                recordedNow.add(json.getType().getName() + " " + json.getData());
+                // toRegain was added to demotions later (additive, absent from the recording): compared without it
+                recordedNow.add(json.getType().getName() + " " + json.getData().replaceAll(",\"toRegain\":(null|\\{[^}]*})", ""));
             }
         }
 

@@ -61,6 +61,17 @@ class TierEventMapperTest {
     }
 
     @Test
+    void aDemotionCarriesWhatRegainsTheTierLostOnTheContract() throws IOException {
+        var regain = new com.loyaltysuite.events.tier.RegainTarget("GOLD", new java.math.BigDecimal("800.00"), "CNY", "P12M");
+        var demoted = new TierInForceChanged(
+                MEMBER, "default", "GOLD", "SILVER", TierChangeReason.RETENTION_FAILED, cny("1200.00"), "ladder-v1",
+                YEAR_ON, null, List.of("evt-2"), regain);
+
+        assertThat(published(demoted, EventType.TIER_CHANGED, Topics.TIERS))
+                .isInstanceOfSatisfying(TierChanged.class, changed -> assertThat(changed.toRegain()).isEqualTo(regain));
+    }
+
+    @Test
     void aManualTierEndingIsTierChangedToo() throws IOException {
         var ended = new TierInForceChanged(
                 MEMBER, "default", "DIAMOND", "MEMBER", TierChangeReason.MANUAL_ENDED, cny("0.00"), "ladder-v1", AT,
