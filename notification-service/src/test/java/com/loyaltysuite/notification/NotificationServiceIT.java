@@ -42,6 +42,7 @@ import com.loyaltysuite.events.tier.TierChanged;
 import com.loyaltysuite.notification.channel.SmsGateway;
 import com.loyaltysuite.notification.delivery.MessageTemplates;
 import com.loyaltysuite.support.crypto.PersonalDataCipher;
+import com.loyaltysuite.testsupport.ApiDocsCheck;
 import com.loyaltysuite.testsupport.EndpointFuzz;
 import com.loyaltysuite.testsupport.EndpointSecurityWalk;
 import com.loyaltysuite.testsupport.ServicePublisher;
@@ -162,6 +163,11 @@ class NotificationServiceIT {
     @Test
     void everyEndpointAnswersOnlyTheScopesItDeclares() {
         assertThat(EndpointSecurityWalk.check(port, mapping)).isNotEmpty();
+    }
+
+    @Test
+    void everyEndpointIsDocumentedWithItsErrorsAndScopes() {
+        assertThat(ApiDocsCheck.check(port, mapping).path("openapi").asText()).startsWith("3.");
     }
 
     @Test
