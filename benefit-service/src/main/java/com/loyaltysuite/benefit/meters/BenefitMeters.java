@@ -5,11 +5,11 @@ import com.loyaltysuite.benefit.grant.CouponUsed;
 import com.loyaltysuite.benefit.grant.StandingBenefitGiven;
 import com.loyaltysuite.benefit.grant.UpgradeGiftGranted;
 import com.loyaltysuite.events.benefit.BenefitKind;
+import com.loyaltysuite.support.meters.CountAfterCommit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.stereotype.Component;
 
 /**
@@ -57,10 +57,6 @@ class BenefitMeters {
                 .description(name.equals(GRANTED) ? "Benefits granted, by kind" : "Coupons redeemed at checkout, by kind")
                 .tag("type", kind == null ? "unknown" : kind.name())
                 .register(meters);
-        if (CurrentUnitOfWork.isStarted()) {
-            CurrentUnitOfWork.get().root().afterCommit(u -> counter.increment());
-        } else {
-            counter.increment();
-        }
+        CountAfterCommit.increment(counter);
     }
 }

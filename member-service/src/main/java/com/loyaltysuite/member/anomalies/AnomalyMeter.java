@@ -1,10 +1,10 @@
 package com.loyaltysuite.member.anomalies;
 
+import com.loyaltysuite.support.meters.CountAfterCommit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,10 +31,6 @@ class AnomalyMeter {
                 .description("Anomalies detected on the payment stream, by rule")
                 .tag("rule", event.rule().name())
                 .register(meters);
-        if (CurrentUnitOfWork.isStarted()) {
-            CurrentUnitOfWork.get().afterCommit(u -> counter.increment());
-        } else {
-            counter.increment();
-        }
+        CountAfterCommit.increment(counter);
     }
 }

@@ -5,11 +5,11 @@ import com.loyaltysuite.points.expiry.DuePointsExpired;
 import com.loyaltysuite.points.redemption.ReservationConfirmed;
 import com.loyaltysuite.points.refund.RefundReversed;
 import com.loyaltysuite.points.standing.PointsForfeited;
+import com.loyaltysuite.support.meters.CountAfterCommit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,39 +43,28 @@ class PointsMeters {
 
     @EventHandler
     void on(EarningRecorded event) {
-        afterCommit(earned, event.points());
+        CountAfterCommit.increment(earned, event.points());
     }
 
     @EventHandler
     void on(ReservationConfirmed event) {
-        afterCommit(redeemed, event.points());
+        CountAfterCommit.increment(redeemed, event.points());
     }
 
     @EventHandler
     void on(DuePointsExpired event) {
-        afterCommit(expired, event.points());
+        CountAfterCommit.increment(expired, event.points());
     }
 
     /** Published as {@code PointsExpired} with these points (withheld ones were never counted as earned). */
     @EventHandler
     void on(PointsForfeited event) {
-        afterCommit(expired, event.points());
+        CountAfterCommit.increment(expired, event.points());
     }
 
     @EventHandler
     void on(RefundReversed event) {
-        afterCommit(reversed, event.points());
-    }
-
-    private static void afterCommit(Counter counter, long points) {
-        if (points <= 0) {
-            return;
-        }
-        if (CurrentUnitOfWork.isStarted()) {
-            CurrentUnitOfWork.get().root().afterCommit(u -> counter.increment(points));
-        } else {
-            counter.increment(points);
-        }
+        CountAfterCommit.increment(reversed, event.points());
     }
 
     private static Counter counter(MeterRegistry meters, String name, String description) {

@@ -1,13 +1,13 @@
 package com.loyaltysuite.tier.meters;
 
 import com.loyaltysuite.events.tier.TierChangeReason;
+import com.loyaltysuite.support.meters.CountAfterCommit;
 import com.loyaltysuite.tier.ladder.TierLadder;
 import com.loyaltysuite.tier.membertier.TierInForceChanged;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,11 +38,7 @@ class TierChangeMeter {
                 .tag("direction", direction(event))
                 .tag("tier", event.toTier())
                 .register(meters);
-        if (CurrentUnitOfWork.isStarted()) {
-            CurrentUnitOfWork.get().root().afterCommit(u -> counter.increment());
-        } else {
-            counter.increment();
-        }
+        CountAfterCommit.increment(counter);
     }
 
     /** By the ladder; by the reason only for a tier the current ladder no longer has. */
