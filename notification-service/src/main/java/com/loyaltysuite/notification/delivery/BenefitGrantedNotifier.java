@@ -52,12 +52,11 @@ public class BenefitGrantedNotifier implements Trigger {
         BenefitGranted granted = (BenefitGranted) event;
         Map<String, Object> variables = new LinkedHashMap<>();
         variables.put("benefit", granted.description() == null ? granted.benefitCode() : granted.description());
-        // a coupon's own code (only its owner's grant carries it), else the benefit's catalogue code
+        // a coupon's own code, which only its owner's grant carries; a standing benefit (free shipping,
+        // member price) has none, and its catalogue code means nothing to the member
         variables.put(
                 "code",
-                granted.coupon() != null && granted.coupon().code() != null
-                        ? granted.coupon().code()
-                        : granted.benefitCode());
+                granted.coupon() != null && granted.coupon().code() != null ? granted.coupon().code() : "");
         variables.put("tier", granted.tier() == null ? "" : properties.tierName(granted.tier()));
         variables.put("validUntil", granted.validUntil() == null ? "" : EmailText.date(granted.validUntil(), zone));
         return variables;

@@ -84,6 +84,18 @@ class SmsTemplatesTest {
     }
 
     @Test
+    void aStandingBenefitHasNoCouponCodeToShow() {
+        Map<String, Object> standing = Map.of("name", "韩梅梅", "benefit", "全年免邮", "code", "", "validUntil", "");
+        Map<String, Object> coupon = Map.of("name", "韩梅梅", "benefit", "生日礼包", "code", "NDBG-MMYA-C9Q6-31K4-CQFJ",
+                "validUntil", "2026年12月31日");
+
+        assertThat(templates.render("benefit-granted", Channel.SMS, ZH, standing).text()).isEqualTo("韩梅梅，您获得全年免邮。回T退订");
+        assertThat(templates.render("benefit-granted", Channel.SMS, ZH, coupon).text())
+                .isEqualTo("韩梅梅，您获得生日礼包，券码NDBG-MMYA-C9Q6-31K4-CQFJ，2026年12月31日前有效。回T退订");
+        assertThat(templates.render("benefit-granted", Channel.EMAIL, Locale.ENGLISH, standing).text()).doesNotContain("code");
+    }
+
+    @Test
     void aDowngradeSaysWhatRegainsTheLostTierInBothLanguages() {
         Map<String, Object> down = Map.of("name", "李雷", "upgrade", false, "toTier", "银牌会员", "fromTier", "金牌会员",
                 "validUntil", "", "qualifyingValue", "800.00 元", "regainMissing", "1200.00 元", "regainTier", "金牌会员",
