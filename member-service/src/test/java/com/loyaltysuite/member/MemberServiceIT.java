@@ -656,6 +656,14 @@ class MemberServiceIT {
         assertThat(metrics)
                 .contains("application=\"member-service\"")
                 .contains("loyalty_events_published_seconds_count");
+        // published events are timed by topic and type
+        String member = "M-" + UUID.randomUUID();
+        assertThat(register(registration(member)).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        await().atMost(Duration.ofSeconds(30)).until(() -> http.getForObject("/actuator/prometheus", String.class)
+                .lines()
+                .anyMatch(line -> line.startsWith("loyalty_events_published_seconds_count{")
+                        && line.contains("topic=\"loyalty.members.v1\"")
+                        && line.contains("type=\"MemberRegistered\"")));
     }
 
     /** Registration, then an email consent change as a marker: once it is seen, all before it are. */
