@@ -49,20 +49,33 @@ final class Messages {
 
     private Messages() {}
 
-    /** Checks until clean or {@code timeoutSeconds} pass; once clean, 10 s later again, to catch a late double. */
+    /**
+     * Checks until clean, for as long as notification-service makes progress (more receipts, or more
+     * deliveries SENT) at least every {@code stallSeconds}: its backlog after a long outage under load
+     * can take longer to send than any fixed wait. Once clean, 10 s later again, to catch a late double.
+     */
     static Result await(Stage stage, Expected expected, List<Load.Order> orders, OutputReader output,
-            List<Path> catcherFiles, int timeoutSeconds) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+            List<Path> catcherFiles, int stallSeconds) throws Exception {
         Result result = check(stage, expected, orders, output, catcherFiles);
-        while (!result.clean() && System.nanoTime() < deadline) {
+        long progress = progress(result);
+        long lastProgress = System.nanoTime();
+        while (!result.clean() && System.nanoTime() - lastProgress < TimeUnit.SECONDS.toNanos(stallSeconds)) {
             Thread.sleep(2000);
             result = check(stage, expected, orders, output, catcherFiles);
+            if (progress(result) != progress) {
+                progress = progress(result);
+                lastProgress = System.nanoTime();
+            }
         }
         if (result.clean()) {
             Thread.sleep(10_000);
             result = check(stage, expected, orders, output, catcherFiles);
         }
         return result;
+    }
+
+    private static long progress(Result result) {
+        return result.received() + result.statuses().getOrDefault("SENT", 0);
     }
 
     static Result check(Stage stage, Expected expected, List<Load.Order> orders, OutputReader output,

@@ -25,8 +25,7 @@ import java.util.UUID;
  * it again on the same port: {@code sms} answers notification-service's SendSms form POSTs at
  * {@code /sms} with {@code Code: OK}; {@code smtp} speaks just enough SMTP to take a mail. Each
  * message's id (the SMS's {@code OutId}, the mail's {@code X-Loyalty-Notification-Id}) is appended to
- * a file and forced to disk before the provider answers, so what every incarnation received survives
- * its stop. Nothing is deduplicated: a message received twice is two lines. Run as
+ * a file before the provider answers, so what every incarnation received survives its stop. Nothing is deduplicated: a message received twice is two lines. Run as
  * {@code java -Dloader.main=com.loyaltysuite.faults.ProviderCatcher -jar fault-suite-exec.jar
  * <sms|smtp> <port> <file>}.
  */
@@ -52,10 +51,12 @@ public final class ProviderCatcher {
         Thread.currentThread().join();
     }
 
-    /** Appends the id and forces it to disk: only then does the provider say it took the message. */
+    /**
+     * Appends the id (unbuffered: once written, a stop or a kill -9 of this process cannot lose it);
+     * only then does the provider say it took the message.
+     */
     private synchronized void record(String id) throws IOException {
         file.write((id + "\n").getBytes(StandardCharsets.UTF_8));
-        file.getFD().sync();
     }
 
     /** Ids in a catcher's file, one per receipt. */

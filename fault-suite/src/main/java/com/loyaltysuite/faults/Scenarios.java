@@ -430,12 +430,37 @@ final class Scenarios {
             @Override
             public void after(Run run, List<String> problems) throws Exception {
                 Messages.Result messages = Messages.await(run.stage, Expected.of(run.load.orders()), run.load.orders(),
-                        run.output, List.of(smsFile, mailFile), 300);
+                        run.output, List.of(smsFile, mailFile), 120);
                 log("  messages: " + Messages.summary(messages));
                 problems.addAll(messages.problems());
                 run.lostBeyond = messages.lost();
                 run.doubledBeyond = messages.doubled();
                 run.passNote = ", " + messages.expected() + " messages each received once";
+                if (messages.clean()) {
+                    checkTheMessageCheck(run, messages, problems);
+                }
+            }
+
+            /**
+             * A check of the check: the same files with one receipt removed must report one message
+             * lost, and with one receipt repeated, one doubled.
+             */
+            void checkTheMessageCheck(Run run, Messages.Result clean, List<String> problems) throws Exception {
+                List<String> sms = ProviderCatcher.received(smsFile);
+                Path lessOne = run.stage.directory.resolve("check-less-one.txt");
+                Path onceMore = run.stage.directory.resolve("check-once-more.txt");
+                java.nio.file.Files.write(lessOne, sms.subList(1, sms.size()));
+                java.nio.file.Files.write(onceMore, List.of(sms.get(0)));
+                Expected expected = Expected.of(run.load.orders());
+                Messages.Result lost = Messages.check(run.stage, expected, run.load.orders(), run.output, List.of(lessOne, mailFile));
+                Messages.Result doubled = Messages.check(run.stage, expected, run.load.orders(), run.output,
+                        List.of(smsFile, mailFile, onceMore));
+                log("  check of the check: one SMS receipt removed gives lost " + lost.lost() + ", one repeated gives doubled "
+                        + doubled.doubled());
+                if (lost.lost() != 1 || lost.doubled() != 0 || doubled.doubled() != 1 || doubled.lost() != 0) {
+                    problems.add("the message check missed a removed or repeated receipt: lost " + lost.lost()
+                            + ", doubled " + doubled.doubled());
+                }
             }
         });
     }
