@@ -6,8 +6,8 @@
 #   ./faults.sh crash poison         # just those; ./faults.sh --help lists them and the options
 #   ./faults.sh --no-build ...       # reuse the jars
 # It runs on its own PostgreSQL cluster (default: "faults" on port 5433, created here with trust
-# auth on first use), so that restarting it disturbs nothing else; the brokers use ports 19092-19094
-# and the services 18082-18086.
+# auth on first use), so that restarting it disturbs nothing else; the brokers use ports 19092-19094,
+# the services 18081-18086 and the outage scenario's provider stand-ins 18025-18026.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -41,7 +41,7 @@ fi
 if $build; then
   echo "Building the services and the fault suite (tests skipped)"
   mvn -B -q package -DskipTests -Dspotless.check.skip=true -Pfaults \
-    -pl points-service,tier-service,fault-suite -am
+    -pl points-service,tier-service,member-service,notification-service,fault-suite -am
 fi
 
 export FAULTS_REPOSITORY=$PWD

@@ -17,7 +17,8 @@ import java.util.Map;
  * directory. Exits 1 when any scenario lost or doubled anything, or did not reconcile.
  *
  * <p>Options: {@code --orders N} (default 6000), {@code --rate R} orders/s (default 60), {@code
- * --members N} (default 300), {@code --seed S}. Locations come from the environment: {@code
+ * --members N} (default 300), {@code --seed S}, {@code --outage-seconds S} (how long the outage
+ * scenario's providers stay down, default 60). Locations come from the environment: {@code
  * FAULTS_REPOSITORY} (the checkout with the built service jars), {@code FAULTS_SELF_JAR} (this jar),
  * {@code FAULTS_OUTPUT}, {@code FAULTS_PG_VERSION}, {@code FAULTS_PG_CLUSTER}, {@code FAULTS_PG_PORT}.
  */
@@ -31,13 +32,14 @@ public final class FaultSuite {
         // bench's logback.xml is on the classpath too; the driver has its own.
         System.setProperty("logback.configurationFile", "logback-faults.xml");
         List<String> names = new ArrayList<>();
-        Scenarios.Options options = new Scenarios.Options(6000, 60, 300, 42);
+        Scenarios.Options options = new Scenarios.Options(6000, 60, 300, 42, 60);
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--orders" -> options = options.withOrders(Integer.parseInt(args[++i]));
                 case "--rate" -> options = options.withRate(Double.parseDouble(args[++i]));
                 case "--members" -> options = options.withMembers(Integer.parseInt(args[++i]));
                 case "--seed" -> options = options.withSeed(Long.parseLong(args[++i]));
+                case "--outage-seconds" -> options = options.withOutageSeconds(Integer.parseInt(args[++i]));
                 case "--help", "-h" -> {
                     usage();
                     return;
@@ -104,7 +106,7 @@ public final class FaultSuite {
     }
 
     private static void usage() {
-        System.out.println("./faults.sh [--orders N] [--rate R] [--members N] [--seed S] [scenario...]");
+        System.out.println("./faults.sh [--orders N] [--rate R] [--members N] [--seed S] [--outage-seconds S] [scenario...]");
         SCENARIOS.forEach((name, what) -> System.out.println("  " + name + ": " + what));
     }
 
@@ -120,6 +122,7 @@ public final class FaultSuite {
         s.put("failover", "two points-service instances share the partitions and segments; kill -9 one, the other takes over");
         s.put("postgres", "PostgreSQL restarted (pg_ctlcluster restart) under load");
         s.put("brokers", "three brokers, RF 3, min ISR 2; kill -9 one under load, bring it back");
+        s.put("outage", "the SMTP server and the SMS gateway down for --outage-seconds (default 60) under load, then back: every message delivered exactly once");
         s.put("control", "no fault; checks the check: a phantom order added to the expected figures must be reported lost");
         return s;
     }

@@ -4,6 +4,7 @@ import static com.loyaltysuite.faults.FaultSuite.log;
 
 import com.loyaltysuite.events.Topics;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -37,21 +38,25 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 final class Scenarios {
 
-    record Options(int orders, double rate, int members, long seed) {
+    record Options(int orders, double rate, int members, long seed, int outageSeconds) {
         Options withOrders(int v) {
-            return new Options(v, rate, members, seed);
+            return new Options(v, rate, members, seed, outageSeconds);
         }
 
         Options withRate(double v) {
-            return new Options(orders, v, members, seed);
+            return new Options(orders, v, members, seed, outageSeconds);
         }
 
         Options withMembers(int v) {
-            return new Options(orders, rate, v, seed);
+            return new Options(orders, rate, v, seed, outageSeconds);
         }
 
         Options withSeed(long v) {
-            return new Options(orders, rate, members, v);
+            return new Options(orders, rate, members, v, outageSeconds);
+        }
+
+        Options withOutageSeconds(int v) {
+            return new Options(orders, rate, members, seed, v);
         }
     }
 
@@ -62,6 +67,10 @@ final class Scenarios {
     private static final Instance POINTS = new Instance("points-service", "points-service", 18082);
     private static final Instance POINTS_B = new Instance("points-service-b", "points-service", 18086);
     private static final Instance TIER = new Instance("tier-service", "tier-service", 18083);
+    private static final Instance MEMBER = new Instance("member-service", "member-service", 18081);
+    private static final Instance NOTIFICATION = new Instance("notification-service", "notification-service", 18084);
+    private static final int SMS_PORT = 18026;
+    private static final int SMTP_PORT = 18025;
     private static final Duration DOWN_FOR = Duration.ofSeconds(5);
 
     private final Stage.Settings settings;
@@ -80,12 +89,24 @@ final class Scenarios {
             case "postgres" -> postgres();
             case "brokers" -> brokers();
             case "control" -> control();
+            case "outage" -> outage();
             default -> throw new IllegalArgumentException(name);
         };
     }
 
     /** What a scenario does to the running pieces, and when. */
     private interface Plan {
+        /** After the brokers and the database are up, before the services start. */
+        default void prepare(Stage stage) throws Exception {}
+
+        /** Extra arguments for one service instance. */
+        default List<String> arguments(Instance instance) {
+            return List.of();
+        }
+
+        /** Once the services are healthy, before the first order. */
+        default void beforeLoad(Run run) throws Exception {}
+
         default void beforeOrder(int k, Run run) throws Exception {}
 
         default void beforeRefund(int k, Run run) throws Exception {}
@@ -107,6 +128,11 @@ final class Scenarios {
         final List<String> recoveries = Collections.synchronizedList(new ArrayList<>());
         final List<String> faultErrors = Collections.synchronizedList(new ArrayList<>());
         final java.util.concurrent.atomic.AtomicInteger pendingFaults = new java.util.concurrent.atomic.AtomicInteger();
+        /** Lost and doubled beyond the points and tiers (the outage scenario's messages), set by the plan. */
+        int lostBeyond;
+        int doubledBeyond;
+        /** Added to a passing outcome. */
+        String passNote = "";
 
         Run(Stage stage, Load load, OutputReader output, Lag lag) {
             this.stage = stage;
@@ -310,6 +336,185 @@ final class Scenarios {
     }
 
     /**
+     * (5) The SMTP server and the SMS gateway (each a {@link ProviderCatcher} process) stopped together
+     * under load for {@code --outage-seconds}, then started again on the same ports. notification-service
+     * keeps recording deliveries and retries them; every message must reach a provider exactly once.
+     * member-service runs too: the members are registered through its API (with a mobile, an email and
+     * both consents), and notification-service learns their contacts from loyalty.members.v1, sealed with
+     * the keys on loyalty.member-keys.v1. Time to recover: from the providers' return until every
+     * delivery that was waiting then is SENT.
+     */
+    private Row outage() throws Exception {
+        int n = options.orders();
+        Duration down = Duration.ofSeconds(options.outageSeconds());
+        return scenario("outage", 1, List.of(POINTS, TIER, MEMBER, NOTIFICATION), new Plan() {
+            Path smsFile;
+            Path mailFile;
+            volatile Thread catchUp;
+            volatile String catchUpError;
+
+            @Override
+            public void prepare(Stage stage) throws Exception {
+                stage.trustTestTokens();
+                smsFile = stage.directory.resolve("sms-received.txt");
+                mailFile = stage.directory.resolve("smtp-received.txt");
+                startProviders(stage);
+            }
+
+            void startProviders(Stage stage) throws Exception {
+                stage.startCatcher("sms-gateway", "sms", SMS_PORT, smsFile);
+                stage.startCatcher("smtp-server", "smtp", SMTP_PORT, mailFile);
+                stage.awaitListening("sms-gateway", SMS_PORT, Duration.ofSeconds(60));
+                stage.awaitListening("smtp-server", SMTP_PORT, Duration.ofSeconds(60));
+            }
+
+            @Override
+            public List<String> arguments(Instance instance) {
+                if (instance == NOTIFICATION) {
+                    return List.of(
+                            "--spring.mail.host=127.0.0.1",
+                            "--spring.mail.port=" + SMTP_PORT,
+                            "--loyalty.notification.sms.base-url=http://127.0.0.1:" + SMS_PORT + "/sms");
+                }
+                return List.of();
+            }
+
+            @Override
+            public void beforeLoad(Run run) throws Exception {
+                registerMembers(run);
+            }
+
+            @Override
+            public void beforeOrder(int k, Run run) {
+                if (k == n / 4) {
+                    run.inject("SMTP server and SMS gateway down for " + down.toSeconds() + " s", () -> {
+                        run.stage.processes.stop("sms-gateway");
+                        run.stage.processes.stop("smtp-server");
+                        Thread.sleep(down.toMillis());
+                        startProviders(run.stage);
+                        long back = System.nanoTime();
+                        List<Load.Order> sentBefore = run.load.orders();
+                        List<String> waiting = Messages.unsettled(run.stage);
+                        log("  providers back; " + waiting.size() + " deliveries were waiting");
+                        long deadline = back + TimeUnit.MINUTES.toNanos(10);
+                        while (Messages.stillUnsettled(run.stage, waiting) > 0) {
+                            if (System.nanoTime() > deadline) {
+                                throw new IllegalStateException("deliveries waiting at the providers' return still unsent after 10 minutes");
+                            }
+                            Thread.sleep(200);
+                        }
+                        run.recovered(waiting.size() + " deliveries waiting at the return sent in", (System.nanoTime() - back) / 1e9);
+                        // Measured aside: when notification-service consumes slower than the load comes,
+                        // keeping the load on until it caught up would only grow its backlog.
+                        catchUp = new Thread(() -> {
+                            try {
+                                run.recovered("every order before the return had its SMS in", smsCaughtUp(run, sentBefore, back));
+                            } catch (Exception e) {
+                                catchUpError = "SMS catch-up: " + e.getMessage();
+                            }
+                        }, "fault-suite-sms-catch-up");
+                        catchUp.start();
+                    });
+                }
+            }
+
+            /**
+             * Seconds from {@code since} until the SMS gateway has received the transaction SMS of every
+             * order in {@code orders}: this also covers the events notification-service had not consumed
+             * yet when the providers came back.
+             */
+            double smsCaughtUp(Run run, List<Load.Order> orders, long since) throws Exception {
+                long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+                while (System.nanoTime() < deadline) {
+                    Set<String> received = new java.util.HashSet<>(ProviderCatcher.received(smsFile));
+                    Map<String, Set<String>> earned = run.output.earned();
+                    boolean all = orders.stream().allMatch(o -> earned.getOrDefault(o.orderId(), Set.of()).stream()
+                            .anyMatch(e -> received.contains(Messages.id(e, "SMS", "transaction"))));
+                    if (all) {
+                        return (System.nanoTime() - since) / 1e9;
+                    }
+                    Thread.sleep(500);
+                }
+                throw new IllegalStateException("orders sent before the providers' return still without their SMS after 10 minutes");
+            }
+
+            @Override
+            public void after(Run run, List<String> problems) throws Exception {
+                if (catchUp != null) {
+                    catchUp.join(TimeUnit.MINUTES.toMillis(10));
+                }
+                if (catchUpError != null) {
+                    problems.add(catchUpError);
+                }
+                Messages.Result messages = Messages.await(run.stage, Expected.of(run.load.orders()), run.load.orders(),
+                        run.output, List.of(smsFile, mailFile), 120);
+                log("  messages: " + Messages.summary(messages));
+                problems.addAll(messages.problems());
+                run.lostBeyond = messages.lost();
+                run.doubledBeyond = messages.doubled();
+                run.passNote = ", " + messages.expected() + " messages each received once";
+                if (messages.clean()) {
+                    checkTheMessageCheck(run, messages, problems);
+                }
+            }
+
+            /**
+             * A check of the check: the same files with one receipt removed must report one message
+             * lost, and with one receipt repeated, one doubled.
+             */
+            void checkTheMessageCheck(Run run, Messages.Result clean, List<String> problems) throws Exception {
+                List<String> sms = ProviderCatcher.received(smsFile);
+                Path lessOne = run.stage.directory.resolve("check-less-one.txt");
+                Path onceMore = run.stage.directory.resolve("check-once-more.txt");
+                java.nio.file.Files.write(lessOne, sms.subList(1, sms.size()));
+                java.nio.file.Files.write(onceMore, List.of(sms.get(0)));
+                Expected expected = Expected.of(run.load.orders());
+                Messages.Result lost = Messages.check(run.stage, expected, run.load.orders(), run.output, List.of(lessOne, mailFile));
+                Messages.Result doubled = Messages.check(run.stage, expected, run.load.orders(), run.output,
+                        List.of(smsFile, mailFile, onceMore));
+                log("  check of the check: one SMS receipt removed gives lost " + lost.lost() + ", one repeated gives doubled "
+                        + doubled.doubled());
+                if (lost.lost() != 1 || lost.doubled() != 0 || doubled.doubled() != 1 || doubled.lost() != 0) {
+                    problems.add("the message check missed a removed or repeated receipt: lost " + lost.lost()
+                            + ", doubled " + doubled.doubled());
+                }
+            }
+        });
+    }
+
+    /** Registers every member of the load at member-service, then waits until notification-service knows them all. */
+    private void registerMembers(Run run) throws Exception {
+        String token = com.loyaltysuite.testsupport.TestTokens.staff();
+        for (int rank = 0; rank < options.members(); rank++) {
+            String member = run.load.memberId(rank);
+            String body = String.format(Locale.ROOT,
+                    "{\"memberId\":\"%s\",\"name\":\"Member %d\",\"mobile\":\"+86139%08d\",\"email\":\"%s@shop.example\","
+                            + "\"consents\":{\"sms\":true,\"email\":true}}",
+                    member, rank, rank, member.toLowerCase(Locale.ROOT));
+            var response = Stage.post("http://127.0.0.1:" + MEMBER.port() + "/members", token, body);
+            if (response.statusCode() != 201) {
+                throw new IllegalStateException("registering " + member + " answered " + response.statusCode() + ": " + response.body());
+            }
+        }
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        int known = 0;
+        while (System.nanoTime() < deadline) {
+            try (var connection = run.stage.connect();
+                    var query = connection.prepareStatement("select count(*) from notification.member_contact where mobile is not null");
+                    var rows = query.executeQuery()) {
+                rows.next();
+                known = rows.getInt(1);
+            }
+            if (known >= options.members()) {
+                log("  " + known + " members registered; notification-service knows their contacts");
+                return;
+            }
+            Thread.sleep(1000);
+        }
+        throw new IllegalStateException("notification-service knows " + known + " of " + options.members() + " members' contacts after 5 minutes");
+    }
+
+    /**
      * No fault: a check of the check. After the run reconciles, the expected figures are given one
      * order that was never sent (to a member who exists); the reconciliation must report it lost and
      * that member's balance, ledger and tier off. Passes only when it does.
@@ -343,8 +548,9 @@ final class Scenarios {
         try (Stage stage = new Stage(settings, name, brokers)) {
             stage.startInfrastructure();
             log("  " + brokers + " broker(s) up on " + stage.bootstrap() + "; database " + stage.dbUrl());
+            plan.prepare(stage);
             for (Instance instance : instances) {
-                stage.startService(instance.name(), instance.service(), instance.port());
+                stage.startService(instance.name(), instance.service(), instance.port(), plan.arguments(instance));
                 // One at a time: on two cores parallel starts only take longer each.
                 stage.awaitHealthy(instance.name(), instance.port(), Duration.ofMinutes(4));
                 log("  " + instance.name() + " healthy on port " + instance.port());
@@ -353,6 +559,7 @@ final class Scenarios {
                     OutputReader output = new OutputReader(stage.bootstrap());
                     Lag lag = new Lag(stage.bootstrap())) {
                 Run run = new Run(stage, load, output, lag);
+                plan.beforeLoad(run);
                 log(String.format(Locale.ROOT, "  sending %d orders at %.0f/s", options.orders(), options.rate()));
                 load.sendOrders(options.orders(), options.rate(), guarded(k -> plan.beforeOrder(k, run)));
                 // Every fault happens under load: while one is still under way (a slow restart delays
@@ -380,16 +587,18 @@ final class Scenarios {
                 problems.addAll(run.faultErrors);
                 plan.after(run, problems);
                 int eventsIn = load.orders().size() + load.refunds() + plan.extraEventsIn();
-                String outcome = problems.isEmpty() && result.lost() == 0 && result.doubled() == 0
+                int lost = result.lost() + run.lostBeyond;
+                int doubled = result.doubled() + run.doubledBeyond;
+                String outcome = problems.isEmpty() && lost == 0 && doubled == 0
                         ? "PASS: reconciled exactly (" + expected.balance.size() + " members, "
-                                + expected.tierSteps.size() + " promotions)"
+                                + expected.tierSteps.size() + " promotions" + run.passNote + ")"
                         : "FAIL: " + String.join("; ", problems);
                 problems.forEach(p -> log("  problem: " + p));
                 if (load.resent() > 0) {
                     log("  " + load.resent() + " record(s) refused by the broker were sent again");
                 }
                 log(String.format(Locale.ROOT, "  scenario took %.0f s", (System.nanoTime() - began) / 1e9));
-                return new Row(name, eventsIn, outcome, result.lost(), result.doubled(),
+                return new Row(name, eventsIn, outcome, lost, doubled,
                         run.recoveries.isEmpty() ? "-" : String.join(", ", run.recoveries));
             }
         }

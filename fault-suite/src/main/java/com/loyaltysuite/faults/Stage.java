@@ -33,6 +33,7 @@ final class Stage implements AutoCloseable {
     final Processes processes;
     final Path directory;
     final int brokers;
+    private String publicKeyLocation;
     private final String clusterId = org.apache.kafka.common.Uuid.randomUuid().toString();
 
     /** Where things are: the jars, the PostgreSQL cluster, the run's output directory. */
@@ -125,6 +126,14 @@ final class Stage implements AutoCloseable {
      * reached points-service before the order did, which no offline computation can know.
      */
     void startService(String instance, String service, int port) throws IOException {
+        startService(instance, service, port, List.of());
+    }
+
+    /**
+     * As above, with {@code extra} arguments. When {@link #trustTestTokens()} was called, the service
+     * trusts the driver's {@link com.loyaltysuite.testsupport.TestTokens} key instead of an issuer.
+     */
+    void startService(String instance, String service, int port, List<String> extra) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 java(), "-Xms128m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-jar", settings.serviceJar(service).toString(),
@@ -133,14 +142,62 @@ final class Stage implements AutoCloseable {
                 "--spring.datasource.url=" + dbUrl(),
                 "--spring.datasource.username=postgres",
                 "--spring.datasource.password=",
-                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=http://127.0.0.1:9/fault-suite-issuer-unused",
+                publicKeyLocation == null
+                        ? "--spring.security.oauth2.resourceserver.jwt.issuer-uri=http://127.0.0.1:9/fault-suite-issuer-unused"
+                        : "--spring.security.oauth2.resourceserver.jwt.public-key-location=" + publicKeyLocation,
                 "--loyalty.kafka.replicas=" + Math.min(3, brokers)));
+        command.addAll(extra);
         if (service.equals("points-service")) {
             for (String tier : List.of("MEMBER", "SILVER", "GOLD", "DIAMOND", "ACADEMICIAN")) {
                 command.add("--loyalty.points.earning.tier-multipliers." + tier + "=1.0");
             }
         }
         processes.start(instance, command);
+    }
+
+    /**
+     * From now on the services started trust bearer tokens minted by this JVM's {@link
+     * com.loyaltysuite.testsupport.TestTokens} (its public key as {@code public-key-location}): for the
+     * scenarios that call a service's API, as the outage scenario registers members at member-service.
+     */
+    void trustTestTokens() {
+        publicKeyLocation = com.loyaltysuite.testsupport.TestTokens.publicKeyLocation();
+    }
+
+    /** A provider stand-in ({@link ProviderCatcher}, {@code sms} or {@code smtp}) on {@code port}, appending ids to {@code file}. */
+    void startCatcher(String name, String kind, int port, Path file) throws IOException {
+        processes.start(name, List.of(
+                java(), "-Xms32m", "-Xmx96m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Dloader.main=" + ProviderCatcher.class.getName(),
+                "-jar", settings.selfJar().toString(),
+                kind, String.valueOf(port), file.toString()));
+    }
+
+    /** Waits until something accepts connections on {@code port}. */
+    void awaitListening(String name, int port, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!processes.alive(name)) {
+                throw new IllegalStateException(name + " exited; see " + processes.log(name));
+            }
+            try (java.net.Socket socket = new java.net.Socket()) {
+                socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 1000);
+                return;
+            } catch (IOException e) {
+                Thread.sleep(200);
+            }
+        }
+        throw new IllegalStateException(name + " not listening on " + port + " after " + timeout);
+    }
+
+    static HttpResponse<String> post(String url, String bearer, String json) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Authorization", "Bearer " + bearer)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** Waits until {@code /actuator/health} answers UP; returns the seconds it took. */

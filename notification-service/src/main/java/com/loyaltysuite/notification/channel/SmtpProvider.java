@@ -23,7 +23,8 @@ import org.springframework.mail.javamail.MimeMessageHelper;
  * its {@code X-Loyalty-Notification-Id}, the same on every try, so a mail sent twice after a crash is
  * one message to anyone who deduplicates. The server's reply decides: 4xx (421, 450, 451, 452…), a
  * connection refused or timed out, credentials refused → {@link ProviderUnavailableException}, tried
- * again; 5xx → {@link SendResult.Rejected}, final.
+ * again (so is a connection the server closed before replying, as a stopping server does); 5xx →
+ * {@link SendResult.Rejected}, final.
  */
 public class SmtpProvider implements Provider {
 
@@ -110,6 +111,21 @@ public class SmtpProvider implements Provider {
         return false;
     }
 
+    /**
+     * A connection the server closed before it replied: JavaMail reports the missing reply as
+     * {@code [EOF]} (e.g. "Got bad greeting from SMTP host: … response: [EOF]" when a stopping server
+     * took the connection but never greeted), with no socket exception behind it. The server refused
+     * nothing; it was going away.
+     */
+    private static boolean closedBeforeReply(Throwable failure) {
+        for (Throwable t = failure; t != null; t = next(t)) {
+            if (t.getMessage() != null && t.getMessage().contains("[EOF]")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The SMTP reply code behind the failure, 0 when there is none. */
     static int replyCode(MailException e) {
         int code = replyCode((Throwable) e);
@@ -155,6 +171,9 @@ public class SmtpProvider implements Provider {
     }
 
     private static boolean hasNetworkCause(Throwable failure) {
+        if (closedBeforeReply(failure)) {
+            return true;
+        }
         for (Throwable t = failure; t != null; t = next(t)) {
             if (t instanceof SocketException || t instanceof SocketTimeoutException || t instanceof UnknownHostException) {
                 return true;

@@ -91,6 +91,32 @@ class SmtpProviderTest {
         assertThatThrownBy(() -> provider.send(message("id-4"))).isInstanceOf(ProviderUnavailableException.class);
     }
 
+    /** A server on its way down takes the connection and closes it unanswered: JavaMail's "bad greeting … [EOF]". */
+    @Test
+    void aServerThatHangsUpBeforeGreetingIsTransient() throws Exception {
+        try (ServerSocket hangingUp = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+            ExecutorService executor = Executors.newSingleThreadExecutor();
+            executor.submit(() -> {
+                while (!hangingUp.isClosed()) {
+                    try (Socket client = hangingUp.accept()) {
+                        // closed at once, without a greeting
+                    } catch (IOException e) {
+                        return;
+                    }
+                }
+            });
+            JavaMailSenderImpl mail = new JavaMailSenderImpl();
+            mail.setHost("127.0.0.1");
+            mail.setPort(hangingUp.getLocalPort());
+            SmtpProvider hungUpOn = new SmtpProvider(mail, "loyalty@shop.example");
+
+            assertThatThrownBy(() -> hungUpOn.send(message("id-5")))
+                    .isInstanceOf(ProviderUnavailableException.class)
+                    .hasMessageContaining("EOF");
+            executor.shutdownNow();
+        }
+    }
+
     private static OutgoingMessage message(String id) {
         return new OutgoingMessage(id, "zhang@example.com", "tier-changed", "恭喜您升级为银牌会员", "尊敬的张三：", Map.of());
     }
