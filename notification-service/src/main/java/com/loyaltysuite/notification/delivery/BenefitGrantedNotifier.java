@@ -43,11 +43,6 @@ public class BenefitGrantedNotifier implements Trigger {
     }
 
     @Override
-    public Map<String, Object> variables(IntegrationEvent event, Map<String, String> facts) {
-        return variables(event, facts, properties.zone());
-    }
-
-    @Override
     public Map<String, Object> variables(IntegrationEvent event, Map<String, String> facts, ZoneId zone) {
         BenefitGranted granted = (BenefitGranted) event;
         Map<String, Object> variables = new LinkedHashMap<>();

@@ -130,7 +130,7 @@ public class BirthdayGreeting implements Trigger {
     }
 
     @Override
-    public Map<String, Object> variables(IntegrationEvent event, Map<String, String> facts) {
+    public Map<String, Object> variables(IntegrationEvent event, Map<String, String> facts, ZoneId zone) {
         return Map.of();
     }
 }

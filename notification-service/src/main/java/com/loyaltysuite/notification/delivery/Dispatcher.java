@@ -199,7 +199,7 @@ public class Dispatcher {
 
     /** A message to configured recipients (the daily report): written from its facts alone. */
     private void deliverToRecipients(DeliveryQueue.Claimed message, Trigger trigger) {
-        Map<String, Object> variables = new LinkedHashMap<>(trigger.variables(null, notifier.readFacts(message.facts())));
+        Map<String, Object> variables = new LinkedHashMap<>(trigger.variables(null, notifier.readFacts(message.facts()), properties.zone()));
         MessageTemplates.Rendered rendered = templates.render(trigger.name(), channel(), properties.locale(), variables);
         SendResult result = provider.send(new OutgoingMessage(
                 message.notificationId(), message.recipient(), trigger.name(), rendered.subject(), rendered.text(), Map.of()));

@@ -2,6 +2,7 @@ package com.loyaltysuite.notification.delivery;
 
 import com.loyaltysuite.events.IntegrationEvent;
 import com.loyaltysuite.events.codec.EventType;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -28,7 +29,7 @@ interface OperationalMessage extends Trigger {
     }
 
     @Override
-    default Map<String, Object> variables(IntegrationEvent event, Map<String, String> facts) {
+    default Map<String, Object> variables(IntegrationEvent event, Map<String, String> facts, ZoneId zone) {
         return new LinkedHashMap<>(facts);
     }
 }

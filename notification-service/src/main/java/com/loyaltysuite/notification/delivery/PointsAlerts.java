@@ -39,9 +39,9 @@ public class PointsAlerts {
         this.notifier = notifier;
         this.balances = balances;
         this.properties = properties;
-        this.transaction = new PointsTrigger("transaction", EventType.POINTS_EARNED, this::earnedVariables, properties.zone());
-        this.redeemed = new PointsTrigger("points-redeemed", EventType.POINTS_REDEEMED, this::redeemedVariables, properties.zone());
-        this.reversed = new PointsTrigger("points-reversed", EventType.POINTS_REVERSED, this::reversedVariables, properties.zone());
+        this.transaction = new PointsTrigger("transaction", EventType.POINTS_EARNED, this::earnedVariables);
+        this.redeemed = new PointsTrigger("points-redeemed", EventType.POINTS_REDEEMED, this::redeemedVariables);
+        this.reversed = new PointsTrigger("points-reversed", EventType.POINTS_REVERSED, this::reversedVariables);
     }
 
     /** The triggers, for {@link Triggers}. */
@@ -109,17 +109,12 @@ public class PointsAlerts {
     }
 
     /** A transactional points trigger whose variables come from a function. */
-    private record PointsTrigger(String name, EventType eventType, Variables vars, ZoneId programmeZone)
+    private record PointsTrigger(String name, EventType eventType, Variables vars)
             implements Trigger {
 
         @Override
         public Purpose purpose() {
             return Purpose.TRANSACTIONAL;
-        }
-
-        @Override
-        public Map<String, Object> variables(IntegrationEvent event, Map<String, String> facts) {
-            return vars.of(event, facts, programmeZone);
         }
 
         @Override

@@ -54,19 +54,9 @@ public class PointsExpiringNotifier implements Trigger {
     }
 
     @Override
-    public Map<String, Object> variables(IntegrationEvent event, Map<String, String> facts) {
-        return variables(event, facts, properties.zone());
-    }
-
-    @Override
     public Map<String, Object> variables(IntegrationEvent event, Map<String, String> facts, ZoneId zone) {
         PointsExpiring expiring = (PointsExpiring) event;
         return Map.of("points", expiring.points(), "expiresAt", EmailText.date(expiring.expiresAt(), zone));
-    }
-
-    @Override
-    public Optional<MessageTemplates.Rendered> writtenInCode(Channel channel, String memberName, IntegrationEvent event) {
-        return writtenInCode(channel, memberName, event, properties.zone());
     }
 
     /** The Chinese email is still written in code; in another locale the template file is used. */

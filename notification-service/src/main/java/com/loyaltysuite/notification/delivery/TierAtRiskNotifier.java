@@ -55,11 +55,6 @@ public class TierAtRiskNotifier implements Trigger {
     }
 
     @Override
-    public Map<String, Object> variables(IntegrationEvent event, Map<String, String> facts) {
-        return variables(event, facts, properties.zone());
-    }
-
-    @Override
     public Map<String, Object> variables(IntegrationEvent event, Map<String, String> facts, ZoneId zone) {
         TierAtRisk risk = (TierAtRisk) event;
         Map<String, Object> variables = new LinkedHashMap<>();
@@ -69,11 +64,6 @@ public class TierAtRiskNotifier implements Trigger {
         variables.put("threshold", TierAtRiskEmailTemplate.amount(risk.retentionThreshold(), RoundingMode.UP));
         variables.put("gap", risk.gap().value().signum() > 0 ? TierAtRiskEmailTemplate.amount(risk.gap(), RoundingMode.UP) : "");
         return variables;
-    }
-
-    @Override
-    public Optional<MessageTemplates.Rendered> writtenInCode(Channel channel, String memberName, IntegrationEvent event) {
-        return writtenInCode(channel, memberName, event, properties.zone());
     }
 
     /** The Chinese email is still written in code; in another locale the template file is used. */

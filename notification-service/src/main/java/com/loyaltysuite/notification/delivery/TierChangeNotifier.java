@@ -48,11 +48,6 @@ public class TierChangeNotifier implements Trigger {
     }
 
     @Override
-    public Map<String, Object> variables(IntegrationEvent event, Map<String, String> facts) {
-        return variables(event, facts, properties.zone());
-    }
-
-    @Override
     public Map<String, Object> variables(IntegrationEvent event, Map<String, String> facts, ZoneId zone) {
         TierChanged change = (TierChanged) event;
         Map<String, Object> variables = new LinkedHashMap<>();
@@ -69,11 +64,6 @@ public class TierChangeNotifier implements Trigger {
         variables.put("regainMissing", regain ? TierChangeEmailTemplate.regainAmount(change.toRegain()) : "");
         variables.put("regainByPoints", regain && "POINTS".equalsIgnoreCase(change.toRegain().unit()));
         return variables;
-    }
-
-    @Override
-    public Optional<MessageTemplates.Rendered> writtenInCode(Channel channel, String memberName, IntegrationEvent event) {
-        return writtenInCode(channel, memberName, event, properties.zone());
     }
 
     /** The Chinese email is still written in code; in another locale the template file is used. */

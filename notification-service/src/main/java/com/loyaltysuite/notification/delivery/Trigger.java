@@ -32,17 +32,10 @@ public interface Trigger {
 
     /**
      * What the templates are filled with, from the event and the facts captured when the message was
-     * decided. The member's name ({@code name}) and greeting are added by the templates.
+     * decided, dates and times written in {@code zone}: the member's own time zone, or the programme's
+     * when they gave none. The member's name ({@code name}) and greeting are added by the templates.
      */
-    Map<String, Object> variables(IntegrationEvent event, Map<String, String> facts);
-
-    /**
-     * The same, with dates and times written in {@code zone}: the member's own time zone, or the
-     * programme's when they gave none. Triggers that write no date need not override it.
-     */
-    default Map<String, Object> variables(IntegrationEvent event, Map<String, String> facts, ZoneId zone) {
-        return variables(event, facts);
-    }
+    Map<String, Object> variables(IntegrationEvent event, Map<String, String> facts, ZoneId zone);
 
     /**
      * False for a message to configured recipients rather than to a member (the daily report, an
@@ -55,15 +48,11 @@ public interface Trigger {
 
     /**
      * A message still written in code rather than from a template file (the first three emails), for
-     * the member named {@code memberName} (null when none is on file); empty to use the template file.
+     * the member named {@code memberName} (null when none is on file), dates written in {@code zone};
+     * empty to use the template file.
      */
-    default Optional<MessageTemplates.Rendered> writtenInCode(Channel channel, String memberName, IntegrationEvent event) {
-        return Optional.empty();
-    }
-
-    /** The same, with dates written in {@code zone} (the member's own, or the programme's). */
     default Optional<MessageTemplates.Rendered> writtenInCode(
             Channel channel, String memberName, IntegrationEvent event, ZoneId zone) {
-        return writtenInCode(channel, memberName, event);
+        return Optional.empty();
     }
 }

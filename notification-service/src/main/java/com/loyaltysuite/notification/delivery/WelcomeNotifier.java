@@ -3,6 +3,7 @@ package com.loyaltysuite.notification.delivery;
 import com.loyaltysuite.events.IntegrationEvent;
 import com.loyaltysuite.events.codec.EventType;
 import com.loyaltysuite.events.member.MemberRegistered;
+import java.time.ZoneId;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -37,7 +38,7 @@ public class WelcomeNotifier implements Trigger {
     }
 
     @Override
-    public Map<String, Object> variables(IntegrationEvent event, Map<String, String> facts) {
+    public Map<String, Object> variables(IntegrationEvent event, Map<String, String> facts, ZoneId zone) {
         return Map.of();
     }
 }
