@@ -325,6 +325,97 @@ class MemberServiceIT {
         }
     }
 
+    /** Six members with their own mobiles and one email address: one registers, the others are told it is the email. */
+    @Test
+    void concurrentRegistrationsOfOneEmailRegisterItOnce() {
+        String email = emailOf(newMember());
+        List<String> members = IntStream.range(0, 6).mapToObj(i -> newMember()).toList();
+        ExecutorService clients = Executors.newFixedThreadPool(6);
+        List<ResponseEntity<Map>> responses;
+        try {
+            responses = members.stream()
+                    .map(member -> CompletableFuture.supplyAsync(
+                            () -> register(registration(member).replace(emailOf(member), email)), clients))
+                    .toList()
+                    .stream()
+                    .map(CompletableFuture::join)
+                    .toList();
+        } finally {
+            clients.shutdown();
+        }
+
+        assertThat(responses).filteredOn(r -> r.getStatusCode() == HttpStatus.CREATED).hasSize(1);
+        assertThat(responses).filteredOn(r -> r.getStatusCode() != HttpStatus.CREATED).hasSize(5).allSatisfy(r -> {
+            assertThat(r.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+            assertThat(r.getBody()).containsEntry("code", "email-already-registered");
+            assertThat((String) r.getBody().get("detail")).contains("email");
+        });
+        // The losers' own mobiles were not kept by their refused registrations.
+        String winner = (String) responses.stream()
+                .filter(r -> r.getStatusCode() == HttpStatus.CREATED)
+                .findFirst()
+                .orElseThrow()
+                .getBody()
+                .get("memberId");
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from contact_claim where kind = 'email' and value = ?", Long.class, email))
+                .isEqualTo(1);
+        members.stream().filter(m -> !m.equals(winner)).forEach(loser -> assertThat(jdbc.queryForObject(
+                        "select count(*) from contact_claim where member_id = ?", Long.class, loser))
+                .isZero());
+    }
+
+    /**
+     * Two members with their own mobiles and one email address on two instances, held until both passed
+     * every rule the aggregate knows (as for the mobile above): the email's claim lets one through, and the
+     * other answers 409 naming the email.
+     */
+    @Test
+    void registrationsOfOneEmailRacingOnTwoInstancesRegisterItOnce() {
+        String email = emailOf(newMember());
+        String here = newMember();
+        String there = newMember();
+        CyclicBarrier bothPassedTheRules = new CyclicBarrier(2);
+        MessageHandlerInterceptor<CommandMessage<?>> holdBeforeAppend = (unitOfWork, chain) -> {
+            if (unitOfWork.getMessage().getPayload() instanceof RecordRegistration register
+                    && email.equals(register.email())) {
+                unitOfWork.onPrepareCommit(u -> awaitTheOther(bothPassedTheRules));
+            }
+            return chain.proceed();
+        };
+        ExecutorService clients = Executors.newFixedThreadPool(2);
+        try (ConfigurableApplicationContext other = new SpringApplicationBuilder(
+                                MemberServiceApplication.class, SecondInstance.class)
+                        .run("--server.port=0");
+                Registration onThis = commandBus.registerHandlerInterceptor(holdBeforeAppend);
+                Registration onOther = other.getBean(CommandBus.class).registerHandlerInterceptor(holdBeforeAppend)) {
+            TestRestTemplate otherHttp = new TestRestTemplate(new RestTemplateBuilder()
+                    .rootUri("http://127.0.0.1:" + other.getEnvironment().getProperty("local.server.port"))
+                    .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.staff()));
+            var onThisInstance = CompletableFuture.supplyAsync(() -> http.postForEntity(
+                    "/members", json(registration(here).replace(emailOf(here), email)), Map.class), clients);
+            var onTheOther = CompletableFuture.supplyAsync(() -> otherHttp.postForEntity(
+                    "/members", json(registration(there).replace(emailOf(there), email)), Map.class), clients);
+            List<ResponseEntity<Map>> responses = List.of(onThisInstance.join(), onTheOther.join());
+
+            assertThat(responses).extracting(ResponseEntity::getStatusCode)
+                    .containsExactlyInAnyOrder(HttpStatus.CREATED, HttpStatus.CONFLICT);
+            assertThat(responses)
+                    .filteredOn(r -> r.getStatusCode() == HttpStatus.CONFLICT)
+                    .singleElement()
+                    .satisfies(r -> {
+                        assertThat(r.getBody()).containsEntry("code", "email-already-registered");
+                        assertThat((String) r.getBody().get("detail")).contains("email");
+                    });
+        } finally {
+            clients.shutdown();
+        }
+        assertThat(jdbc.queryForList(
+                        "select member_id from contact_claim where kind = 'email' and value = ?", String.class, email))
+                .singleElement()
+                .isIn(here, there);
+    }
+
     @Test
     void aMemberChangesTheProfileAndOnlyWhatChangedIsNamed() {
         String member = newMember();
