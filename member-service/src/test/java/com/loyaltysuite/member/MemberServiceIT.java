@@ -20,6 +20,7 @@ import com.loyaltysuite.events.member.MemberRegistered;
 import com.loyaltysuite.events.member.MemberStatus;
 import com.loyaltysuite.events.member.MemberStatusChanged;
 import com.loyaltysuite.events.member.PersonalData;
+import com.loyaltysuite.member.profile.Member;
 import com.loyaltysuite.member.profile.RecordRegistration;
 import com.loyaltysuite.support.crypto.PersonalDataCipher;
 import com.loyaltysuite.testsupport.SharedKafka;
@@ -49,6 +50,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
+import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.Test;
@@ -86,6 +88,9 @@ class MemberServiceIT {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    Snapshotter snapshotter;
 
     @Test
     void aRegisteredMemberCanBeReadAndIsPublished() {
@@ -601,8 +606,9 @@ class MemberServiceIT {
 
     /**
      * Crypto-shredding end to end (ADR 9): after erasure no API answers the mobile or email, a rebuild of
-     * the profiles from the event store finds none, and neither the member's records on
-     * loyalty.members.v1 nor its rows in domain_event_entry ever held them in clear.
+     * the profiles from the event store finds none, neither the member's records on loyalty.members.v1
+     * nor its rows in domain_event_entry (payload and metadata) ever held them in clear, and its snapshot,
+     * sealed too, is deleted by the erasure.
      */
     @Test
     void anErasedMemberCannotBeReadAnywhereNotEvenByReplayingTheEvents() {
@@ -623,6 +629,14 @@ class MemberServiceIT {
             assertThat(registered.personalData()).startsWith("v1.");
             assertThat(keys.awaitRecords(r -> member.equals(r.key()) && r.value() != null)).hasSize(1);
         }
+
+        // A snapshot of the aggregate holds its state: sealed too, and deleted on erasure (ADR 9).
+        snapshotter.scheduleSnapshot(Member.class, member);
+        List<Map<String, Object>> snapshots = jdbc.queryForList(
+                "select payload, meta_data from snapshot_event_entry where aggregate_identifier = ?", member);
+        assertThat(snapshots).singleElement().satisfies(row -> assertThat(clearText(row))
+                .contains(member)
+                .doesNotContain(mobile.substring(1), email, newEmail, "韩梅梅"));
 
         ResponseEntity<Void> erased = http.exchange(
                 "/members/{id}?reason={reason}", HttpMethod.DELETE, null, Void.class, member, "member request, ticket 9");
@@ -657,12 +671,15 @@ class MemberServiceIT {
         assertThat(jdbc.queryForList("select * from member_profile where member_id = ?", member).toString())
                 .doesNotContain(mobile.substring(1), email, newEmail, "韩梅梅");
 
-        List<byte[]> stored = jdbc.queryForList(
-                "select payload from domain_event_entry where aggregate_identifier = ? order by sequence_number",
-                byte[].class, member);
+        List<Map<String, Object>> stored = jdbc.queryForList(
+                "select payload, meta_data from domain_event_entry where aggregate_identifier = ? order by sequence_number",
+                member);
         assertThat(stored).hasSizeGreaterThanOrEqualTo(3);
-        assertThat(stored).allSatisfy(payload -> assertThat(new String(payload, StandardCharsets.UTF_8))
+        assertThat(stored).allSatisfy(row -> assertThat(clearText(row))
                 .doesNotContain(mobile.substring(1), email, newEmail, "韩梅梅"));
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from snapshot_event_entry where aggregate_identifier = ?", Long.class, member))
+                .isZero();
         try (TopicReader members = new TopicReader(SharedKafka.bootstrapServers(), Topics.MEMBERS);
                 TopicReader keys = new TopicReader(SharedKafka.bootstrapServers(), Topics.MEMBER_KEYS)) {
             List<ConsumerRecord<String, byte[]>> records = members.awaitRecords(
@@ -799,6 +816,12 @@ class MemberServiceIT {
     private void awaitConsents(String member, boolean sms, boolean email) {
         await().atMost(Duration.ofSeconds(60))
                 .untilAsserted(() -> assertThat(awaitMember(member)).containsEntry("consents", Map.of("sms", sms, "email", email)));
+    }
+
+    /** A stored row's payload and metadata as the bytes read in UTF-8, as anyone reading the table would. */
+    private static String clearText(Map<String, Object> row) {
+        return new String((byte[]) row.get("payload"), StandardCharsets.UTF_8) + "\n"
+                + (row.get("meta_data") == null ? "" : new String((byte[]) row.get("meta_data"), StandardCharsets.UTF_8));
     }
 
     private static IntegrationEvent decode(ConsumerRecord<String, byte[]> record) {
