@@ -8,6 +8,7 @@ import com.loyaltysuite.events.Topics;
 import com.loyaltysuite.events.anomaly.AnomalyDetected;
 import com.loyaltysuite.events.anomaly.AnomalyRule;
 import com.loyaltysuite.events.codec.CloudEventCodec;
+import com.loyaltysuite.events.member.MemberProfileUpdated;
 import com.loyaltysuite.events.member.MemberStatus;
 import com.loyaltysuite.events.member.MemberStatusChanged;
 import com.loyaltysuite.member.MemberTestClock;
@@ -19,6 +20,8 @@ import com.loyaltysuite.testsupport.TopicReader;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -59,6 +62,8 @@ class AnomalyMonitoringIT {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
     OrderSystem orderSystem;
     Instant morning;
@@ -136,6 +141,35 @@ class AnomalyMonitoringIT {
         });
         assertThat(hits).extracting(h -> h.get("windowStart"))
                 .contains(threeAm.minus(Duration.ofHours(1)).toString());
+    }
+
+    /**
+     * A member who set a time zone of their own (Europe/Berlin) is judged in their night, not the
+     * programme's: 10:00 in Shanghai is 03:00 in Berlin (04:00 in summer), 03:00 in Shanghai is evening there.
+     */
+    @Test
+    void aMemberWithAZoneOfTheirOwnIsJudgedInTheirNight() {
+        String member = newMember();
+        ZoneId berlin = ZoneId.of("Europe/Berlin");
+        try (ServicePublisher members = new ServicePublisher(SharedKafka.bootstrapServers())) {
+            members.publish("/loyalty/member-service", new MemberProfileUpdated(
+                    MemberId.of(member), "default", null, null, null, null, morning.minus(Duration.ofDays(30)),
+                    "de-DE", berlin.getId(), List.of("locale", "timeZone"), null));
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> stored(member, "MonitoredTimeZoneRecorded") == 1);
+        Instant shanghaiThreeAm = morning.truncatedTo(ChronoUnit.DAYS).minus(Duration.ofHours(5));
+        String evening = orderSystem.orderPaid(member, "O-1", "10.00", shanghaiThreeAm);
+        String berlinNight = orderSystem.orderPaid(member, "O-2", "10.00", morning);
+        awaitConsumed(evening);
+        awaitConsumed(berlinNight);
+
+        assertThat(awaitAnomalies(member, AnomalyRule.NIGHT_PAYMENT, 1)).singleElement().satisfies(hit -> {
+            assertThat(hit.get("orderIds")).isEqualTo(List.of("O-2"));
+            assertThat(hit.get("observed")).isEqualTo(HH_MM.format(morning.atZone(berlin)));
+            assertThat(hit.get("windowStart")).isEqualTo(
+                    morning.atZone(berlin).toLocalDate().atTime(2, 0).atZone(berlin).toInstant().toString());
+            assertThat((String) hit.get("description")).contains("Europe/Berlin");
+        });
     }
 
     /**
