@@ -20,6 +20,7 @@ import com.loyaltysuite.events.member.MemberRegistered;
 import com.loyaltysuite.events.member.MemberStatus;
 import com.loyaltysuite.events.member.MemberStatusChanged;
 import com.loyaltysuite.events.member.PersonalData;
+import com.loyaltysuite.member.profile.Member;
 import com.loyaltysuite.member.profile.RecordRegistration;
 import com.loyaltysuite.support.crypto.PersonalDataCipher;
 import com.loyaltysuite.testsupport.SharedKafka;
@@ -49,6 +50,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
+import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.Test;
@@ -86,6 +88,9 @@ class MemberServiceIT {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    Snapshotter snapshotter;
 
     @Test
     void aRegisteredMemberCanBeReadAndIsPublished() {
@@ -325,6 +330,97 @@ class MemberServiceIT {
         }
     }
 
+    /** Six members with their own mobiles and one email address: one registers, the others are told it is the email. */
+    @Test
+    void concurrentRegistrationsOfOneEmailRegisterItOnce() {
+        String email = emailOf(newMember());
+        List<String> members = IntStream.range(0, 6).mapToObj(i -> newMember()).toList();
+        ExecutorService clients = Executors.newFixedThreadPool(6);
+        List<ResponseEntity<Map>> responses;
+        try {
+            responses = members.stream()
+                    .map(member -> CompletableFuture.supplyAsync(
+                            () -> register(registration(member).replace(emailOf(member), email)), clients))
+                    .toList()
+                    .stream()
+                    .map(CompletableFuture::join)
+                    .toList();
+        } finally {
+            clients.shutdown();
+        }
+
+        assertThat(responses).filteredOn(r -> r.getStatusCode() == HttpStatus.CREATED).hasSize(1);
+        assertThat(responses).filteredOn(r -> r.getStatusCode() != HttpStatus.CREATED).hasSize(5).allSatisfy(r -> {
+            assertThat(r.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+            assertThat(r.getBody()).containsEntry("code", "email-already-registered");
+            assertThat((String) r.getBody().get("detail")).contains("email");
+        });
+        // The losers' own mobiles were not kept by their refused registrations.
+        String winner = (String) responses.stream()
+                .filter(r -> r.getStatusCode() == HttpStatus.CREATED)
+                .findFirst()
+                .orElseThrow()
+                .getBody()
+                .get("memberId");
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from contact_claim where kind = 'email' and value = ?", Long.class, email))
+                .isEqualTo(1);
+        members.stream().filter(m -> !m.equals(winner)).forEach(loser -> assertThat(jdbc.queryForObject(
+                        "select count(*) from contact_claim where member_id = ?", Long.class, loser))
+                .isZero());
+    }
+
+    /**
+     * Two members with their own mobiles and one email address on two instances, held until both passed
+     * every rule the aggregate knows (as for the mobile above): the email's claim lets one through, and the
+     * other answers 409 naming the email.
+     */
+    @Test
+    void registrationsOfOneEmailRacingOnTwoInstancesRegisterItOnce() {
+        String email = emailOf(newMember());
+        String here = newMember();
+        String there = newMember();
+        CyclicBarrier bothPassedTheRules = new CyclicBarrier(2);
+        MessageHandlerInterceptor<CommandMessage<?>> holdBeforeAppend = (unitOfWork, chain) -> {
+            if (unitOfWork.getMessage().getPayload() instanceof RecordRegistration register
+                    && email.equals(register.email())) {
+                unitOfWork.onPrepareCommit(u -> awaitTheOther(bothPassedTheRules));
+            }
+            return chain.proceed();
+        };
+        ExecutorService clients = Executors.newFixedThreadPool(2);
+        try (ConfigurableApplicationContext other = new SpringApplicationBuilder(
+                                MemberServiceApplication.class, SecondInstance.class)
+                        .run("--server.port=0");
+                Registration onThis = commandBus.registerHandlerInterceptor(holdBeforeAppend);
+                Registration onOther = other.getBean(CommandBus.class).registerHandlerInterceptor(holdBeforeAppend)) {
+            TestRestTemplate otherHttp = new TestRestTemplate(new RestTemplateBuilder()
+                    .rootUri("http://127.0.0.1:" + other.getEnvironment().getProperty("local.server.port"))
+                    .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.staff()));
+            var onThisInstance = CompletableFuture.supplyAsync(() -> http.postForEntity(
+                    "/members", json(registration(here).replace(emailOf(here), email)), Map.class), clients);
+            var onTheOther = CompletableFuture.supplyAsync(() -> otherHttp.postForEntity(
+                    "/members", json(registration(there).replace(emailOf(there), email)), Map.class), clients);
+            List<ResponseEntity<Map>> responses = List.of(onThisInstance.join(), onTheOther.join());
+
+            assertThat(responses).extracting(ResponseEntity::getStatusCode)
+                    .containsExactlyInAnyOrder(HttpStatus.CREATED, HttpStatus.CONFLICT);
+            assertThat(responses)
+                    .filteredOn(r -> r.getStatusCode() == HttpStatus.CONFLICT)
+                    .singleElement()
+                    .satisfies(r -> {
+                        assertThat(r.getBody()).containsEntry("code", "email-already-registered");
+                        assertThat((String) r.getBody().get("detail")).contains("email");
+                    });
+        } finally {
+            clients.shutdown();
+        }
+        assertThat(jdbc.queryForList(
+                        "select member_id from contact_claim where kind = 'email' and value = ?", String.class, email))
+                .singleElement()
+                .isIn(here, there);
+    }
+
     @Test
     void aMemberChangesTheProfileAndOnlyWhatChangedIsNamed() {
         String member = newMember();
@@ -510,8 +606,9 @@ class MemberServiceIT {
 
     /**
      * Crypto-shredding end to end (ADR 9): after erasure no API answers the mobile or email, a rebuild of
-     * the profiles from the event store finds none, and neither the member's records on
-     * loyalty.members.v1 nor its rows in domain_event_entry ever held them in clear.
+     * the profiles from the event store finds none, neither the member's records on loyalty.members.v1
+     * nor its rows in domain_event_entry (payload and metadata) ever held them in clear, and its snapshot,
+     * sealed too, is deleted by the erasure.
      */
     @Test
     void anErasedMemberCannotBeReadAnywhereNotEvenByReplayingTheEvents() {
@@ -532,6 +629,14 @@ class MemberServiceIT {
             assertThat(registered.personalData()).startsWith("v1.");
             assertThat(keys.awaitRecords(r -> member.equals(r.key()) && r.value() != null)).hasSize(1);
         }
+
+        // A snapshot of the aggregate holds its state: sealed too, and deleted on erasure (ADR 9).
+        snapshotter.scheduleSnapshot(Member.class, member);
+        List<Map<String, Object>> snapshots = jdbc.queryForList(
+                "select payload, meta_data from snapshot_event_entry where aggregate_identifier = ?", member);
+        assertThat(snapshots).singleElement().satisfies(row -> assertThat(clearText(row))
+                .contains(member)
+                .doesNotContain(mobile.substring(1), email, newEmail, "韩梅梅"));
 
         ResponseEntity<Void> erased = http.exchange(
                 "/members/{id}?reason={reason}", HttpMethod.DELETE, null, Void.class, member, "member request, ticket 9");
@@ -566,12 +671,15 @@ class MemberServiceIT {
         assertThat(jdbc.queryForList("select * from member_profile where member_id = ?", member).toString())
                 .doesNotContain(mobile.substring(1), email, newEmail, "韩梅梅");
 
-        List<byte[]> stored = jdbc.queryForList(
-                "select payload from domain_event_entry where aggregate_identifier = ? order by sequence_number",
-                byte[].class, member);
+        List<Map<String, Object>> stored = jdbc.queryForList(
+                "select payload, meta_data from domain_event_entry where aggregate_identifier = ? order by sequence_number",
+                member);
         assertThat(stored).hasSizeGreaterThanOrEqualTo(3);
-        assertThat(stored).allSatisfy(payload -> assertThat(new String(payload, StandardCharsets.UTF_8))
+        assertThat(stored).allSatisfy(row -> assertThat(clearText(row))
                 .doesNotContain(mobile.substring(1), email, newEmail, "韩梅梅"));
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from snapshot_event_entry where aggregate_identifier = ?", Long.class, member))
+                .isZero();
         try (TopicReader members = new TopicReader(SharedKafka.bootstrapServers(), Topics.MEMBERS);
                 TopicReader keys = new TopicReader(SharedKafka.bootstrapServers(), Topics.MEMBER_KEYS)) {
             List<ConsumerRecord<String, byte[]>> records = members.awaitRecords(
@@ -708,6 +816,12 @@ class MemberServiceIT {
     private void awaitConsents(String member, boolean sms, boolean email) {
         await().atMost(Duration.ofSeconds(60))
                 .untilAsserted(() -> assertThat(awaitMember(member)).containsEntry("consents", Map.of("sms", sms, "email", email)));
+    }
+
+    /** A stored row's payload and metadata as the bytes read in UTF-8, as anyone reading the table would. */
+    private static String clearText(Map<String, Object> row) {
+        return new String((byte[]) row.get("payload"), StandardCharsets.UTF_8) + "\n"
+                + (row.get("meta_data") == null ? "" : new String((byte[]) row.get("meta_data"), StandardCharsets.UTF_8));
     }
 
     private static IntegrationEvent decode(ConsumerRecord<String, byte[]> record) {

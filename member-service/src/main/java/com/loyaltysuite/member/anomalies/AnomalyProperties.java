@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * {@code loyalty.anomalies.*}: the anomaly rules on the payment stream (异常监控), each with its window.
  *
- * @param zone the programme's time zone, for the night hours
+ * @param zone the programme's time zone, for the night hours of members who set no zone of their own
  * @param currency only payments and refunds in it count for amounts
  */
 @ConfigurationProperties("loyalty.anomalies")

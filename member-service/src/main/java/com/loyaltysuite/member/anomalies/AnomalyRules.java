@@ -5,6 +5,7 @@ import com.loyaltysuite.events.anomaly.AnomalyRule;
 import com.loyaltysuite.events.member.MemberStatus;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -66,19 +67,21 @@ public final class AnomalyRules {
 
     /**
      * The rules a new payment breaks. {@code earlier} are the member's kept payments before this one,
-     * {@code refunds} their kept refunds, {@code status} their status when they paid, {@code fired} the
-     * windows rules already fired for.
+     * {@code refunds} their kept refunds, {@code status} their status when they paid, {@code memberZone}
+     * the time zone of their profile then ({@code null} if they set none: the programme's {@code zone}),
+     * {@code fired} the windows rules already fired for.
      */
     public List<AnomalyHit> onPayment(
             MonitoredPayment payment,
             Collection<MonitoredPayment> earlier,
             Collection<MonitoredRefund> refunds,
             MemberStatus status,
+            String memberZone,
             Collection<FiredWindow> fired) {
         List<AnomalyHit> hits = new ArrayList<>();
         large(payment).ifPresent(hits::add);
         highFrequency(payment, earlier).ifPresent(hits::add);
-        night(payment).ifPresent(hits::add);
+        night(payment, zoneOf(memberZone)).ifPresent(hits::add);
         inactive(payment, status).ifPresent(hits::add);
         // Refunds of this order that came before it are judged now that its spend is known.
         List<MonitoredPayment> withThis = Stream.concat(earlier.stream(), Stream.of(payment)).toList();
@@ -162,12 +165,24 @@ public final class AnomalyRules {
                         + rule.maxPayments() + " is anomalous"));
     }
 
-    /** The window is the night the payment fell in, from {@code from} to {@code to} local time. */
-    private Optional<AnomalyHit> night(MonitoredPayment payment) {
+    /** The member's own zone when they set one (member-service checked it is an IANA id), else the programme's. */
+    private ZoneId zoneOf(String memberZone) {
+        if (memberZone == null) {
+            return zone;
+        }
+        try {
+            return ZoneId.of(memberZone);
+        } catch (DateTimeException unknownHere) {
+            return zone; // a zone id this JVM's time-zone data does not know yet
+        }
+    }
+
+    /** The window is the night the payment fell in, from {@code from} to {@code to} in {@code localZone}. */
+    private Optional<AnomalyHit> night(MonitoredPayment payment, ZoneId localZone) {
         if (!properties.nightPayment().enabled()) {
             return Optional.empty();
         }
-        ZonedDateTime local = payment.paidAt().atZone(zone);
+        ZonedDateTime local = payment.paidAt().atZone(localZone);
         LocalTime time = local.toLocalTime();
         boolean wraps = nightFrom.isAfter(nightTo); // e.g. 23:00 to 05:00
         boolean inside = wraps
@@ -177,8 +192,8 @@ public final class AnomalyRules {
             return Optional.empty();
         }
         var startDate = wraps && time.isBefore(nightTo) ? local.toLocalDate().minusDays(1) : local.toLocalDate();
-        ZonedDateTime start = startDate.atTime(nightFrom).atZone(zone);
-        ZonedDateTime end = (wraps ? startDate.plusDays(1) : startDate).atTime(nightTo).atZone(zone);
+        ZonedDateTime start = startDate.atTime(nightFrom).atZone(localZone);
+        ZonedDateTime end = (wraps ? startDate.plusDays(1) : startDate).atTime(nightTo).atZone(localZone);
         String hours = HH_MM.format(nightFrom) + "-" + HH_MM.format(nightTo);
         return Optional.of(new AnomalyHit(
                 AnomalyRule.NIGHT_PAYMENT,
@@ -188,7 +203,7 @@ public final class AnomalyRules {
                 HH_MM.format(time),
                 hours,
                 "local-time",
-                "A payment at " + HH_MM.format(time) + " " + zone + ", inside the watched hours " + hours));
+                "A payment at " + HH_MM.format(time) + " " + localZone + ", inside the watched hours " + hours));
     }
 
     private Optional<AnomalyHit> inactive(MonitoredPayment payment, MemberStatus status) {

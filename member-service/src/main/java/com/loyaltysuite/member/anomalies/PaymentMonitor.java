@@ -26,7 +26,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * (the order system re-sent it) is not checked again. Its own stream: its id is {@link #idOf(MemberId)}.
  */
 @Aggregate(cache = "paymentMonitorCache", snapshotTriggerDefinition = "aggregateSnapshotTrigger")
-@Revision("1") // a snapshot is its fields: bump when they change
+@Revision("2") // a snapshot is its fields: bump when they change (2 added the time zones)
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
 public class PaymentMonitor {
 
@@ -40,6 +40,8 @@ public class PaymentMonitor {
     private List<MonitoredPayment> payments = new ArrayList<>();
     private List<MonitoredRefund> refunds = new ArrayList<>();
     private List<StatusInForce> statuses = new ArrayList<>();
+    /** The member's own time zones over time, from their profile; none known: the programme's zone. */
+    private List<TimeZoneInForce> zones = new ArrayList<>();
     private List<FiredWindow> fired = new ArrayList<>();
     /** What is up to this instant was let go; a payment or refund from before it is not checked. */
     private Instant keepAfter;
@@ -59,7 +61,8 @@ public class PaymentMonitor {
         if (tooOld(payment.paidAt()) || payments.stream().anyMatch(p -> p.orderId().equals(command.orderId()))) {
             return;
         }
-        List<AnomalyHit> hits = rules.onPayment(payment, payments, refunds, statusAt(payment.paidAt()), fired);
+        List<AnomalyHit> hits = rules.onPayment(
+                payment, payments, refunds, statusAt(payment.paidAt()), zoneAt(payment.paidAt()), fired);
         apply(new MonitoredPaymentRecorded(
                 command.memberId(),
                 command.programId(),
@@ -99,6 +102,18 @@ public class PaymentMonitor {
         }
     }
 
+    /** A time zone already noted (the same instant and zone) is not noted twice. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(RecordMonitoredTimeZone command) {
+        boolean known = zones.stream()
+                .anyMatch(z -> z.zone().equals(command.timeZone()) && z.since().equals(command.changedAt()));
+        if (!known) {
+            apply(new MonitoredTimeZoneRecorded(
+                    command.memberId(), command.programId(), command.timeZone(), command.changedAt(), command.causationId()));
+        }
+    }
+
     private void recordHit(AnomalyHit hit, Clock clock, String causationId) {
         apply(new AnomalyRecorded(
                 memberId,
@@ -124,6 +139,17 @@ public class PaymentMonitor {
             }
         }
         return latest == null ? MemberStatus.ACTIVE : latest.status();
+    }
+
+    /** The member's own time zone at {@code at}: the last one noted at or before it, {@code null} if none. */
+    private String zoneAt(Instant at) {
+        TimeZoneInForce latest = null;
+        for (TimeZoneInForce z : zones) {
+            if (!z.since().isAfter(at) && (latest == null || !z.since().isBefore(latest.since()))) {
+                latest = z;
+            }
+        }
+        return latest == null ? null : latest.zone();
     }
 
     private boolean tooOld(Instant at) {
@@ -155,6 +181,12 @@ public class PaymentMonitor {
     }
 
     @EventSourcingHandler
+    void on(MonitoredTimeZoneRecorded event) {
+        identify(event.memberId(), event.programId());
+        zones.add(new TimeZoneInForce(event.timeZone(), event.changedAt()));
+    }
+
+    @EventSourcingHandler
     void on(AnomalyRecorded event) {
         fired.add(new FiredWindow(event.rule(), event.windowStart(), event.windowEnd()));
     }
@@ -167,7 +199,7 @@ public class PaymentMonitor {
         }
     }
 
-    /** Payments, refunds and fired windows no window can reach any more; the status in force at that time stays. */
+    /** Payments, refunds and fired windows no window can reach any more; the status and zone in force at that time stay. */
     private void letGo(Instant after) {
         keepAfter = after;
         payments.removeIf(p -> !p.paidAt().isAfter(after));
@@ -177,6 +209,10 @@ public class PaymentMonitor {
         boolean dropped = statuses.removeIf(s -> !s.since().isAfter(after));
         if (dropped && inForce != MemberStatus.ACTIVE) {
             statuses.add(0, new StatusInForce(inForce, after));
+        }
+        String zoneThen = zoneAt(after);
+        if (zones.removeIf(z -> !z.since().isAfter(after)) && zoneThen != null) {
+            zones.add(0, new TimeZoneInForce(zoneThen, after));
         }
     }
 }

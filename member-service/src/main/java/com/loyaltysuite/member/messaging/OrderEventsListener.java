@@ -1,12 +1,14 @@
 package com.loyaltysuite.member.messaging;
 
 import com.loyaltysuite.events.Topics;
+import com.loyaltysuite.events.member.MemberProfileUpdated;
 import com.loyaltysuite.events.member.MemberStatusChanged;
 import com.loyaltysuite.events.order.OrderPaid;
 import com.loyaltysuite.events.order.OrderRefunded;
 import com.loyaltysuite.member.anomalies.RecordMonitoredPayment;
 import com.loyaltysuite.member.anomalies.RecordMonitoredRefund;
 import com.loyaltysuite.member.anomalies.RecordMonitoredStatus;
+import com.loyaltysuite.member.anomalies.RecordMonitoredTimeZone;
 import com.loyaltysuite.member.segments.RecordSegmentOrder;
 import com.loyaltysuite.member.segments.RecordSegmentRefund;
 import com.loyaltysuite.support.messaging.InboundEvents;
@@ -39,6 +41,7 @@ class OrderEventsListener {
                 .on(OrderPaid.class, "member-analytics", this::paid)
                 .on(OrderRefunded.class, "member-analytics", this::refunded)
                 .on(MemberStatusChanged.class, "payment-monitoring-status", this::statusChanged)
+                .on(MemberProfileUpdated.class, "payment-monitoring-zone", this::profileUpdated)
                 .build();
     }
 
@@ -72,6 +75,21 @@ class OrderEventsListener {
                 refunded.amount(),
                 refunded.refundedAt(),
                 eventId));
+        return Outcome.APPLIED;
+    }
+
+    /**
+     * The member's own time zone, for the night hours of their payments: noted when it changed (or when an
+     * old event does not say what changed). Other profile fields are of no interest here; the personal
+     * ones stay sealed.
+     */
+    private Outcome profileUpdated(MemberProfileUpdated updated, String eventId) {
+        boolean zoneMayHaveChanged =
+                updated.changedFields().isEmpty() || updated.changedFields().contains("timeZone");
+        if (updated.timeZone() != null && updated.updatedAt() != null && zoneMayHaveChanged) {
+            commands.sendAndWait(new RecordMonitoredTimeZone(
+                    updated.memberId(), updated.programId(), updated.timeZone(), updated.updatedAt(), eventId));
+        }
         return Outcome.APPLIED;
     }
 

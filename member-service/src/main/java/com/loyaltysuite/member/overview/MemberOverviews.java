@@ -63,13 +63,15 @@ public class MemberOverviews implements DisposableBean {
                 .waitDurationInOpenState(settings.breakerOpenFor())
                 .permittedNumberOfCallsInHalfOpenState(1)
                 .build());
+        // No queue: a pool grows past its core size only once its queue is full, so with one the calls
+        // past the first would wait in line behind it. Each call gets a thread up to the limit, then BUSY.
         this.bulkheads = ThreadPoolBulkheadRegistry.of(ThreadPoolBulkheadConfig.custom()
                 .coreThreadPoolSize(1)
                 .maxThreadPoolSize(settings.concurrentCallsPerSource())
-                .queueCapacity(settings.concurrentCallsPerSource())
+                .queueCapacity(0)
                 .keepAliveDuration(Duration.ofSeconds(30))
                 .build());
-        // The time limit covers the whole call, queueing in the bulkhead included.
+        // The time limit covers the whole call, connecting included.
         TimeLimiter timeLimiter = TimeLimiter.of(TimeLimiterConfig.custom()
                 .timeoutDuration(settings.timeout())
                 .cancelRunningFuture(true)

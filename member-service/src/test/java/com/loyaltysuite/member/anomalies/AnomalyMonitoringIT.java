@@ -8,6 +8,7 @@ import com.loyaltysuite.events.Topics;
 import com.loyaltysuite.events.anomaly.AnomalyDetected;
 import com.loyaltysuite.events.anomaly.AnomalyRule;
 import com.loyaltysuite.events.codec.CloudEventCodec;
+import com.loyaltysuite.events.member.MemberProfileUpdated;
 import com.loyaltysuite.events.member.MemberStatus;
 import com.loyaltysuite.events.member.MemberStatusChanged;
 import com.loyaltysuite.member.MemberTestClock;
@@ -19,7 +20,11 @@ import com.loyaltysuite.testsupport.TopicReader;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -57,6 +62,8 @@ class AnomalyMonitoringIT {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
     OrderSystem orderSystem;
     Instant morning;
@@ -137,6 +144,35 @@ class AnomalyMonitoringIT {
     }
 
     /**
+     * A member who set a time zone of their own (Europe/Berlin) is judged in their night, not the
+     * programme's: 10:00 in Shanghai is 03:00 in Berlin (04:00 in summer), 03:00 in Shanghai is evening there.
+     */
+    @Test
+    void aMemberWithAZoneOfTheirOwnIsJudgedInTheirNight() {
+        String member = newMember();
+        ZoneId berlin = ZoneId.of("Europe/Berlin");
+        try (ServicePublisher members = new ServicePublisher(SharedKafka.bootstrapServers())) {
+            members.publish("/loyalty/member-service", new MemberProfileUpdated(
+                    MemberId.of(member), "default", null, null, null, null, morning.minus(Duration.ofDays(30)),
+                    "de-DE", berlin.getId(), List.of("locale", "timeZone"), null));
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> stored(member, "MonitoredTimeZoneRecorded") == 1);
+        Instant shanghaiThreeAm = morning.truncatedTo(ChronoUnit.DAYS).minus(Duration.ofHours(5));
+        String evening = orderSystem.orderPaid(member, "O-1", "10.00", shanghaiThreeAm);
+        String berlinNight = orderSystem.orderPaid(member, "O-2", "10.00", morning);
+        awaitConsumed(evening);
+        awaitConsumed(berlinNight);
+
+        assertThat(awaitAnomalies(member, AnomalyRule.NIGHT_PAYMENT, 1)).singleElement().satisfies(hit -> {
+            assertThat(hit.get("orderIds")).isEqualTo(List.of("O-2"));
+            assertThat(hit.get("observed")).isEqualTo(HH_MM.format(morning.atZone(berlin)));
+            assertThat(hit.get("windowStart")).isEqualTo(
+                    morning.atZone(berlin).toLocalDate().atTime(2, 0).atZone(berlin).toInstant().toString());
+            assertThat((String) hit.get("description")).contains("Europe/Berlin");
+        });
+    }
+
+    /**
      * Refunds come on another topic than payments and may overtake them: however they interleave, a
      * window fires once, and a refund is judged against the spend once its order is known.
      */
@@ -182,6 +218,125 @@ class AnomalyMonitoringIT {
     }
 
     @Test
+    void aPaymentFromAClosedMemberFiresOncePerDay() {
+        String member = newMember();
+        try (ServicePublisher members = new ServicePublisher(SharedKafka.bootstrapServers())) {
+            members.publish("/loyalty/member-service", new MemberStatusChanged(
+                    MemberId.of(member), "default", MemberStatus.CLOSED, MemberStatus.ACTIVE, "on request", "ops-1", morning));
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> stored(member, "MonitoredStatusRecorded") == 1);
+        orderSystem.orderPaid(member, "O-1", "10.00", morning.plus(Duration.ofMinutes(1)));
+        orderSystem.orderPaid(member, "O-2", "10.00", morning.plus(Duration.ofHours(5)));
+        orderSystem.orderPaid(member, "O-3", "10.00", morning.plus(Duration.ofDays(1)).plus(Duration.ofMinutes(1)));
+
+        List<Map<String, Object>> hits = awaitAnomalies(member, AnomalyRule.INACTIVE_MEMBER_PAYMENT, 2);
+        assertThat(hits).extracting(h -> h.get("orderIds")).containsExactlyInAnyOrder(List.of("O-1"), List.of("O-3"));
+        assertThat(hits).allSatisfy(h -> {
+            assertThat(h.get("observed")).isEqualTo("CLOSED");
+            assertThat(h.get("threshold")).isEqualTo("ACTIVE");
+        });
+        assertThat(hits).extracting(h -> h.get("windowStart")).containsExactlyInAnyOrder(
+                morning.plus(Duration.ofMinutes(1)).toString(),
+                morning.plus(Duration.ofDays(1)).plus(Duration.ofMinutes(1)).toString());
+    }
+
+    /** The sixth payment within ten minutes fires; it comes again, redelivered and re-sent, and fires nothing. */
+    @Test
+    void aRedeliveredOrResentPaymentDoesNotFireHighFrequencyAgain() {
+        String member = newMember();
+        String sixth = null;
+        for (int i = 0; i < 6; i++) {
+            sixth = orderSystem.orderPaid(member, "O-" + i, "10.00", morning.plus(Duration.ofMinutes(i)));
+        }
+        awaitAnomalies(member, AnomalyRule.HIGH_FREQUENCY, 1);
+
+        paidAgain(sixth, member, "O-5", "10.00", morning.plus(Duration.ofMinutes(5)));
+
+        assertThat(stored(member, "MonitoredPaymentRecorded")).isEqualTo(6);
+        assertThat(stored(member, "AnomalyRecorded")).isEqualTo(1);
+        assertThat(anomalies(member, AnomalyRule.HIGH_FREQUENCY)).hasSize(1);
+    }
+
+    @Test
+    void aRedeliveredOrResentNightPaymentDoesNotFireAgain() {
+        String member = newMember();
+        Instant threeAm = morning.truncatedTo(ChronoUnit.DAYS).minus(Duration.ofHours(5)); // 03:00 in Shanghai
+        String first = orderSystem.orderPaid(member, "O-1", "10.00", threeAm);
+        awaitAnomalies(member, AnomalyRule.NIGHT_PAYMENT, 1);
+
+        paidAgain(first, member, "O-1", "10.00", threeAm);
+
+        assertThat(stored(member, "MonitoredPaymentRecorded")).isEqualTo(1);
+        assertThat(stored(member, "AnomalyRecorded")).isEqualTo(1);
+        assertThat(anomalies(member, AnomalyRule.NIGHT_PAYMENT)).hasSize(1);
+    }
+
+    @Test
+    void aRedeliveredOrResentRefundDoesNotFireAgain() {
+        String member = newMember();
+        orderSystem.orderPaid(member, "O-1", "1000.00", morning);
+        String refund = orderSystem.orderRefunded(member, "O-1", "R-1", "600.00", morning.plus(Duration.ofHours(1)));
+        awaitAnomalies(member, AnomalyRule.REFUND_RATIO, 1);
+
+        orderSystem.send(Topics.ORDER_REFUNDED, refund, "OrderRefunded", member, morning.plus(Duration.ofHours(1)),
+                refundJson(member, "O-1", "R-1", "600.00", morning.plus(Duration.ofHours(1)))); // redelivered
+        awaitConsumed(orderSystem.orderRefunded(member, "O-1", "R-1", "600.00", morning.plus(Duration.ofHours(1))));
+
+        assertThat(stored(member, "MonitoredRefundRecorded")).isEqualTo(1);
+        assertThat(stored(member, "AnomalyRecorded")).isEqualTo(1);
+        assertThat(anomalies(member, AnomalyRule.REFUND_RATIO)).singleElement()
+                .satisfies(hit -> assertThat(hit.get("observed")).isEqualTo("600.00"));
+    }
+
+    /**
+     * Five anomalies detected one after another (the clock moves between them) among whatever other
+     * tests left: two pages hold them all once, in the documented order (newest detection first, ties
+     * by id), and {@code total} is the exact count.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void thePagesHoldEveryAnomalyOnceNewestFirst() {
+        String member = newMember();
+        for (int i = 0; i < 5; i++) {
+            clock.advance(Duration.ofSeconds(1));
+            orderSystem.orderPaid(member, "O-" + i, "6000.00", morning.minus(Duration.ofDays(i)));
+            awaitAnomalies(member, AnomalyRule.LARGE_PAYMENT, i + 1);
+        }
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            List<String> all = jdbc.queryForList(
+                    "select event_id from anomaly where rule = 'LARGE_PAYMENT'", String.class);
+            int size = (all.size() + 1) / 2;
+            Map<String, Object> first = http.getForObject(
+                    "/anomalies?rule=LARGE_PAYMENT&page=0&size={size}", Map.class, size);
+            Map<String, Object> second = http.getForObject(
+                    "/anomalies?rule=LARGE_PAYMENT&page=1&size={size}", Map.class, size);
+            List<Map<String, Object>> onFirst = (List<Map<String, Object>>) first.get("anomalies");
+            List<Map<String, Object>> onSecond = (List<Map<String, Object>>) second.get("anomalies");
+
+            assertThat(first).containsEntry("page", 0).containsEntry("size", size);
+            assertThat(((Number) first.get("total")).longValue()).isEqualTo(all.size());
+            assertThat(((Number) second.get("total")).longValue()).isEqualTo(all.size());
+            assertThat(onFirst).hasSize(size);
+            assertThat(onSecond).hasSize(all.size() - size);
+            List<Map<String, Object>> both = new ArrayList<>(onFirst);
+            both.addAll(onSecond);
+            assertThat(both).extracting(a -> (String) a.get("id")).containsExactlyInAnyOrderElementsOf(all);
+            assertThat(both).isSortedAccordingTo(Comparator.<Map<String, Object>, Instant>comparing(
+                            a -> Instant.parse((String) a.get("detectedAt")), Comparator.reverseOrder())
+                    .thenComparing(a -> (String) a.get("id")));
+            assertThat(both).filteredOn(a -> member.equals(a.get("memberId")))
+                    .extracting(a -> a.get("orderIds"))
+                    .containsExactly(List.of("O-4"), List.of("O-3"), List.of("O-2"), List.of("O-1"), List.of("O-0"));
+            // Asked again, a page is the same.
+            assertThat((List<Map<String, Object>>) http.getForObject(
+                                    "/anomalies?rule=LARGE_PAYMENT&page=0&size={size}", Map.class, size)
+                            .get("anomalies"))
+                    .isEqualTo(onFirst);
+        });
+    }
+
+    @Test
     void aRedeliveredOrResentPaymentDoesNotFireAgain() {
         String member = newMember();
         String eventId = orderSystem.orderPaid(member, "O-1", "6000.00", morning);
@@ -213,6 +368,37 @@ class AnomalyMonitoringIT {
         assertThat(tooBig.getBody().toString()).contains("size");
         assertThat(blank.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(blank.getBody().toString()).contains("page");
+    }
+
+    /**
+     * The payment as Kafka redelivers it (the same event id) and as the order system re-sends it (a new
+     * one); returns once the re-sent one, and so the redelivered one before it on the member's partition,
+     * was consumed (its inbox row is committed with what it did).
+     */
+    private void paidAgain(String eventId, String member, String order, String amount, Instant paidAt) {
+        orderSystem.orderPaid(eventId, member, order, amount, paidAt);
+        awaitConsumed(orderSystem.orderPaid(member, order, amount, paidAt));
+    }
+
+    private void awaitConsumed(String eventId) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+                        "select count(*) from inbox_message where event_id = ?", Long.class, eventId)
+                > 0);
+    }
+
+    /** How many events of {@code type} the member's payment monitor has stored. */
+    private long stored(String member, String type) {
+        return jdbc.queryForObject(
+                "select count(*) from domain_event_entry where aggregate_identifier = ? and payload_type like ?",
+                Long.class,
+                PaymentMonitor.idOf(MemberId.of(member)),
+                "%." + type);
+    }
+
+    private static String refundJson(String member, String order, String refund, String amount, Instant refundedAt) {
+        return "{\"refundId\":\"" + refund + "\",\"orderId\":\"" + order + "\",\"memberId\":\"" + member
+                + "\",\"programId\":\"default\",\"amount\":{\"value\":\"" + amount
+                + "\",\"currency\":\"CNY\"},\"refundedAt\":\"" + refundedAt + "\"}";
     }
 
     private double detected(AnomalyRule rule) {

@@ -50,7 +50,7 @@ class AnomalyRulesTest {
     @Test
     void aLargePaymentInAnotherCurrencyIsNotCompared() {
         assertThat(rules.onPayment(
-                        new MonitoredPayment(OrderId.of("O-1"), Money.of("99999", "USD"), T), payments, refunds, MemberStatus.ACTIVE, fired))
+                        new MonitoredPayment(OrderId.of("O-1"), Money.of("99999", "USD"), T), payments, refunds, MemberStatus.ACTIVE, null, fired))
                 .isEmpty();
     }
 
@@ -103,12 +103,45 @@ class AnomalyRulesTest {
         Instant oneAm = Instant.parse("2026-11-22T17:00:00Z"); // 01:00 on the 23rd in Shanghai
 
         List<AnomalyHit> hits = wrapping.onPayment(
-                new MonitoredPayment(OrderId.of("O-1"), Money.of("1", "CNY"), oneAm), payments, refunds, MemberStatus.ACTIVE, fired);
+                new MonitoredPayment(OrderId.of("O-1"), Money.of("1", "CNY"), oneAm), payments, refunds, MemberStatus.ACTIVE, null, fired);
 
         assertThat(hits).singleElement().satisfies(hit -> {
             assertThat(hit.windowStart()).isEqualTo(Instant.parse("2026-11-22T15:00:00Z")); // 23:00 on the 22nd
             assertThat(hit.windowEnd()).isEqualTo(Instant.parse("2026-11-22T21:00:00Z"));
         });
+    }
+
+    /** T is 10:00 in Shanghai and 03:00 in Berlin (UTC+1 in November). */
+    @Test
+    void theNightHoursAreTheMembersOwnWhenTheySetAZone() {
+        MonitoredPayment inBerlinsNight = payment("10", T);
+
+        List<AnomalyHit> hits =
+                rules.onPayment(inBerlinsNight, payments, refunds, MemberStatus.ACTIVE, "Europe/Berlin", fired);
+
+        assertThat(hits).singleElement().satisfies(hit -> {
+            assertThat(hit.rule()).isEqualTo(AnomalyRule.NIGHT_PAYMENT);
+            assertThat(hit.observed()).isEqualTo("03:00");
+            assertThat(hit.windowStart()).isEqualTo(Instant.parse("2026-11-23T01:00:00Z")); // 02:00 in Berlin
+            assertThat(hit.windowEnd()).isEqualTo(Instant.parse("2026-11-23T04:00:00Z")); // 05:00 in Berlin
+            assertThat(hit.description()).contains("Europe/Berlin");
+        });
+        assertThat(rules.onPayment(inBerlinsNight, payments, refunds, MemberStatus.ACTIVE, null, fired)).isEmpty();
+        Instant shanghaiThreeAm = Instant.parse("2026-11-22T19:00:00Z"); // 20:00 in Berlin
+        assertThat(rules.onPayment(payment("10", shanghaiThreeAm), payments, refunds, MemberStatus.ACTIVE, "Europe/Berlin", fired))
+                .isEmpty();
+        assertThat(rules.onPayment(payment("10", shanghaiThreeAm), payments, refunds, MemberStatus.ACTIVE, null, fired))
+                .extracting(AnomalyHit::rule)
+                .containsExactly(AnomalyRule.NIGHT_PAYMENT);
+    }
+
+    @Test
+    void aZoneThisJvmDoesNotKnowFallsBackToTheProgrammes() {
+        Instant shanghaiThreeAm = Instant.parse("2026-11-22T19:00:00Z");
+
+        assertThat(rules.onPayment(payment("10", shanghaiThreeAm), payments, refunds, MemberStatus.ACTIVE, "Mars/Olympus", fired))
+                .extracting(AnomalyHit::rule)
+                .containsExactly(AnomalyRule.NIGHT_PAYMENT);
     }
 
     @Test
@@ -152,8 +185,8 @@ class AnomalyRulesTest {
 
     @Test
     void aPaymentWhileFrozenOrClosedFiresOncePerWindow() {
-        assertThat(rules.onPayment(payment("10", T), payments, refunds, MemberStatus.ACTIVE, fired)).isEmpty();
-        List<AnomalyHit> frozen = rules.onPayment(payment("10", T), payments, refunds, MemberStatus.FROZEN, fired);
+        assertThat(rules.onPayment(payment("10", T), payments, refunds, MemberStatus.ACTIVE, null, fired)).isEmpty();
+        List<AnomalyHit> frozen = rules.onPayment(payment("10", T), payments, refunds, MemberStatus.FROZEN, null, fired);
         assertThat(frozen).singleElement().satisfies(hit -> {
             assertThat(hit.rule()).isEqualTo(AnomalyRule.INACTIVE_MEMBER_PAYMENT);
             assertThat(hit.observed()).isEqualTo("FROZEN");
@@ -161,8 +194,8 @@ class AnomalyRulesTest {
             assertThat(hit.unit()).isEqualTo("status");
         });
         fire(frozen);
-        assertThat(rules.onPayment(payment("10", T.plusSeconds(60)), payments, refunds, MemberStatus.CLOSED, fired)).isEmpty();
-        assertThat(rules.onPayment(payment("10", T.plus(Duration.ofDays(1))), payments, refunds, MemberStatus.CLOSED, fired))
+        assertThat(rules.onPayment(payment("10", T.plusSeconds(60)), payments, refunds, MemberStatus.CLOSED, null, fired)).isEmpty();
+        assertThat(rules.onPayment(payment("10", T.plus(Duration.ofDays(1))), payments, refunds, MemberStatus.CLOSED, null, fired))
                 .extracting(AnomalyHit::rule)
                 .containsExactly(AnomalyRule.INACTIVE_MEMBER_PAYMENT);
     }
@@ -174,7 +207,7 @@ class AnomalyRulesTest {
 
     private List<AnomalyHit> pay(String amount, Instant at) {
         MonitoredPayment payment = payment(amount, at);
-        List<AnomalyHit> hits = rules.onPayment(payment, payments, refunds, MemberStatus.ACTIVE, fired);
+        List<AnomalyHit> hits = rules.onPayment(payment, payments, refunds, MemberStatus.ACTIVE, null, fired);
         payments.add(payment);
         fire(hits);
         return hits;

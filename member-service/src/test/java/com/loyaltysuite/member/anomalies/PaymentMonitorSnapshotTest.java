@@ -31,6 +31,8 @@ class PaymentMonitorSnapshotTest {
         List<Object> commands = List.of(
                 pay("O-1", "6000", T.minus(Duration.ofDays(10))), // let go later
                 new RecordMonitoredStatus(MEMBER, "default", MemberStatus.FROZEN, T.minus(Duration.ofDays(9)), "s1"),
+                new RecordMonitoredTimeZone(MEMBER, "default", "Asia/Tokyo", T.minus(Duration.ofDays(9)), "z1"),
+                new RecordMonitoredTimeZone(MEMBER, "default", "Europe/Berlin", T.minusSeconds(60), "z2"),
                 pay("O-2", "6000", T),
                 pay("O-3", "100", T.plusSeconds(60)),
                 new RecordMonitoredRefund(MEMBER, "default", "R-1", OrderId.of("O-2"), Money.of("5000", "CNY"), T.plusSeconds(120), "r1"),
@@ -43,11 +45,11 @@ class PaymentMonitorSnapshotTest {
         String id = PaymentMonitor.idOf(MEMBER);
         PaymentMonitor replayed = replaying.load(id);
         assertThat(AggregateHarness.roundTrip(replayed)).usingRecursiveComparison().isEqualTo(replayed);
-        assertThat(AggregateHarness.json(replayed)).contains("\"O-2\"", "FROZEN", "LARGE_PAYMENT").doesNotContain("\"O-1\"");
+        assertThat(AggregateHarness.json(replayed)).contains("\"O-2\"", "FROZEN", "LARGE_PAYMENT", "Asia/Tokyo", "Europe/Berlin").doesNotContain("\"O-1\"");
         assertThat(snapshotting.snapshotsTaken()).isPositive();
         assertThat(fromSnapshots).isEqualTo(fromReplay);
         assertThat(snapshotting.load(id)).usingRecursiveComparison().isEqualTo(replayed);
-        assertThat(PaymentMonitor.class.getAnnotation(Revision.class).value()).isEqualTo("1");
+        assertThat(PaymentMonitor.class.getAnnotation(Revision.class).value()).isEqualTo("2");
     }
 
     private static RecordMonitoredPayment pay(String orderId, String amount, Instant paidAt) {

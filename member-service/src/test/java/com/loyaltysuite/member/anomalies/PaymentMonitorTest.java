@@ -101,4 +101,51 @@ class PaymentMonitorTest {
                         PAID.minus(Duration.ofDays(7)),
                         "ev-1"));
     }
+
+    /** PAID is 03:00 in Berlin: a member living there who pays then pays in their night. */
+    @Test
+    void aPaymentInTheNightOfTheMembersOwnZoneIsAnAnomaly() {
+        fixture.given(new MonitoredTimeZoneRecorded(MEMBER, "default", "Europe/Berlin", PAID.minus(Duration.ofDays(30)), "ev-0"))
+                .when(new RecordMonitoredPayment(MEMBER, "default", OrderId.of("O-1"), Money.of("10", "CNY"), PAID, "ev-1"))
+                .expectEvents(
+                        new MonitoredPaymentRecorded(
+                                MEMBER,
+                                "default",
+                                new MonitoredPayment(OrderId.of("O-1"), Money.of("10", "CNY"), PAID),
+                                PAID.minus(Duration.ofDays(7)),
+                                "ev-1"),
+                        new AnomalyRecorded(
+                                MEMBER,
+                                "default",
+                                AnomalyRule.NIGHT_PAYMENT,
+                                Instant.parse("2026-11-23T01:00:00Z"),
+                                Instant.parse("2026-11-23T04:00:00Z"),
+                                List.of(OrderId.of("O-1")),
+                                "03:00",
+                                "02:00-05:00",
+                                "local-time",
+                                "A payment at 03:00 Europe/Berlin, inside the watched hours 02:00-05:00",
+                                NOW,
+                                List.of("ev-1")));
+    }
+
+    @Test
+    void aZoneSetAfterThePaymentDoesNotApplyToIt() {
+        fixture.given(new MonitoredTimeZoneRecorded(MEMBER, "default", "Europe/Berlin", PAID.plusSeconds(60), "ev-0"))
+                .when(new RecordMonitoredPayment(MEMBER, "default", OrderId.of("O-1"), Money.of("10", "CNY"), PAID, "ev-1"))
+                .expectEvents(new MonitoredPaymentRecorded(
+                        MEMBER,
+                        "default",
+                        new MonitoredPayment(OrderId.of("O-1"), Money.of("10", "CNY"), PAID),
+                        PAID.minus(Duration.ofDays(7)),
+                        "ev-1"));
+    }
+
+    @Test
+    void aZoneIsNotedOnce() {
+        fixture.given(new MonitoredTimeZoneRecorded(MEMBER, "default", "Europe/Berlin", PAID, "ev-0"))
+                .when(new RecordMonitoredTimeZone(MEMBER, "default", "Europe/Berlin", PAID, "ev-1"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
 }
