@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.loyaltysuite.benefit.grant.CouponUsed;
 import com.loyaltysuite.events.IntegrationEvent;
 import com.loyaltysuite.events.MemberId;
@@ -528,8 +530,14 @@ class BenefitServiceIT {
                 .contains("loyalty_events_consumed_total{"));
     }
 
+    /*
+     * The points exchange saga against a real HTTP server standing in for points-service, with a failure at
+     * each step. Each test asserts both or neither: what points-service was asked (reserve, confirm, cancel),
+     * the coupon in the member's assets and the member's aggregate, and what was published.
+     */
+
     @Test
-    void anExchangeReservesThePointsAtTheTiersRateIssuesTheCouponAndConfirmsOnce() {
+    void anExchangeReservesThePointsAtTheTiersRateConfirmsThemAndOnlyThenIssuesTheCoupon() {
         String member = newMember();
         publish(tierChanged(member, "MEMBER", "GOLD", TierChangeReason.QUALIFIED, now().minus(Duration.ofDays(1))));
         awaitCodes(member, false, "MEMBER_PRICE_95", "PRIORITY_DELIVERY", "FREE_SHIPPING", "SERVICE_LINE",
@@ -541,17 +549,23 @@ class BenefitServiceIT {
 
         assertThat(exchange).containsEntry("points", 1800).containsEntry("reservationId", reservation);
         pointsService.verify(1, WireMock.postRequestedFor(WireMock.urlEqualTo(reservations(member)))
-                .withRequestBody(WireMock.matchingJsonPath("$.points", WireMock.equalTo("1800"))));
-        pointsService.verify(1, WireMock.postRequestedFor(WireMock.urlEqualTo(reservations(member) + "/" + reservation + "/confirm")));
-        assertThat(benefit(history(member), "EXCHANGE_20")).containsEntry("status", "ACTIVE").containsEntry("kind", "COUPON");
+                .withRequestBody(WireMock.matchingJsonPath("$.points", WireMock.equalTo("1800")))
+                .withRequestBody(WireMock.matchingJsonPath("$.requestId", WireMock.equalTo("exchange-" + exchange.get("exchangeId")))));
+        assertCalls(member, reservation, 1, 1, 0);
+        Map<String, Object> coupon = awaitCoupon(member, "EXCHANGE_20", "ACTIVE");
+        assertThat(coupon).containsEntry("kind", "COUPON").containsEntry("benefitId", exchange.get("couponId"));
+        String code = exchangeCode(member, 7); // the GOLD grants and the exchange's coupon
+        assertThat(validate(member, code, "100.00", "APP")).containsEntry("usable", true);
 
-        // The confirmation's timer fires again, as after a crash before its bookkeeping: nothing more is issued.
+        // The confirmation's timer fires again, as after a crash before its bookkeeping: nothing more is asked or issued.
         memberBenefitsCache.removeAll();
-        String confirmKey = "points-exchange:" + member + ":" + exchange.get("exchangeId") + "-confirm";
+        String confirmKey = exchangeTimer(member, exchange, "confirm");
         jdbc.update("update due_timer set fired_at = null, retry_at = null where timer_key = ?", confirmKey);
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
                 "select fired_at is not null from due_timer where timer_key = ?", Boolean.class, confirmKey));
+        assertCalls(member, reservation, 1, 1, 0);
         assertThat(codes(history(member))).containsOnlyOnce("EXCHANGE_20");
+        assertThat(storedCount(member, "CouponIssued")).isEqualTo(3); // the GOLD pack's two and the exchange's
         assertThat(startExchange(member, "EXCHANGE_20").getBody()).containsEntry("status", "COMPLETED"); // the same request
     }
 
@@ -579,7 +593,8 @@ class BenefitServiceIT {
                 .withHeader("Authorization", WireMock.equalTo("Bearer token-of-benefit-service")));
         pointsService.verify(WireMock.postRequestedFor(WireMock.urlEqualTo(reservations(member) + "/" + reservation + "/confirm"))
                 .withHeader("Authorization", WireMock.equalTo("Bearer token-of-benefit-service")));
-        assertThat(codes(history(member))).containsExactly("EXCHANGE_50_300");
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(codes(history(member))).containsExactly("EXCHANGE_50_300"));
     }
 
     @Test
@@ -591,9 +606,11 @@ class BenefitServiceIT {
 
         Map<String, Object> exchange = awaitExchange(member, startExchange(member, "EXCHANGE_20"), "FAILED");
 
-        assertThat(exchange).containsEntry("reason", "insufficient-points").containsEntry("points", 2000);
-        assertThat(history(member)).isEmpty();
+        assertThat(exchange).containsEntry("reason", "insufficient-points").containsEntry("points", 2000)
+                .containsEntry("reservationId", null).containsEntry("couponId", null);
+        pointsService.verify(1, WireMock.postRequestedFor(WireMock.urlEqualTo(reservations(member))));
         pointsService.verify(0, WireMock.postRequestedFor(WireMock.urlMatching(reservations(member) + "/.*")));
+        assertNoCoupon(member);
     }
 
     @Test
@@ -601,7 +618,7 @@ class BenefitServiceIT {
         String member = newMember();
         String url = reservations(member);
         pointsService.stubFor(WireMock.post(WireMock.urlEqualTo(url)).inScenario(member)
-                .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+                .whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(WireMock.aResponse().withStatus(503))
                 .willSetStateTo("up"));
         pointsService.stubFor(WireMock.post(WireMock.urlEqualTo(url)).inScenario(member).whenScenarioStateIs("up")
@@ -611,30 +628,92 @@ class BenefitServiceIT {
 
         awaitExchange(member, startExchange(member, "EXCHANGE_20"), "COMPLETED");
 
-        pointsService.verify(2, WireMock.postRequestedFor(WireMock.urlEqualTo(url)));
+        assertCalls(member, "R-" + member, 2, 1, 0);
+        awaitCoupon(member, "EXCHANGE_20", "ACTIVE");
+        assertThat(codes(history(member))).containsExactly("EXCHANGE_20");
+        assertThat(exchangeCode(member, 1)).matches(CODE);
+    }
+
+    /**
+     * points-service reserved, but its answer never reached this service (as if it crashed right after the
+     * call): the step is repeated under the same request id, and points-service answers the same reservation,
+     * so there is one reservation, confirmed once.
+     */
+    @Test
+    void aReservationWhoseAnswerWasLostIsAskedForAgainUnderTheSameRequestIdAndUsedOnce() {
+        String member = newMember();
+        String url = reservations(member);
+        String reservation = "R-" + UUID.randomUUID();
+        pointsService.stubFor(WireMock.post(WireMock.urlEqualTo(url)).inScenario(member)
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(WireMock.aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER))
+                .willSetStateTo("reserved"));
+        pointsService.stubFor(WireMock.post(WireMock.urlEqualTo(url)).inScenario(member).whenScenarioStateIs("reserved")
+                .willReturn(WireMock.aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody("{\"reservationId\":\"" + reservation + "\",\"status\":\"RESERVED\"}")));
+        stubStep(member, reservation, "confirm", 200);
+
+        Map<String, Object> exchange = awaitExchange(member, startExchange(member, "EXCHANGE_20"), "COMPLETED");
+
+        assertThat(exchange).containsEntry("reservationId", reservation);
+        assertCalls(member, reservation, 2, 1, 0);
+        pointsService.verify(2, WireMock.postRequestedFor(WireMock.urlEqualTo(url))
+                .withRequestBody(WireMock.matchingJsonPath("$.requestId", WireMock.equalTo("exchange-" + exchange.get("exchangeId")))));
+        awaitCoupon(member, "EXCHANGE_20", "ACTIVE");
         assertThat(codes(history(member))).containsExactly("EXCHANGE_20");
     }
 
     @Test
     void anExchangeWhoseCouponMayNotBeIssuedCancelsTheReservation() {
-        String member = newMember();
-        publisher.publish("/loyalty/member-service", new MemberStatusChanged(
-                MemberId.of(member), "default", MemberStatus.FROZEN, MemberStatus.ACTIVE, "fraud review", "agent-1", now()));
-        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
-                "select count(*) from domain_event_entry where aggregate_identifier = ?", Long.class, member) > 0);
+        String member = frozenMember();
         String reservation = stubReservation(member, 201);
         stubStep(member, reservation, "cancel", 200);
 
         Map<String, Object> exchange = awaitExchange(member, startExchange(member, "EXCHANGE_20"), "FAILED");
 
         assertThat(exchange).containsEntry("reason", "ISSUE_REFUSED").containsEntry("couponId", null);
-        pointsService.verify(1, WireMock.postRequestedFor(WireMock.urlEqualTo(reservations(member) + "/" + reservation + "/cancel")));
-        pointsService.verify(0, WireMock.postRequestedFor(WireMock.urlEqualTo(reservations(member) + "/" + reservation + "/confirm")));
-        assertThat(history(member)).isEmpty();
+        assertCalls(member, reservation, 1, 0, 1);
+        assertNoCoupon(member);
     }
 
+    /**
+     * The coupon is held, not issued, while points-service cannot confirm: not listed, not usable, its code
+     * not published. Once the confirmation goes through, it is issued.
+     */
     @Test
-    void anExchangeWhoseConfirmationIsRefusedWithdrawsTheCoupon() {
+    void aConfirmationFailingForAWhileIsRetriedAndTheCouponIsUsableOnlyOnceThePointsAreSpent() {
+        String member = newMember();
+        String reservation = stubReservation(member, 201);
+        stubStep(member, reservation, "confirm", 503);
+
+        Map<String, Object> held = awaitExchange(member, startExchange(member, "EXCHANGE_20"), "ISSUED");
+        String confirmKey = exchangeTimer(member, held, "confirm");
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "select attempts from due_timer where timer_key = ?", Integer.class, confirmKey) >= 1);
+
+        String couponId = (String) held.get("couponId");
+        assertThat(couponId).isNotNull();
+        assertThat(history(member)).isEmpty();
+        assertThat(validateBenefit(member, couponId, "100.00", "APP")).containsEntry("usable", false)
+                .containsEntry("reason", "UNKNOWN_CODE");
+        assertThat(storedCount(member, "CouponIssued")).isZero(); // so nothing published: no code to use
+
+        stubStep(member, reservation, "confirm", 200);
+        Map<String, Object> exchange = awaitExchange(member, startExchange(member, "EXCHANGE_20"), "COMPLETED");
+
+        assertThat(exchange).containsEntry("couponId", couponId);
+        int confirmations = pointsService.countRequestsMatching(WireMock.postRequestedFor(
+                WireMock.urlEqualTo(reservations(member) + "/" + reservation + "/confirm")).build()).getCount();
+        assertThat(confirmations).isGreaterThanOrEqualTo(2);
+        assertCalls(member, reservation, 1, confirmations, 0);
+        awaitCoupon(member, "EXCHANGE_20", "ACTIVE");
+        assertThat(validateBenefit(member, couponId, "100.00", "APP")).containsEntry("usable", true);
+        assertThat(validate(member, exchangeCode(member, 1), "100.00", "APP")).containsEntry("benefitId", couponId);
+    }
+
+    /** The reservation expired before the confirmation: the points are not spent, and the held coupon never becomes usable. */
+    @Test
+    void anExchangeWhoseConfirmationIsRefusedNeverIssuesItsCoupon() {
         String member = newMember();
         String reservation = stubReservation(member, 201);
         pointsService.stubFor(WireMock.post(WireMock.urlEqualTo(reservations(member) + "/" + reservation + "/confirm"))
@@ -644,15 +723,116 @@ class BenefitServiceIT {
         Map<String, Object> exchange = awaitExchange(member, startExchange(member, "EXCHANGE_20"), "FAILED");
 
         assertThat(exchange).containsEntry("reason", "reservation-closed");
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(benefit(history(member), "EXCHANGE_20"))
-                .containsEntry("status", "REVOKED")
-                .containsEntry("statusReason", "EXCHANGE_FAILED"));
-        assertThat(benefits(member, false)).isEmpty();
-        assertThat(published(member, BenefitRevoked.class, 1)).singleElement()
-                .satisfies(revoked -> assertThat(revoked.reason()).isEqualTo("EXCHANGE_FAILED"));
+        String confirmKey = exchangeTimer(member, exchange, "confirm");
+        assertThat(jdbc.queryForObject("select fired_at is not null and attempts = 0 from due_timer where timer_key = ?",
+                        Boolean.class, confirmKey))
+                .as("refused for good: not asked again")
+                .isTrue();
+        assertCalls(member, reservation, 1, 1, 0);
+        assertNoCoupon(member);
+        assertThat(validateBenefit(member, (String) exchange.get("couponId"), "100.00", "APP"))
+                .containsEntry("usable", false);
+    }
+
+    @Test
+    void aCancellationFailingForAWhileIsRetriedUntilThePointsAreReleased() {
+        String member = frozenMember();
+        String reservation = stubReservation(member, 201);
+        String cancel = reservations(member) + "/" + reservation + "/cancel";
+        pointsService.stubFor(WireMock.post(WireMock.urlEqualTo(cancel)).inScenario("cancel-" + member)
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(WireMock.aResponse().withStatus(503))
+                .willSetStateTo("up"));
+        pointsService.stubFor(WireMock.post(WireMock.urlEqualTo(cancel)).inScenario("cancel-" + member)
+                .whenScenarioStateIs("up")
+                .willReturn(WireMock.aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"reservationId\":\"" + reservation + "\",\"status\":\"CANCELLED\"}")));
+
+        Map<String, Object> exchange = awaitExchange(member, startExchange(member, "EXCHANGE_20"), "FAILED");
+
+        assertThat(exchange).containsEntry("reason", "ISSUE_REFUSED");
+        assertCalls(member, reservation, 1, 0, 2);
+        assertNoCoupon(member);
+    }
+
+    /**
+     * points-service refuses the cancellation for good (the reservation is unknown, or was confirmed by
+     * someone else): asking again would change nothing, so the exchange ends as CANCEL_REFUSED, for support
+     * to look at, and the step is not retried. No coupon is issued.
+     */
+    @Test
+    void aCancellationRefusedForGoodEndsTheExchangeWithoutAskingAgain() {
+        String member = frozenMember();
+        String reservation = stubReservation(member, 201);
+        pointsService.stubFor(WireMock.post(WireMock.urlEqualTo(reservations(member) + "/" + reservation + "/cancel"))
+                .willReturn(WireMock.aResponse().withStatus(409).withHeader("Content-Type", "application/problem+json")
+                        .withBody("{\"code\":\"reservation-closed\",\"detail\":\"confirmed\"}")));
+
+        Map<String, Object> exchange = awaitExchange(member, startExchange(member, "EXCHANGE_20"), "FAILED");
+
+        assertThat(exchange).containsEntry("reason", "CANCEL_REFUSED");
+        String cancelKey = exchangeTimer(member, exchange, "cancel");
+        assertThat(jdbc.queryForObject("select fired_at is not null and attempts = 0 from due_timer where timer_key = ?",
+                        Boolean.class, cancelKey))
+                .isTrue();
+        assertCalls(member, reservation, 1, 0, 1);
+        assertNoCoupon(member);
     }
 
     // --- helpers
+
+    /** What points-service was asked for the member's reservation: reserve, confirm, cancel. */
+    private static void assertCalls(String member, String reservation, int reserve, int confirm, int cancel) {
+        String url = reservations(member);
+        pointsService.verify(reserve, WireMock.postRequestedFor(WireMock.urlEqualTo(url)));
+        pointsService.verify(confirm, WireMock.postRequestedFor(WireMock.urlEqualTo(url + "/" + reservation + "/confirm")));
+        pointsService.verify(cancel, WireMock.postRequestedFor(WireMock.urlEqualTo(url + "/" + reservation + "/cancel")));
+    }
+
+    /** Neither listed nor ever issued (so never published with a code, nor usable). */
+    private void assertNoCoupon(String member) {
+        assertThat(history(member)).isEmpty();
+        assertThat(storedCount(member, "CouponIssued")).isZero();
+        assertThat(storedCount(member, "CouponWithdrawn")).isZero();
+    }
+
+    private long storedCount(String member, String eventType) {
+        return jdbc.queryForObject(
+                "select count(*) from domain_event_entry where aggregate_identifier = ? and payload_type like ?",
+                Long.class, member, "%" + eventType);
+    }
+
+    private Map<String, Object> awaitCoupon(String member, String code, String status) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> codes(history(member)).contains(code));
+        Map<String, Object> coupon = benefit(history(member), code);
+        assertThat(coupon).containsEntry("status", status);
+        return coupon;
+    }
+
+    /** The exchange coupon's code, from its published grant; {@code grants}: how many the member has been published. */
+    private String exchangeCode(String member, int grants) {
+        return published(member, BenefitGranted.class, grants).stream()
+                .filter(granted -> granted.benefitCode().equals("EXCHANGE_20"))
+                .map(granted -> granted.coupon().code())
+                .reduce((a, b) -> {
+                    throw new AssertionError("two grants of the exchange's coupon");
+                })
+                .orElseThrow();
+    }
+
+    private static String exchangeTimer(String member, Map<String, Object> exchange, String step) {
+        return "points-exchange:" + member + ":" + exchange.get("exchangeId") + "-" + step;
+    }
+
+    /** A member frozen: the exchange's coupon may not be issued to them. */
+    private String frozenMember() {
+        String member = newMember();
+        publisher.publish("/loyalty/member-service", new MemberStatusChanged(
+                MemberId.of(member), "default", MemberStatus.FROZEN, MemberStatus.ACTIVE, "fraud review", "agent-1", now()));
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+                "select count(*) from domain_event_entry where aggregate_identifier = ?", Long.class, member) > 0);
+        return member;
+    }
 
     private static String reservations(String member) {
         return "/members/" + member + "/points/reservations";
