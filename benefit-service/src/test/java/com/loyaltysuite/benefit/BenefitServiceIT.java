@@ -196,6 +196,47 @@ class BenefitServiceIT {
     }
 
     @Test
+    void aManualPromotionGrantsTheTiersStandingBenefitsAndItsPack() {
+        String member = newMember();
+        String eventId = publish(tierChanged(member, "MEMBER", "GOLD", TierChangeReason.MANUAL, now().minus(Duration.ofDays(1))));
+
+        awaitCodes(member, false, "MEMBER_PRICE_95", "PRIORITY_DELIVERY", "FREE_SHIPPING", "SERVICE_LINE",
+                "GOLD_PACK_50_299", "GOLD_EXCLUSIVE_30_199");
+        assertThat(published(member, BenefitGranted.class, 6)).allSatisfy(grant -> assertThat(grant.causationId()).isEqualTo(eventId));
+        assertThat(storedCount(member, "UpgradePackGiven")).isOne();
+        assertThat(pricing(member, "100.00")).containsEntry("tier", "GOLD").containsEntry("priceFactor", 0.95);
+    }
+
+    /** The programme's rule (on-close REVOKE_ALL, the default): a closed membership ends standing benefits and unused coupons. */
+    @Test
+    void aClosedMemberHasTheStandingBenefitsAndUnusedCouponsRevokedAndUsedOnesStayUsed() {
+        String member = newMember();
+        publish(tierChanged(member, "MEMBER", "SILVER", TierChangeReason.QUALIFIED, now().minus(Duration.ofDays(1))));
+        Map<String, String> codes = couponCodes(member, 2);
+        assertThat(redeem(member, codes.get("SILVER_PACK_20"), "before-closing-" + member, "50.00").getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+
+        publisher.publish("/loyalty/member-service", new MemberStatusChanged(
+                MemberId.of(member), "default", MemberStatus.CLOSED, MemberStatus.ACTIVE, "member asked", "agent-1", now()));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(benefits(member, false)).isEmpty());
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(history(member))
+                .extracting(b -> b.get("code") + ":" + b.get("status") + ":" + b.get("statusReason"))
+                .containsExactlyInAnyOrder(
+                        "MEMBER_PRICE_98:REVOKED:MEMBER_CLOSED",
+                        "PRIORITY_DELIVERY:REVOKED:MEMBER_CLOSED",
+                        "SILVER_PACK_10_99:REVOKED:MEMBER_CLOSED",
+                        "SILVER_PACK_20:USED:O-before-closing-" + member));
+        assertThat(published(member, BenefitRevoked.class, 3)).extracting(BenefitRevoked::benefitCode, BenefitRevoked::reason)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("MEMBER_PRICE_98", "MEMBER_CLOSED"),
+                        org.assertj.core.groups.Tuple.tuple("PRIORITY_DELIVERY", "MEMBER_CLOSED"),
+                        org.assertj.core.groups.Tuple.tuple("SILVER_PACK_10_99", "MEMBER_CLOSED"));
+        assertThat(validate(member, codes.get("SILVER_PACK_10_99"), "100.00", "APP")).containsEntry("reason", "REVOKED");
+        assertThat(pricing(member, "100.00")).containsEntry("payable", Map.of("value", "100.00", "currency", "CNY"));
+    }
+
+    @Test
     void aMemberWhoDropsAndClimbsBackGetsThePackOncePerPeriodAndARedeliveryChangesNothing() {
         String member = newMember();
         Instant start = now().minus(Duration.ofDays(400));
@@ -313,6 +354,56 @@ class BenefitServiceIT {
                 .satisfies(restored -> assertThat(restored.requestId()).isEqualTo(winner));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(benefit(history(member), "SILVER_PACK_20")).containsEntry("status", "USED"));
+    }
+
+    @Test
+    void aRequestIdReusedForAnotherCouponIsRefusedAndAnUnknownRedemptionCannotBeReversed() {
+        String member = newMember();
+        publish(tierChanged(member, "MEMBER", "SILVER", TierChangeReason.QUALIFIED, now().minus(Duration.ofDays(1))));
+        Map<String, String> codes = couponCodes(member, 2);
+        assertThat(redeem(member, codes.get("SILVER_PACK_20"), "pos-" + member, "120.00").getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        var reused = redeem(member, codes.get("SILVER_PACK_10_99"), "pos-" + member, "120.00");
+        var unknown = checkout("/benefits/redemptions/reversals", Map.of(
+                "memberId", member, "requestId", "never-" + member, "reason", "order refunded"));
+        var ofAStranger = checkout("/benefits/redemptions/reversals", Map.of(
+                "memberId", newMember(), "requestId", "never", "reason", "order refunded"));
+
+        assertThat(reused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(reused.getBody()).containsEntry("code", "request-id-reused");
+        assertThat(validate(member, codes.get("SILVER_PACK_10_99"), "120.00", "APP")).containsEntry("usable", true);
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(unknown.getBody()).containsEntry("code", "redemption-not-found");
+        assertThat(ofAStranger.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(usedEvents(member)).isOne();
+    }
+
+    /** A refund after the coupon's validity ended: the redemption is reversed, but the coupon stays used (nothing to restore). */
+    @Test
+    void aReversalAfterTheCouponExpiredReversesTheRedemptionWithoutRestoringTheCoupon() {
+        String member = newMember();
+        Instant expiresAt = now().plus(Duration.ofSeconds(15));
+        publish(tierChanged(member, "MEMBER", "SILVER", TierChangeReason.QUALIFIED, expiresAt.minus(Duration.ofDays(90))));
+        String code = couponCodes(member, 2).get("SILVER_PACK_20");
+        var redeemed = redeem(member, code, "late-refund-" + member, "50.00");
+        assertThat(redeemed.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(redeemed.getBody()).containsEntry("validUntil", expiresAt.toString());
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> Instant.now().isAfter(expiresAt));
+        var reversed = checkout("/benefits/redemptions/reversals", Map.of(
+                "memberId", member, "requestId", "late-refund-" + member, "reason", "order refunded"));
+        var again = checkout("/benefits/redemptions/reversals", Map.of(
+                "memberId", member, "requestId", "late-refund-" + member, "reason", "order refunded"));
+
+        assertThat(reversed.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(reversed.getBody()).containsEntry("status", "REVERSED");
+        assertThat(again.getBody()).containsEntry("status", "REVERSED");
+        assertThat(storedCount(member, "CouponUseReversed")).isOne();
+        assertThat(storedCount(member, "CouponReinstated")).isZero();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(benefit(history(member), "SILVER_PACK_20"))
+                .containsEntry("status", "USED")
+                .containsEntry("statusReason", "REFUNDED_AFTER_EXPIRY"));
+        assertThat(validate(member, code, "50.00", "APP")).containsEntry("reason", "ALREADY_USED");
     }
 
     @Test
@@ -464,15 +555,19 @@ class BenefitServiceIT {
         publish(tierChanged(member, "DIAMOND", "SILVER", TierChangeReason.MANUAL, now().minus(Duration.ofDays(1))));
         await().atMost(Duration.ofSeconds(60)).until(() -> codes(history(member)).contains("MEMBER_PRICE_98")
                 && "USED".equals(benefit(history(member), "DIAMOND_PACK_100_500").get("status")));
-        List<Map<String, Object>> before = allRows();
+        List<Map<String, Object>> before = settledRows();
+        assertThat(before).extracting(row -> row.get("member_id")).contains(member);
 
         HttpHeaders admin = new HttpHeaders();
         admin.setBearerAuth(TestTokens.mint("ops-1", TestTokens.ADMIN));
         var rebuild = http.exchange("/actuator/projections/member-benefits", HttpMethod.POST, new HttpEntity<>(admin), Map.class);
 
         assertThat(rebuild.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(before).isNotEmpty();
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(allRows()).containsAll(before));
+        // Every member's rows, exactly: the same rows with the same values, none missing, none more.
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(allRows()).isEqualTo(before));
+        assertThat(history(member)).extracting(b -> b.get("code") + ":" + b.get("status")).containsExactlyInAnyOrder(
+                "MEMBER_PRICE_92:REVOKED", "PRIORITY_DELIVERY:ACTIVE", "FREE_SHIPPING:REVOKED", "SERVICE_LINE:REVOKED",
+                "DIAMOND_PACK_100_500:USED", "MEMBER_PRICE_98:ACTIVE");
     }
 
     @Test
@@ -875,6 +970,16 @@ class BenefitServiceIT {
 
     private List<Map<String, Object>> allRows() {
         return jdbc.queryForList("select * from member_benefit order by benefit_id");
+    }
+
+    /** Every row, once the projection has settled (two reads half a second apart agree): what a rebuild must reproduce. */
+    private List<Map<String, Object>> settledRows() {
+        List<List<Map<String, Object>>> reads = new ArrayList<>(List.of(allRows()));
+        await().atMost(Duration.ofSeconds(60)).pollDelay(Duration.ofMillis(500)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            reads.add(allRows());
+            return reads.get(reads.size() - 1).equals(reads.get(reads.size() - 2));
+        });
+        return reads.get(reads.size() - 1);
     }
 
     private long usedEvents(String member) {
