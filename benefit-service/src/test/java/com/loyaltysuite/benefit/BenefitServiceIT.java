@@ -9,6 +9,7 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.loyaltysuite.benefit.grant.CouponUsed;
+import com.loyaltysuite.benefit.grant.RedeemCoupon;
 import com.loyaltysuite.events.IntegrationEvent;
 import com.loyaltysuite.events.MemberId;
 import com.loyaltysuite.events.Money;
@@ -31,10 +32,12 @@ import com.loyaltysuite.events.tier.QualifyingValue;
 import com.loyaltysuite.events.tier.TierChangeReason;
 import com.loyaltysuite.events.tier.TierChanged;
 import com.loyaltysuite.support.crypto.PersonalDataCipher;
+import com.loyaltysuite.support.timers.DueTimers;
 import com.loyaltysuite.testsupport.ServicePublisher;
 import com.loyaltysuite.testsupport.SharedKafka;
 import com.loyaltysuite.testsupport.TestTokens;
 import com.loyaltysuite.testsupport.TopicReader;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -49,23 +52,39 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.client.RestTemplateBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -107,6 +126,9 @@ class BenefitServiceIT {
 
     @Autowired
     TransactionTemplate transactions;
+
+    @Autowired
+    CommandBus commandBus;
 
     @BeforeAll
     static void connect() {
@@ -406,6 +428,59 @@ class BenefitServiceIT {
         assertThat(validate(member, code, "50.00", "APP")).containsEntry("reason", "ALREADY_USED");
     }
 
+    /**
+     * Two instances on one database and broker, four checkout threads on each, released together. Each
+     * instance's first redemption waits, after the aggregate let it through and before its append, until the
+     * other instance's has too: both then append the member's next event, and the event store lets one in.
+     */
+    @Test
+    void ofConcurrentRedemptionsOfOneCouponOnTwoInstancesExactlyOneWins() throws Exception {
+        String member = newMember();
+        publish(tierChanged(member, "MEMBER", "SILVER", TierChangeReason.QUALIFIED, now().minus(Duration.ofDays(1))));
+        String code = couponCodes(member, 2).get("SILVER_PACK_20");
+        CyclicBarrier bothPassedTheRules = new CyclicBarrier(2);
+        int racers = 8;
+        CyclicBarrier start = new CyclicBarrier(racers);
+        ExecutorService threads = Executors.newFixedThreadPool(racers);
+        List<ResponseEntity<Map<String, Object>>> answers = new ArrayList<>();
+        try (ConfigurableApplicationContext other = new SpringApplicationBuilder(
+                                BenefitServiceApplication.class, SecondInstance.class)
+                        .run("--server.port=0");
+                Registration here = commandBus.registerHandlerInterceptor(holdFirstRedemption(member, bothPassedTheRules));
+                Registration there = other.getBean(CommandBus.class)
+                        .registerHandlerInterceptor(holdFirstRedemption(member, bothPassedTheRules))) {
+            TestRestTemplate otherHttp = new TestRestTemplate(new RestTemplateBuilder()
+                    .rootUri("http://127.0.0.1:" + other.getEnvironment().getProperty("local.server.port")));
+            List<CompletableFuture<ResponseEntity<Map<String, Object>>>> racing = IntStream.range(0, racers)
+                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> {
+                        try {
+                            start.await(30, TimeUnit.SECONDS);
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                        return redeem(i % 2 == 0 ? http : otherHttp, member, code, "race2-" + i + "-" + member, "50.00");
+                    }, threads))
+                    .toList();
+            for (var answer : racing) {
+                answers.add(answer.get(90, TimeUnit.SECONDS));
+            }
+        } finally {
+            threads.shutdown();
+        }
+
+        assertThat(answers).filteredOn(a -> a.getStatusCode() == HttpStatus.OK).singleElement()
+                .satisfies(won -> assertThat(won.getBody()).containsEntry("status", "REDEEMED"));
+        assertThat(answers).filteredOn(a -> a.getStatusCode() != HttpStatus.OK).hasSize(racers - 1).allSatisfy(lost -> {
+            assertThat(lost.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+            assertThat(lost.getBody().get("code")).isIn("concurrent-modification", "coupon-not-usable");
+        });
+        assertThat(answers).filteredOn(a -> "concurrent-modification".equals(a.getBody().get("code")))
+                .as("the other instance's first redemption lost at the event store")
+                .isNotEmpty();
+        assertThat(usedEvents(member)).isOne();
+        assertThat(published(member, BenefitRedeemed.class, 1)).hasSize(1);
+    }
+
     @Test
     void aRedemptionOnAnInstanceWhoseCopyIsStaleLosesToTheOtherInstancesAndChangesNothing() {
         String member = newMember();
@@ -442,10 +517,23 @@ class BenefitServiceIT {
         int year = today.getYear();
         await().atMost(Duration.ofSeconds(30)).until(() -> firedAt(member, year) != null && timerExists(member, year + 1));
 
-        // As after a crash between the gift and the timer's bookkeeping, on an instance with nothing cached.
+        // As after a crash between the gift and the timer's bookkeeping: the timer is due again, and an instance
+        // started afresh (nothing cached) fires it. It is re-armed until that instance, not this one, has fired it.
         memberBenefitsCache.removeAll();
-        jdbc.update("update due_timer set fired_at = null, retry_at = null where timer_key = ?", key(member, year));
-        await().atMost(Duration.ofSeconds(30)).until(() -> firedAt(member, year) != null);
+        try (ConfigurableApplicationContext restarted = new SpringApplicationBuilder(
+                        BenefitServiceApplication.class, SecondInstance.class)
+                .run("--server.port=0")) {
+            DueTimers timersThere = restarted.getBean(DueTimers.class);
+            MeterRegistry metersThere = restarted.getBean(MeterRegistry.class);
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                if (firedAt(member, year) != null) {
+                    jdbc.update("update due_timer set fired_at = null, retry_at = null where timer_key = ?", key(member, year));
+                }
+                timersThere.fireDue(10);
+                var fired = metersThere.find("loyalty.timers.lag").tag("kind", "birthday-gift").timer();
+                return fired != null && fired.count() > 0 && firedAt(member, year) != null;
+            });
+        }
 
         assertThat(codes(history(member))).containsOnlyOnce("BIRTHDAY_20");
         assertThat(jdbc.queryForObject(
@@ -876,6 +964,46 @@ class BenefitServiceIT {
 
     // --- helpers
 
+    /**
+     * Holds the first redemption of the member's coupon that the aggregate lets through on an instance, before its
+     * append, until the other instance's is there too.
+     */
+    private static MessageHandlerInterceptor<CommandMessage<?>> holdFirstRedemption(String member, CyclicBarrier bothPassed) {
+        AtomicBoolean first = new AtomicBoolean(true);
+        return (unitOfWork, chain) -> {
+            if (unitOfWork.getMessage().getPayload() instanceof RedeemCoupon redeem && redeem.memberId().value().equals(member)) {
+                // Only a redemption the aggregate let through gets to prepare its commit; the first of them waits.
+                unitOfWork.onPrepareCommit(u -> {
+                    if (!first.compareAndSet(true, false)) {
+                        return;
+                    }
+                    try {
+                        bothPassed.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException | BrokenBarrierException | TimeoutException e) {
+                        throw new IllegalStateException("The other instance's redemption never reached the event store", e);
+                    }
+                });
+            }
+            return chain.proceed();
+        };
+    }
+
+    /**
+     * What makes a second context in this JVM a second instance: Axon names a token owner after the
+     * JVM, and two owners of one name would both process the same segments.
+     */
+    static class SecondInstance {
+
+        @Bean
+        TokenStore secondInstanceTokenStore(Serializer serializer, EntityManagerProvider entityManagers) {
+            return JpaTokenStore.builder()
+                    .entityManagerProvider(entityManagers)
+                    .serializer(serializer)
+                    .nodeId("benefit-service-second-instance")
+                    .build();
+        }
+    }
+
     /** What points-service was asked for the member's reservation: reserve, confirm, cancel. */
     private static void assertCalls(String member, String reservation, int reserve, int confirm, int cancel) {
         String url = reservations(member);
@@ -1056,15 +1184,24 @@ class BenefitServiceIT {
     }
 
     private ResponseEntity<Map<String, Object>> redeem(String member, String code, String requestId, String amount) {
-        return checkout("/benefits/redemptions", Map.of(
+        return redeem(http, member, code, requestId, amount);
+    }
+
+    private static ResponseEntity<Map<String, Object>> redeem(
+            TestRestTemplate on, String member, String code, String requestId, String amount) {
+        return checkout(on, "/benefits/redemptions", Map.of(
                 "requestId", requestId, "orderId", "O-" + requestId, "memberId", member, "code", code,
                 "orderAmount", Map.of("value", amount, "currency", "CNY"), "channel", "APP"));
     }
 
     private ResponseEntity<Map<String, Object>> checkout(String path, Map<String, Object> body) {
+        return checkout(http, path, body);
+    }
+
+    private static ResponseEntity<Map<String, Object>> checkout(TestRestTemplate on, String path, Map<String, Object> body) {
         HttpHeaders headers = new HttpHeaders();
         headers.setBearerAuth(TestTokens.mint("checkout-1", TestTokens.CHECKOUT));
-        return http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers),
+        return on.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers),
                 new ParameterizedTypeReference<Map<String, Object>>() {});
     }
 
