@@ -56,7 +56,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * by the event store's unique sequence per aggregate (the loser's append fails and nothing of it is kept).
  */
 @Aggregate(cache = "memberBenefitsCache", snapshotTriggerDefinition = "aggregateSnapshotTrigger")
-@Revision("2") // a snapshot is its fields: bump when they change (MemberBenefitsSnapshotTest)
+@Revision("3") // a snapshot is its fields: bump when they change (MemberBenefitsSnapshotTest)
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
 public class MemberBenefits {
 
@@ -85,6 +85,8 @@ public class MemberBenefits {
     private final Set<Integer> birthdayYears = new HashSet<>();
     /** Points exchanges by exchange id. */
     private final Map<String, ExchangeView> exchanges = new LinkedHashMap<>();
+    /** By exchange id: the coupon of an exchange held until points-service confirms its points are spent. */
+    private final Map<String, ExchangeCouponGiven> heldForExchanges = new LinkedHashMap<>();
 
     protected MemberBenefits() {
         // for Axon
@@ -339,18 +341,43 @@ public class MemberBenefits {
         if (refusal != null) {
             apply(new ExchangeIssueRefused(memberId, exchange.exchangeId(), exchange.reservationId(), refusal, command.at()));
         } else {
-            issue(catalogue, codes, coupon, BenefitKind.COUPON, null, command.at(), exchange.exchangeId());
+            // Held, not issued: not usable, not listed, no code drawn or published until the points are spent.
+            var template = coupon.template();
             apply(new ExchangeCouponGiven(memberId, exchange.exchangeId(), idOf(exchange.exchangeId(), coupon.code()),
-                    exchange.reservationId(), command.at()));
+                    exchange.reservationId(), command.at(), coupon.code(), template.description(),
+                    new Money(template.faceValue(), catalogue.currency()), new Money(template.minSpend(), catalogue.currency()),
+                    template.channels(), template.tierExclusive(), command.at(), command.at().plus(template.validity()),
+                    catalogue.version()));
         }
         return exchanges.get(command.exchangeId());
     }
 
+    /**
+     * points-service spent the points: the held coupon is issued (its code drawn and published now). A member
+     * closed since the coupon was held (under {@code REVOKE_ALL}) has it withdrawn at once, as their other
+     * unused coupons were.
+     */
     @CommandHandler
-    ExchangeView handle(CompleteExchange command) {
+    ExchangeView handle(CompleteExchange command, BenefitCatalogue catalogues, CouponCodes codes) {
         ExchangeView exchange = exchange(command.exchangeId());
-        if (exchange.status().equals("ISSUED")) {
-            apply(new ExchangeCompleted(memberId, exchange.exchangeId(), command.at()));
+        if (!exchange.status().equals("ISSUED")) {
+            return exchange;
+        }
+        ExchangeCouponGiven held = heldForExchanges.get(exchange.exchangeId());
+        if (held != null && held.holdsTheCoupon() && !coupons.containsKey(held.couponId())) {
+            String code = codes.newCode();
+            apply(new CouponIssued(memberId, programId, held.couponId(), held.benefitCode(), BenefitKind.COUPON, null,
+                    held.description(), held.faceValue(), held.minSpend(), held.channels(), held.tierExclusive(),
+                    held.validFrom(), held.validUntil(), CouponCodes.hash(code), codes.seal(code), held.catalogueVersion(),
+                    exchange.exchangeId()));
+        }
+        apply(new ExchangeCompleted(memberId, exchange.exchangeId(), command.at()));
+        HeldCoupon coupon = exchange.couponId() == null ? null : coupons.get(exchange.couponId());
+        OnClose rule = catalogues.of(programId).map(ProgrammeCatalogue::onClose).orElse(OnClose.REVOKE_ALL);
+        if (status == MemberStatus.CLOSED && rule == OnClose.REVOKE_ALL && coupon != null
+                && coupon.status() == HeldCoupon.Status.ACTIVE) {
+            apply(new CouponWithdrawn(memberId, programId, coupon.couponId(), coupon.benefitCode(), coupon.kind(),
+                    "MEMBER_CLOSED", command.at(), exchange.exchangeId()));
         }
         return exchanges.get(command.exchangeId());
     }
@@ -361,6 +388,8 @@ public class MemberBenefits {
         if (exchange.status().equals("COMPLETED") || exchange.status().equals("FAILED")) {
             return exchange;
         }
+        // A coupon held for the exchange is simply never issued. Only an exchange recorded before coupons were held
+        // back until the confirmation has an issued coupon to withdraw.
         HeldCoupon coupon = exchange.couponId() == null ? null : coupons.get(exchange.couponId());
         if (coupon != null && coupon.status() == HeldCoupon.Status.ACTIVE) {
             apply(new CouponWithdrawn(memberId, programId, coupon.couponId(), coupon.benefitCode(), coupon.kind(),
@@ -399,6 +428,7 @@ public class MemberBenefits {
     @EventSourcingHandler
     void on(ExchangeCouponGiven event) {
         exchanges.computeIfPresent(event.exchangeId(), (id, x) -> x.with("ISSUED", x.reservationId(), event.couponId(), null));
+        heldForExchanges.put(event.exchangeId(), event);
     }
 
     @EventSourcingHandler
@@ -408,11 +438,13 @@ public class MemberBenefits {
 
     @EventSourcingHandler
     void on(ExchangeCompleted event) {
+        heldForExchanges.remove(event.exchangeId());
         exchanges.computeIfPresent(event.exchangeId(), (id, x) -> x.with("COMPLETED", x.reservationId(), x.couponId(), null));
     }
 
     @EventSourcingHandler
     void on(ExchangeFailed event) {
+        heldForExchanges.remove(event.exchangeId());
         exchanges.computeIfPresent(event.exchangeId(), (id, x) -> x.with("FAILED", x.reservationId(), x.couponId(), event.reason()));
     }
 

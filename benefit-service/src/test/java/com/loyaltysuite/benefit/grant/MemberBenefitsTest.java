@@ -2,6 +2,10 @@ package com.loyaltysuite.benefit.grant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.loyaltysuite.benefit.catalogue.BenefitCatalogue;
+import com.loyaltysuite.benefit.catalogue.BenefitsProperties;
+import com.loyaltysuite.benefit.catalogue.OnClose;
+import com.loyaltysuite.benefit.catalogue.ProgrammeCatalogue;
 import com.loyaltysuite.benefit.catalogue.ShippedCatalogue;
 import com.loyaltysuite.benefit.coupon.CouponCodes;
 import com.loyaltysuite.benefit.coupon.Usability;
@@ -17,6 +21,7 @@ import java.time.MonthDay;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -157,6 +162,120 @@ class MemberBenefitsTest {
     }
 
     @Test
+    void aClosedMembershipUnderRevokeStandingEndsStandingBenefitsButKeepsUnusedCoupons() {
+        List<Object> history = payloads(fixture.givenNoPriorActivity().when(change("MEMBER", "SILVER", TierChangeReason.QUALIFIED, AT, "e")));
+        CouponIssued pack = coupon(history, "SILVER_PACK_20");
+        fixture = new AggregateTestFixture<>(MemberBenefits.class);
+        fixture.registerInjectableResource(catalogueClosingWith(OnClose.REVOKE_STANDING));
+        fixture.registerInjectableResource(new CouponCodes(null));
+        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+
+        List<Object> events = payloads(fixture.given(history)
+                .when(new NoteMemberStatus(MEMBER, "default", MemberStatus.CLOSED, NOW, "m-1")));
+
+        assertThat(events).filteredOn(StandingBenefitWithdrawn.class::isInstance).map(StandingBenefitWithdrawn.class::cast)
+                .extracting(StandingBenefitWithdrawn::benefitCode, StandingBenefitWithdrawn::reason)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("MEMBER_PRICE_98", "MEMBER_CLOSED"),
+                        org.assertj.core.groups.Tuple.tuple("PRIORITY_DELIVERY", "MEMBER_CLOSED"));
+        assertThat(events).noneMatch(CouponWithdrawn.class::isInstance);
+        List<Object> closed = new ArrayList<>(history);
+        closed.addAll(events);
+        assertThat(check(closed, pack, "100.00", "CNY", "APP", NOW)).isEqualTo(Usability.USABLE);
+    }
+
+    @Test
+    void anExchangesCouponIsHeldUnusableAndUnpublishedUntilThePointsAreConfirmed() {
+        List<Object> history = reservedExchange("x-1");
+        String exchangeId = exchangeId(history);
+
+        List<Object> held = payloads(fixture.given(history)
+                .when(new ExchangeCommands.IssueExchangeCoupon(MEMBER, exchangeId, NOW)));
+        assertThat(held).singleElement().isInstanceOfSatisfying(ExchangeEvents.ExchangeCouponGiven.class, given -> {
+            assertThat(given.benefitCode()).isEqualTo("EXCHANGE_20");
+            assertThat(given.faceValue()).isEqualTo(Money.of("20", "CNY"));
+            assertThat(given.validUntil()).isAfter(given.validFrom());
+        });
+        history.addAll(held);
+        String couponId = ((ExchangeEvents.ExchangeCouponGiven) held.get(0)).couponId();
+        assertThat(checkId(history, couponId)).isEqualTo(Usability.UNKNOWN_CODE); // nothing to use yet
+        fixture.given(history).when(new RedeemCoupon(MEMBER, couponId, "req-1", "O-1", Money.of("100", "CNY"), "APP", NOW))
+                .expectException(CouponNotUsableException.class)
+                .expectNoEvents();
+
+        List<Object> completed = payloads(fixture.given(history)
+                .when(new ExchangeCommands.CompleteExchange(MEMBER, exchangeId, NOW)));
+        assertThat(completed).hasSize(2);
+        assertThat(completed.get(0)).isInstanceOfSatisfying(CouponIssued.class, issued -> {
+            assertThat(issued.couponId()).isEqualTo(couponId);
+            assertThat(issued.kind()).isEqualTo(BenefitKind.COUPON);
+            assertThat(issued.causationId()).isEqualTo(exchangeId);
+            assertThat(issued.codeHash()).hasSize(64);
+        });
+        assertThat(completed.get(1)).isInstanceOf(ExchangeEvents.ExchangeCompleted.class);
+        List<Object> done = new ArrayList<>(history);
+        done.addAll(completed);
+        assertThat(checkId(done, couponId)).isEqualTo(Usability.USABLE);
+        fixture.given(done).when(new ExchangeCommands.CompleteExchange(MEMBER, exchangeId, NOW)).expectNoEvents();
+        fixture.given(done).when(new ExchangeCommands.FailExchange(MEMBER, exchangeId, "late", NOW)).expectNoEvents();
+    }
+
+    @Test
+    void anExchangeWhoseConfirmationIsRefusedNeverIssuesItsHeldCoupon() {
+        List<Object> history = reservedExchange("x-1");
+        String exchangeId = exchangeId(history);
+        history.addAll(payloads(fixture.given(history).when(new ExchangeCommands.IssueExchangeCoupon(MEMBER, exchangeId, NOW))));
+        String couponId = ((ExchangeEvents.ExchangeCouponGiven) history.get(history.size() - 1)).couponId();
+
+        List<Object> failed = payloads(fixture.given(history)
+                .when(new ExchangeCommands.FailExchange(MEMBER, exchangeId, "reservation-closed", NOW)));
+
+        assertThat(failed).singleElement().isInstanceOfSatisfying(ExchangeEvents.ExchangeFailed.class,
+                f -> assertThat(f.reason()).isEqualTo("reservation-closed"));
+        history.addAll(failed);
+        fixture.given(history).when(new ExchangeCommands.CompleteExchange(MEMBER, exchangeId, NOW)).expectNoEvents();
+        assertThat(checkId(history, couponId)).isEqualTo(Usability.UNKNOWN_CODE);
+    }
+
+    @Test
+    void anExchangeRecordedBeforeCouponsWereHeldBackWithdrawsItsIssuedCouponOnFailure() {
+        List<Object> history = reservedExchange("x-1");
+        String exchangeId = exchangeId(history);
+        // As stored before: the coupon issued at once, and the step recorded without its terms.
+        List<Object> issuedThen = payloads(fixture.given(history).when(new ExchangeCommands.IssueExchangeCoupon(MEMBER, exchangeId, NOW)));
+        var given = (ExchangeEvents.ExchangeCouponGiven) issuedThen.get(0);
+        List<Object> then = new ArrayList<>(history);
+        then.addAll(issuedThen);
+        List<Object> completedNow = payloads(fixture.given(then)
+                .when(new ExchangeCommands.CompleteExchange(MEMBER, exchangeId, NOW)));
+        CouponIssued coupon = (CouponIssued) completedNow.get(0);
+        history.add(coupon);
+        history.add(new ExchangeEvents.ExchangeCouponGiven(MEMBER, exchangeId, given.couponId(), "R-1", NOW,
+                null, null, null, null, null, false, null, null, null));
+
+        List<Object> completed = payloads(fixture.given(history).when(new ExchangeCommands.CompleteExchange(MEMBER, exchangeId, NOW)));
+        List<Object> failed = payloads(fixture.given(history).when(new ExchangeCommands.FailExchange(MEMBER, exchangeId, "closed", NOW)));
+
+        assertThat(completed).singleElement().isInstanceOf(ExchangeEvents.ExchangeCompleted.class); // not issued twice
+        assertThat(failed).hasSize(2).first().isInstanceOfSatisfying(CouponWithdrawn.class,
+                withdrawn -> assertThat(withdrawn.reason()).isEqualTo("EXCHANGE_FAILED"));
+    }
+
+    @Test
+    void aMemberClosedWhileTheirExchangesCouponWasHeldGetsItWithdrawnOnConfirmation() {
+        List<Object> history = reservedExchange("x-1");
+        String exchangeId = exchangeId(history);
+        history.addAll(payloads(fixture.given(history).when(new ExchangeCommands.IssueExchangeCoupon(MEMBER, exchangeId, NOW))));
+        history.add(new MemberStandingNoted(MEMBER, "default", MemberStatus.CLOSED, NOW, "m-1"));
+
+        List<Object> completed = payloads(fixture.given(history).when(new ExchangeCommands.CompleteExchange(MEMBER, exchangeId, NOW)));
+
+        assertThat(completed).extracting(e -> e.getClass().getSimpleName())
+                .containsExactly("CouponIssued", "ExchangeCompleted", "CouponWithdrawn");
+        assertThat(((CouponWithdrawn) completed.get(2)).reason()).isEqualTo("MEMBER_CLOSED");
+    }
+
+    @Test
     void theBirthdayGiftComesOnceAYearToActiveMembersOnly() {
         List<Object> history = payloads(fixture.givenNoPriorActivity()
                 .when(new NoteBirthday(MEMBER, "default", MonthDay.of(5, 20), Instant.parse("2027-03-01T00:00:00Z"))));
@@ -198,6 +317,40 @@ class MemberBenefitsTest {
                     return true;
                 }));
         return result[0];
+    }
+
+    /** An exchange of EXCHANGE_20 by a MEMBER-tier member, its points reserved as R-1. */
+    private List<Object> reservedExchange(String requestId) {
+        List<Object> history = new ArrayList<>(payloads(fixture.givenNoPriorActivity()
+                .when(new ExchangeCommands.StartExchange(MEMBER, "default", requestId, "EXCHANGE_20", AT))));
+        history.addAll(payloads(fixture.given(history)
+                .when(new ExchangeCommands.RecordExchangeReserved(MEMBER, exchangeId(history), "R-1", AT))));
+        return history;
+    }
+
+    private static String exchangeId(List<Object> history) {
+        return history.stream().filter(ExchangeEvents.ExchangeStarted.class::isInstance)
+                .map(e -> ((ExchangeEvents.ExchangeStarted) e).exchangeId()).findFirst().orElseThrow();
+    }
+
+    private Usability checkId(List<Object> history, String benefitId) {
+        Usability[] result = new Usability[1];
+        fixture.given(history)
+                .when(new CheckBenefit(MEMBER, benefitId, Money.of("100.00", "CNY"), "APP", NOW))
+                .expectNoEvents()
+                .expectResultMessagePayloadMatching(org.axonframework.test.matchers.Matchers.matches((Usability u) -> {
+                    result[0] = u;
+                    return true;
+                }));
+        return result[0];
+    }
+
+    /** The shipped catalogue with another rule for closed memberships. */
+    private static BenefitCatalogue catalogueClosingWith(OnClose rule) {
+        ProgrammeCatalogue shipped = ShippedCatalogue.load().of("default").orElseThrow();
+        return new BenefitCatalogue(new BenefitsProperties(Map.of("default", new ProgrammeCatalogue(shipped.version(),
+                shipped.currency(), shipped.packPeriod(), shipped.birthday(), shipped.zone(), rule, shipped.coupons(),
+                shipped.tiers(), shipped.exchange()))));
     }
 
     private static CouponIssued coupon(List<Object> events, String code) {
