@@ -45,6 +45,8 @@ class LoyaltySuiteE2E {
 
     static LoyaltySuite suite;
     static OrderSystem orderSystem;
+    /** The SMS gateway notification-service sends to: the local run's catcher. */
+    static SmsCatcher sms;
     /** A support agent's client, with a token from the test issuer the services trust. */
     final TestRestTemplate http = new TestRestTemplate(new RestTemplateBuilder().additionalInterceptors(
             (request, body, execution) -> {
@@ -53,7 +55,10 @@ class LoyaltySuiteE2E {
             }));
 
     @BeforeAll
-    static void startSuite() {
+    static void startSuite() throws Exception {
+        sms = SmsCatcher.start(0, "local-secret");
+        // read by notification-service's config (as the local run does), so its SMS really go out
+        System.setProperty("LOYALTY_SMS_BASE_URL", sms.baseUrl());
         SharedDatabase.Coordinates db = SharedDatabase.coordinates();
         suite = LoyaltySuite.start(new SuiteSettings(
                 SharedKafka.bootstrapServers(), db.url(), db.username(), db.password(), "127.0.0.1",
@@ -65,6 +70,8 @@ class LoyaltySuiteE2E {
     static void stopSuite() {
         orderSystem.close();
         suite.close();
+        sms.close();
+        System.clearProperty("LOYALTY_SMS_BASE_URL");
     }
 
     @Test
@@ -135,14 +142,122 @@ class LoyaltySuiteE2E {
         });
 
         // Everything the five services logged meanwhile, at every level they log at: no contact details.
-        // (GreenMail, this test's mail server, logs the addresses it receives for; it is not the suite.)
+        // (GreenMail, this test's mail server, logs the addresses it receives for, and the SMS catcher,
+        // this test's SMS gateway, the texts it receives; neither is the suite.)
         String suiteLogs = logs.getAll()
                 .lines()
-                .filter(line -> !line.contains("c.icegreen.greenmail"))
+                .filter(line -> !line.contains("c.icegreen.greenmail") && !line.contains("SmsCatcher"))
                 .collect(java.util.stream.Collectors.joining("\n"));
         assertThat(suiteLogs)
                 .as("personal data in the logs")
                 .doesNotContain("+8613800000001", "8613800000001", "zhang.wei@example.com", "张伟");
+    }
+
+    /**
+     * Erasure end to end (个人信息删除): a member with points, a tier change, benefits, an SMS and an email
+     * is erased through member-service; afterwards no service's member-facing API, whoever asks, answers
+     * the mobile or the email, and nothing on the member topic carries them in clear; the points and
+     * tier history stay, under the member id alone.
+     */
+    @Test
+    void afterErasureNoServiceAnswersTheMobileOrEmailAndThePointsAndTierHistoryStayAnonymous() throws Exception {
+        String member = "M-erase-" + UUID.randomUUID();
+        String national = "139" + String.format("%08d", new java.util.Random().nextInt(100_000_000));
+        String mobile = "+86" + national;
+        String email = "erase." + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        ResponseEntity<Map> registered = http.postForEntity(
+                suite.url("member") + "/members",
+                Map.of(
+                        "memberId", member,
+                        "name", "李娜",
+                        "mobile", mobile,
+                        "email", email,
+                        "birthday", "1990-06-07",
+                        "consents", Map.of("sms", true, "email", true)),
+                Map.class);
+        assertThat(registered.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+
+        Instant paidAt = Instant.now().minus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        orderSystem.orderPaid(member, member + "-O-1", "350.00", paidAt);
+        orderSystem.orderPaid(member, member + "-O-2", "300.00", paidAt.plusSeconds(60)); // 650 CNY: 银牌
+
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> assertThat(
+                        json(suite.url("points") + "/members/" + member + "/points"))
+                .containsEntry("balance", 650));
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> assertThat(
+                        json(suite.url("tier") + "/members/" + member + "/tier"))
+                .containsEntry("tier", "SILVER"));
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> assertThat(
+                        list(suite.url("benefit") + "/members/" + member + "/benefits?include=history"))
+                .extracting(benefit -> benefit.get("code"))
+                .contains("SILVER_PACK_20"));
+        // Really sent: the transaction SMS (one per order) to the member's number, the tier email to the address.
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> assertThat(
+                        list(suite.url("notification") + "/members/" + member + "/notifications"))
+                .filteredOn(n -> "SENT".equals(n.get("status")))
+                .extracting(n -> n.get("channel"))
+                .contains("SMS", "EMAIL"));
+        assertThat(smsPage()).contains("To:       " + mobile);
+        await().atMost(Duration.ofSeconds(60)).until(() -> !mailsTo(email).isEmpty());
+        // Before: member-service does answer them to support staff, so the checks below can fail.
+        assertThat(body(suite.url("member") + "/members/" + member, TestTokens.staff())).contains(mobile, email);
+
+        ResponseEntity<Void> erased = http.exchange(
+                suite.url("member") + "/members/" + member + "?reason=member request",
+                org.springframework.http.HttpMethod.DELETE,
+                null,
+                Void.class);
+        assertThat(erased.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+        List<String> memberFacing = List.of(
+                suite.url("member") + "/members/" + member,
+                suite.url("member") + "/members/" + member + "/overview",
+                suite.url("member") + "/members/" + member + "/consents/history?size=200",
+                suite.url("member") + "/members/" + member + "/segment",
+                suite.url("points") + "/members/" + member + "/points",
+                suite.url("points") + "/members/" + member + "/points/ledger?size=200",
+                suite.url("tier") + "/members/" + member + "/tier",
+                suite.url("tier") + "/members/" + member + "/tier/history",
+                suite.url("benefit") + "/members/" + member + "/benefits?include=history",
+                suite.url("notification") + "/members/" + member + "/notifications");
+        // Whoever asks: support staff (who see contact details in full) and the member's own token.
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
+            for (String url : memberFacing) {
+                for (String token : List.of(TestTokens.staff(), TestTokens.member(member))) {
+                    assertThat(body(url, token)).as(url).doesNotContain(mobile, national, email);
+                }
+            }
+        });
+
+        // The history stays, anonymous: the points and their ledger, the tier and its decisions.
+        assertThat(json(suite.url("points") + "/members/" + member + "/points")).containsEntry("balance", 650);
+        assertThat((List<Map<String, Object>>) json(suite.url("points") + "/members/" + member + "/points/ledger?size=200")
+                        .get("entries"))
+                .extracting(entry -> entry.get("kind"), entry -> entry.get("orderId"))
+                .contains(org.assertj.core.groups.Tuple.tuple("EARNED", member + "-O-1"),
+                        org.assertj.core.groups.Tuple.tuple("EARNED", member + "-O-2"));
+        assertThat(json(suite.url("tier") + "/members/" + member + "/tier")).containsEntry("tier", "SILVER");
+        assertThat((List<Map<String, Object>>) json(suite.url("tier") + "/members/" + member + "/tier/history")
+                        .get("decisions"))
+                .extracting(decision -> decision.get("toTier"))
+                .contains("SILVER");
+
+        // The member topic from its beginning, every record's key, headers and value as stored.
+        List<org.apache.kafka.clients.consumer.ConsumerRecord<byte[], byte[]>> records = await()
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> everyRecordOf(Topics.MEMBERS), all -> all.stream()
+                        .anyMatch(r -> member.equals(new String(r.key(), java.nio.charset.StandardCharsets.UTF_8))
+                                && "MemberErased".equals(headerOf(r, "ce_type"))));
+        assertThat(records)
+                .filteredOn(r -> member.equals(new String(r.key(), java.nio.charset.StandardCharsets.UTF_8)))
+                .extracting(r -> headerOf(r, "ce_type"))
+                .contains("MemberRegistered", "MemberErased");
+        for (var record : records) {
+            String raw = rawText(record);
+            assertThat(raw)
+                    .as("record at offset %d of partition %d", record.offset(), record.partition())
+                    .doesNotContain(mobile, national, email);
+        }
     }
 
     /**
@@ -254,6 +369,68 @@ class LoyaltySuiteE2E {
         ResponseEntity<List> response = http.getForEntity(url, List.class);
         assertThat(response.getStatusCode()).as(url).isEqualTo(HttpStatus.OK);
         return response.getBody();
+    }
+
+    /** The raw body {@code url} answers the caller with {@code token}, whatever its status. */
+    private String body(String url, String token) {
+        var headers = new org.springframework.http.HttpHeaders();
+        headers.setBearerAuth(token);
+        ResponseEntity<String> response = new TestRestTemplate().exchange(
+                url, org.springframework.http.HttpMethod.GET, new org.springframework.http.HttpEntity<>(headers), String.class);
+        return String.valueOf(response.getBody());
+    }
+
+    private static String smsPage() throws Exception {
+        return java.net.http.HttpClient.newHttpClient()
+                .send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(sms.baseUrl().replace("/sms", "/"))).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString())
+                .body();
+    }
+
+    /** Every record on {@code topic} up to its current end, read with a plain consumer from the beginning. */
+    private static List<org.apache.kafka.clients.consumer.ConsumerRecord<byte[], byte[]>> everyRecordOf(String topic) {
+        var byteArrays = new org.apache.kafka.common.serialization.ByteArrayDeserializer();
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(
+                Map.<String, Object>of(
+                        org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers()),
+                byteArrays,
+                byteArrays)) {
+            var partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            var end = consumer.endOffsets(partitions);
+            List<org.apache.kafka.clients.consumer.ConsumerRecord<byte[], byte[]>> records = new java.util.ArrayList<>();
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+                return partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p));
+            });
+            return records;
+        }
+    }
+
+    /** The record's key, header values and value as text: personal data in clear would show in it. */
+    private static String rawText(org.apache.kafka.clients.consumer.ConsumerRecord<byte[], byte[]> record) {
+        StringBuilder raw = new StringBuilder();
+        if (record.key() != null) {
+            raw.append(new String(record.key(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        for (var header : record.headers()) {
+            raw.append('\n').append(header.key()).append('=');
+            if (header.value() != null) {
+                raw.append(new String(header.value(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        if (record.value() != null) {
+            raw.append('\n').append(new String(record.value(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return raw.toString();
+    }
+
+    private static String headerOf(org.apache.kafka.clients.consumer.ConsumerRecord<byte[], byte[]> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static List<MimeMessage> mailsTo(String address) {

@@ -81,7 +81,7 @@ class PointsAccountWarmIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> snapshotRows(member) == 1);
         assertThat(jdbc.queryForObject(
                         "select payload_revision from snapshot_event_entry where aggregate_identifier = ?", String.class, member))
-                .isEqualTo("3");
+                .isEqualTo("4");
         DomainEventMessage<?> snapshot = events.readSnapshot(member).orElseThrow();
         assertThat(snapshot.getSequenceNumber()).isBetween((long) threshold - 1, (long) tierChanges - 1);
         List<? extends DomainEventMessage<?>> upToSnapshot = events.readEvents(member, 0)

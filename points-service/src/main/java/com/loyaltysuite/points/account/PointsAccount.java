@@ -45,6 +45,7 @@ import com.loyaltysuite.points.standing.MemberStanding;
 import com.loyaltysuite.points.standing.MemberStatusRecorded;
 import com.loyaltysuite.points.standing.PointsForfeited;
 import com.loyaltysuite.points.standing.RecordMemberStatus;
+import com.loyaltysuite.points.standing.WithheldEarningForfeited;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,7 +64,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * {@link PointsAccountState}. The points themselves live in a {@link LotLedger}.
  */
 @Aggregate(cache = "pointsAccountCache", snapshotTriggerDefinition = "aggregateSnapshotTrigger")
-@Revision("3") // a snapshot is its fields: bump when they change (PointsAccountSnapshotTest)
+@Revision("4") // a snapshot is its fields: bump when they change (PointsAccountSnapshotTest)
 public class PointsAccount extends PointsAccountState {
 
     protected PointsAccount() {
@@ -74,14 +75,16 @@ public class PointsAccount extends PointsAccountState {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(RecordEarning command, EarningPolicy earning, ExpiryPolicy expiry) {
-        if (orders.containsKey(command.orderId()) || withheld.containsKey(command.orderId())) {
+    void handle(RecordEarning command, EarningPolicy earning, ExpiryPolicy expiry, MemberStanding standing) {
+        if (orders.containsKey(command.orderId())
+                || withheld.containsKey(command.orderId())
+                || forfeitedOrders.contains(command.orderId())) {
             return; // the same order re-sent (new event id): it counts once
         }
         EarningDecision decision = earning.decide(
                 command.amount(), tierAt(command.paidAt()), command.channel(), command.categories(), command.paidAt());
         if (!MemberStanding.earns(statusHistory, command.paidAt())) {
-            withhold(command, decision, earning, expiry);
+            withhold(command, decision, earning, expiry, standing);
             return;
         }
         long repaid = ledger.debtRepaidBy(decision.points());
@@ -104,10 +107,11 @@ public class PointsAccount extends PointsAccountState {
     }
 
     /**
-     * An order of a frozen (or closed) member: its points are decided as usual and withheld. A member
-     * unfrozen already by the time it arrives gets them at once.
+     * An order of a frozen (or closed) member: its points are decided as usual and withheld. For a member
+     * unfrozen already by the time it arrives, they are released (or forfeited) at once.
      */
-    private void withhold(RecordEarning command, EarningDecision decision, EarningPolicy earning, ExpiryPolicy expiry) {
+    private void withhold(
+            RecordEarning command, EarningDecision decision, EarningPolicy earning, ExpiryPolicy expiry, MemberStanding standing) {
         MemberStatus status = MemberStanding.statusAt(statusHistory, command.paidAt());
         apply(new EarningWithheld(memberId(command), Programs.orDefault(command.programId()), command.orderId(),
                 decision.points(), decision.basePoints(), decision.multiplier(), decision.tier(), decision.ruleVersion(),
@@ -116,7 +120,12 @@ public class PointsAccount extends PointsAccountState {
                         ? MemberStatus.CLOSED : status,
                 command.causationId(), after(l -> {}, withheldPoints() + decision.points())));
         if (MemberStanding.current(statusHistory) == MemberStatus.ACTIVE) {
-            release(command.orderId());
+            if (standing.forfeitsOnUnfreeze()) {
+                forfeit(command.orderId(), "unfrozen before the order arrived",
+                        MemberStanding.unfrozenAfter(statusHistory, command.paidAt()), command.causationId());
+            } else {
+                release(command.orderId());
+            }
         }
     }
 
@@ -137,11 +146,18 @@ public class PointsAccount extends PointsAccountState {
         overtaken.forEach(r -> reverse(r.orderId(), r.refundId(), r.amount(), r.refundedAt(), r.causationId()));
     }
 
+    /** Withheld points that are never paid: they leave the withheld total and nothing else. */
+    private void forfeit(OrderId orderId, String reason, Instant at, String causationId) {
+        EarningWithheld w = withheld.get(orderId);
+        apply(new WithheldEarningForfeited(memberId, programId, orderId, w.points(), reason, at, causationId,
+                after(l -> {}, withheldPoints() - w.points())));
+    }
+
     // ---- member status
 
     /**
-     * Follows the member's status from member-service: unfreezing releases what was withheld, closing
-     * ends the points as the programme's rule says ({@link MemberStanding}).
+     * Follows the member's status from member-service: unfreezing releases or forfeits what was withheld,
+     * closing ends the points, each as the programme's rule says ({@link MemberStanding}).
      */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
@@ -153,8 +169,13 @@ public class PointsAccount extends PointsAccountState {
         apply(new MemberStatusRecorded(command.memberId(), Programs.orDefault(command.programId()), command.status(),
                 command.reason(), command.changedAt(), command.causationId()));
         MemberStatus now = MemberStanding.current(statusHistory);
-        if (MemberStanding.releases(before, now)) {
-            new ArrayList<>(withheld.keySet()).forEach(this::release);
+        if (MemberStanding.unfreezes(before, now)) {
+            if (standing.forfeitsOnUnfreeze()) {
+                new ArrayList<>(withheld.keySet()).forEach(
+                        order -> forfeit(order, command.reason(), command.changedAt(), command.causationId()));
+            } else {
+                new ArrayList<>(withheld.keySet()).forEach(this::release);
+            }
         }
         if (now == MemberStatus.CLOSED && before != MemberStatus.CLOSED && standing.forfeitsOnClose()) {
             List<LotDraw> draws = ledger.drawsExpiringBy(Instant.MAX);
@@ -184,8 +205,12 @@ public class PointsAccount extends PointsAccountState {
     RefundOutcome handle(ReverseRefund command, EarningPolicy earning) {
         earning.requireCurrency(command.amount());
         EarnedOrder order = orders.get(command.orderId());
+        if (forfeitedOrders.contains(command.orderId())) {
+            return RefundOutcome.FORFEITED_ORDER; // its points were never paid: nothing to take back
+        }
         if (order == null && withheld.containsKey(command.orderId())) {
-            // The order's points are withheld: the refund is applied when (if) they are released.
+            // The order's points are withheld: the refund is applied when (if) they are released, and
+            // dropped with them if they are forfeited.
             if (refundsAwaitingOrder.getOrDefault(command.orderId(), List.of()).stream()
                     .noneMatch(r -> r.refundId().equals(command.refundId()))) {
                 apply(new RefundAwaitingOrderRecorded(command.memberId(), Programs.orDefault(command.programId()),

@@ -22,6 +22,7 @@ import com.loyaltysuite.points.refund.RefundReversed;
 import com.loyaltysuite.points.standing.EarningWithheld;
 import com.loyaltysuite.points.standing.MemberStatusRecorded;
 import com.loyaltysuite.points.standing.PointsForfeited;
+import com.loyaltysuite.points.standing.WithheldEarningForfeited;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -73,6 +74,9 @@ abstract class PointsAccountState {
     /** Orders paid while the member was not active, in the order they came, until released or forfeited. */
     final LinkedHashMap<OrderId, EarningWithheld> withheld = new LinkedHashMap<>();
 
+    /** Orders whose withheld points were forfeited on unfreezing: they never earn, their refunds take nothing. */
+    final Set<OrderId> forfeitedOrders = new HashSet<>();
+
     @EventSourcingHandler
     void on(EarningRecorded e) {
         identify(e.memberId(), e.programId());
@@ -92,6 +96,13 @@ abstract class PointsAccountState {
     void on(EarningWithheld e) {
         identify(e.memberId(), e.programId());
         withheld.put(e.orderId(), e);
+    }
+
+    @EventSourcingHandler
+    void on(WithheldEarningForfeited e) {
+        withheld.remove(e.orderId());
+        refundsAwaitingOrder.remove(e.orderId()); // nothing left for them to take
+        forfeitedOrders.add(e.orderId());
     }
 
     @EventSourcingHandler

@@ -13,6 +13,7 @@ import com.loyaltysuite.points.redemption.ReservationReleased;
 import com.loyaltysuite.points.refund.RefundReversed;
 import com.loyaltysuite.points.standing.EarningWithheld;
 import com.loyaltysuite.points.standing.PointsForfeited;
+import com.loyaltysuite.points.standing.WithheldEarningForfeited;
 import com.loyaltysuite.support.projections.ProjectionBatch;
 import java.time.Clock;
 import java.time.Instant;
@@ -128,6 +129,18 @@ class PointsLedgerProjection {
                         .cause(cause)
                         .causedBy(e.causationId())
                         .dates(e.availableAt(), e.expiresAt()));
+    }
+
+    /** Withheld points forfeited on unfreezing: they leave the withheld total; the balance never had them. */
+    @EventHandler
+    void on(WithheldEarningForfeited e, EventMessage<?> message, @SequenceNumber long sequence) {
+        String cause = "withheld points of order " + e.orderId() + " forfeited on unfreezing ("
+                + e.reason() + "), never paid, not in the balance";
+        record(e.memberId(), sequence, e.totals(), e.forfeitedAt(), new LedgerEntry(
+                                message.getIdentifier(), e.memberId().value(), sequence, "WITHHELD_FORFEITED", -e.points(), e.forfeitedAt(), e.totals().balance())
+                        .order(e.orderId().value())
+                        .cause(cause)
+                        .causedBy(e.causationId()));
     }
 
     @EventHandler

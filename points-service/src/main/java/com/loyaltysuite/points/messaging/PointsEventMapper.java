@@ -23,8 +23,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * What of the points account's history other services see on {@code loyalty.points.v1}: one line per
  * internal event that has a contract form. Reservations and their releases, tier history, member
- * statuses, withheld earnings and refunds awaiting their order stay inside the service; withheld points
- * are published as {@code PointsEarned} when released, and points forfeited on closing as {@code PointsExpired}.
+ * statuses, withheld earnings (and their forfeiture on unfreezing) and refunds awaiting their order stay
+ * inside the service; withheld points are published as {@code PointsEarned} when released, and points
+ * forfeited on closing as {@code PointsExpired}.
  */
 @Configuration(proxyBeanMethods = false)
 class PointsEventMapper {

@@ -10,5 +10,7 @@ public enum RefundOutcome {
     /** No points were earned for the order: the refund is recorded and applied if the order comes later. */
     UNKNOWN_ORDER,
     /** The order's points are withheld (the member was frozen): the refund is applied if they are released. */
-    WITHHELD_ORDER
+    WITHHELD_ORDER,
+    /** The order's withheld points were forfeited on unfreezing: there is nothing to take back. */
+    FORFEITED_ORDER
 }

@@ -10,6 +10,7 @@ import com.loyaltysuite.points.adjustment.AdjustPoints;
 import com.loyaltysuite.points.earning.EarnedOrder;
 import com.loyaltysuite.points.earning.EarningPolicy;
 import com.loyaltysuite.points.earning.EarningProperties;
+import com.loyaltysuite.points.earning.EarningRecorded;
 import com.loyaltysuite.points.earning.MakePointsAvailable;
 import com.loyaltysuite.points.earning.RecordEarning;
 import com.loyaltysuite.points.earning.RecordTierChange;
@@ -28,6 +29,7 @@ import com.loyaltysuite.points.refund.ReverseRefund;
 import com.loyaltysuite.points.standing.MemberStanding;
 import com.loyaltysuite.points.standing.RecordMemberStatus;
 import com.loyaltysuite.points.standing.StandingProperties;
+import com.loyaltysuite.points.standing.WithheldEarningForfeited;
 import com.loyaltysuite.testsupport.aggregates.AggregateHarness;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -52,11 +54,15 @@ class PointsAccountSnapshotTest {
     static final Instant O2_EXPIRES = Instant.parse("2027-11-24T10:00:00Z");
 
     static Object[] policies() {
+        return policies(StandingProperties.defaults());
+    }
+
+    static Object[] policies(StandingProperties standing) {
         return new Object[] {
             new EarningPolicy(EarningProperties.defaults()),
             new ExpiryPolicy(ExpiryProperties.defaults()),
             new RedemptionPolicy(RedemptionProperties.defaults()),
-            new MemberStanding(StandingProperties.defaults())
+            new MemberStanding(standing)
         };
     }
 
@@ -95,6 +101,8 @@ class PointsAccountSnapshotTest {
     static List<Object> next() {
         return List.of(
                 new RecordMemberStatus(MEMBER, "default", MemberStatus.ACTIVE, "cleared", T0.plus(days(45)), "status-2"),
+                refund("O-5", "R-6", "20.00", T0.plus(days(46))), // of the released (or forfeited) order
+                earn("O-5", "70.00", T0.plus(days(41))), // re-sent: counts once, or stays forfeited
                 new CancelReservation(MEMBER, "RS-4", O2_EXPIRES.plusSeconds(1)), // its lot expired meanwhile
                 earn("O-1", "599.99", T0), // re-sent: counts once
                 refund("O-1", "R-1", "599.99", T0.plus(days(9))), // duplicate
@@ -143,15 +151,34 @@ class PointsAccountSnapshotTest {
                 .isEqualTo(replaying.load(MEMBER.value()));
     }
 
+    @Test
+    void underTheForfeitRuleASnapshotRemembersTheForfeitedOrders() {
+        Object[] forfeiting = policies(new StandingProperties(null, StandingProperties.OnUnfreeze.FORFEIT));
+        AggregateHarness<PointsAccount> replaying = AggregateHarness.replaying(PointsAccount.class, forfeiting);
+        AggregateHarness<PointsAccount> snapshotting = AggregateHarness.snapshottingEvery(3, PointsAccount.class, forfeiting);
+        List<Object> commands = Stream.concat(history().stream(), next().stream()).toList();
+
+        List<Object> fromReplay = replaying.sendAll(commands);
+        List<Object> fromSnapshots = snapshotting.sendAll(commands);
+
+        assertThat(fromSnapshots).isEqualTo(fromReplay);
+        assertThat(fromReplay).hasAtLeastOneElementOfType(WithheldEarningForfeited.class)
+                .noneMatch(e -> e instanceof EarningRecorded earned && earned.orderId().equals(OrderId.of("O-5")));
+        PointsAccount replayed = replaying.load(MEMBER.value());
+        assertThat(replayed.forfeitedOrders).containsExactly(OrderId.of("O-5"));
+        assertThat(AggregateHarness.roundTrip(replayed)).usingRecursiveComparison().isEqualTo(replayed);
+        assertThat(snapshotting.load(MEMBER.value())).usingRecursiveComparison().isEqualTo(replayed);
+    }
+
     /**
-     * Snapshots of revision 3 carry exactly these fields (revision 2 had no member status and nothing withheld). Change the account's state, and this test asks
+     * Snapshots of revision 4 carry exactly these fields (revision 3 had no forfeited orders, revision 2 no member status and nothing withheld). Change the account's state, and this test asks
      * for a new {@code @Revision}: the service then ignores older snapshots and replays the events, instead
      * of failing to read them. (Revision 1 kept orders and reservations in nested classes and named
      * events by their former names.)
      */
     @Test
     void theSnapshotRevisionNamesTheStateItCarries() {
-        assertThat(PointsAccount.class.getAnnotation(Revision.class).value()).isEqualTo("3");
+        assertThat(PointsAccount.class.getAnnotation(Revision.class).value()).isEqualTo("4");
         assertThat(stateFields(
                         PointsAccount.class,
                         PointsAccountState.class,
@@ -172,6 +199,7 @@ class PointsAccountSnapshotTest {
                         "PointsAccountState.warnedExpiries: Set<Instant>",
                         "PointsAccountState.statusHistory: TreeMap<Instant, MemberStatus>",
                         "PointsAccountState.withheld: LinkedHashMap<OrderId, EarningWithheld>",
+                        "PointsAccountState.forfeitedOrders: Set<OrderId>",
                         "EarnedOrder.orderId: OrderId",
                         "EarnedOrder.amount: BigDecimal",
                         "EarnedOrder.points: long",

@@ -1,6 +1,7 @@
 package com.loyaltysuite.points.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.loyaltysuite.events.MemberId;
 import com.loyaltysuite.events.Money;
@@ -47,6 +48,7 @@ import com.loyaltysuite.points.standing.MemberStatusRecorded;
 import com.loyaltysuite.points.standing.PointsForfeited;
 import com.loyaltysuite.points.standing.RecordMemberStatus;
 import com.loyaltysuite.points.standing.StandingProperties;
+import com.loyaltysuite.points.standing.WithheldEarningForfeited;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -73,11 +75,20 @@ class PointsAccountTest {
 
     @BeforeEach
     void setUp() {
+        standing(StandingProperties.defaults());
+    }
+
+    /** A fresh fixture whose programme has these member status rules. */
+    void standing(StandingProperties rules) {
         fixture = new AggregateTestFixture<>(PointsAccount.class);
         fixture.registerInjectableResource(new EarningPolicy(EarningProperties.defaults()));
         fixture.registerInjectableResource(new ExpiryPolicy(ExpiryProperties.defaults()));
         fixture.registerInjectableResource(new RedemptionPolicy(RedemptionProperties.defaults()));
-        fixture.registerInjectableResource(new MemberStanding(StandingProperties.defaults()));
+        fixture.registerInjectableResource(new MemberStanding(rules));
+    }
+
+    void forfeitOnUnfreeze() {
+        standing(new StandingProperties(null, StandingProperties.OnUnfreeze.FORFEIT));
     }
 
     // ---- earning
@@ -471,6 +482,120 @@ class PointsAccountTest {
     }
 
     @Test
+    void aLateOrderOfTheFrozenTimeIsReleasedAtOnceIfTheMemberWasUnfrozenMeanwhile() {
+        given(status(MemberStatus.FROZEN, PAID_AT.minusSeconds(3600)), status(MemberStatus.ACTIVE, PAID_AT.plusSeconds(60)))
+                .when(earn("O-1", "300", PAID_AT))
+                .expectEventsMatching(capture());
+
+        assertThat(events).extracting(e -> e.getClass().getSimpleName()).containsExactly("EarningWithheld", "EarningRecorded");
+        assertThat(((EarningRecorded) events.get(1)).totals()).isEqualTo(
+                new PointsTotals(0, 300, 0, 0, List.of(new ExpiryBucket(EXPIRES_AT, 300)), 0));
+    }
+
+    // ---- member status: withheld points forfeited on unfreezing (the forfeit rule)
+
+    @Test
+    void underTheForfeitRuleUnfreezingDropsTheWithheldPointsAndTheMemberEarnsAgain() {
+        forfeitOnUnfreeze();
+        Instant unfrozenAt = PAID_AT.plus(Duration.ofDays(1));
+        given(status(MemberStatus.FROZEN, PAID_AT.minusSeconds(3600)), earn("O-1", "300", PAID_AT),
+                        earn("O-2", "100", PAID_AT.plusSeconds(1)))
+                .when(status(MemberStatus.ACTIVE, unfrozenAt))
+                .expectEventsMatching(capture())
+                .expectState(account -> {
+                    assertThat(account.withheldPoints()).isZero();
+                    assertThat(account.ledger().totals().balance()).isZero();
+                });
+
+        assertThat(events).extracting(e -> e.getClass().getSimpleName())
+                .containsExactly("MemberStatusRecorded", "WithheldEarningForfeited", "WithheldEarningForfeited");
+        assertThat(events.subList(1, 3)).map(WithheldEarningForfeited.class::cast)
+                .extracting(e -> e.orderId().value(), WithheldEarningForfeited::points, e -> e.totals().withheld(),
+                        e -> e.totals().balance(), WithheldEarningForfeited::forfeitedAt, WithheldEarningForfeited::reason)
+                .containsExactly(
+                        tuple("O-1", 300L, 100L, 0L, unfrozenAt, "reason"),
+                        tuple("O-2", 100L, 0L, 0L, unfrozenAt, "reason"));
+
+        given(status(MemberStatus.FROZEN, PAID_AT.minusSeconds(3600)), earn("O-1", "300", PAID_AT),
+                        status(MemberStatus.ACTIVE, unfrozenAt))
+                .when(earn("O-3", "80", unfrozenAt.plusSeconds(1)))
+                .expectEventsMatching(capture());
+        assertThat(events).singleElement().isInstanceOfSatisfying(EarningRecorded.class,
+                e -> assertThat(e.totals()).isEqualTo(new PointsTotals(0, 80, 0, 0, List.of(new ExpiryBucket(
+                        Instant.parse("2027-11-24T10:00:01Z"), 80)), 0)));
+    }
+
+    @Test
+    void underTheForfeitRulePointsEarnedBeforeTheFreezeStayAndRefundsOfThemReverseAsUsual() {
+        forfeitOnUnfreeze();
+        given(available("O-1", "500"), status(MemberStatus.FROZEN, AVAILABLE_AT), earn("O-2", "100", AVAILABLE_AT.plusSeconds(1)),
+                        status(MemberStatus.ACTIVE, AVAILABLE_AT.plusSeconds(60)))
+                .when(refund("O-1", "R-1", "100"))
+                .expectResultMessagePayload(RefundOutcome.REVERSED)
+                .expectEventsMatching(capture());
+        assertThat(events).singleElement().isInstanceOfSatisfying(RefundReversed.class, e -> {
+            assertThat(e.points()).isEqualTo(100);
+            assertThat(e.totals()).isEqualTo(new PointsTotals(400, 0, 0, 0, List.of(new ExpiryBucket(EXPIRES_AT, 400)), 0));
+        });
+    }
+
+    @Test
+    void underTheForfeitRuleARefundOfAWithheldOrderWaitsThenIsDroppedWithItsPoints() {
+        forfeitOnUnfreeze();
+        Instant unfrozenAt = PAID_AT.plus(Duration.ofDays(2));
+        given(status(MemberStatus.FROZEN, PAID_AT.minusSeconds(3600)), earn("O-1", "300", PAID_AT))
+                .when(refund("O-1", "R-1", "100"))
+                .expectResultMessagePayload(RefundOutcome.WITHHELD_ORDER);
+
+        given(status(MemberStatus.FROZEN, PAID_AT.minusSeconds(3600)), earn("O-1", "300", PAID_AT), refund("O-1", "R-1", "100"))
+                .when(status(MemberStatus.ACTIVE, unfrozenAt))
+                .expectEventsMatching(capture())
+                .expectState(account -> assertThat(account.ledger().totals().debt()).isZero());
+        assertThat(events).extracting(e -> e.getClass().getSimpleName())
+                .containsExactly("MemberStatusRecorded", "WithheldEarningForfeited");
+        assertThat(((WithheldEarningForfeited) events.get(1)).points()).isEqualTo(300);
+
+        // After the forfeiture: a refund of the order takes nothing, is not an unknown order, and the
+        // order re-sent earns nothing.
+        given(status(MemberStatus.FROZEN, PAID_AT.minusSeconds(3600)), earn("O-1", "300", PAID_AT), refund("O-1", "R-1", "100"),
+                        status(MemberStatus.ACTIVE, unfrozenAt))
+                .when(refund("O-1", "R-2", "200"))
+                .expectResultMessagePayload(RefundOutcome.FORFEITED_ORDER)
+                .expectNoEvents();
+        given(status(MemberStatus.FROZEN, PAID_AT.minusSeconds(3600)), earn("O-1", "300", PAID_AT), status(MemberStatus.ACTIVE, unfrozenAt))
+                .when(new RecordEarning(MEMBER, "default", OrderId.of("O-1"), Money.of("300", "CNY"), PAID_AT, "APP", List.of(), "evt-again"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void underTheForfeitRuleALateOrderOfTheFrozenTimeIsForfeitedAtOnceAsOfTheUnfreezing() {
+        forfeitOnUnfreeze();
+        Instant unfrozenAt = PAID_AT.plusSeconds(60);
+        given(status(MemberStatus.FROZEN, PAID_AT.minusSeconds(3600)), status(MemberStatus.ACTIVE, unfrozenAt),
+                        status(MemberStatus.FROZEN, unfrozenAt.plusSeconds(60)), status(MemberStatus.ACTIVE, unfrozenAt.plusSeconds(120)))
+                .when(earn("O-1", "300", PAID_AT))
+                .expectEventsMatching(capture());
+
+        assertThat(events).extracting(e -> e.getClass().getSimpleName()).containsExactly("EarningWithheld", "WithheldEarningForfeited");
+        assertThat((WithheldEarningForfeited) events.get(1)).satisfies(e -> {
+            assertThat(e.forfeitedAt()).isEqualTo(unfrozenAt);
+            assertThat(e.causationId()).isEqualTo("evt-O-1");
+            assertThat(e.totals()).isEqualTo(new PointsTotals(0, 0, 0, 0, List.of(), 0));
+        });
+    }
+
+    @Test
+    void underTheForfeitRuleClosingAFrozenMemberStillForfeitsAsTheCloseRuleSays() {
+        forfeitOnUnfreeze();
+        given(status(MemberStatus.FROZEN, PAID_AT.minusSeconds(3600)), earn("O-1", "300", PAID_AT))
+                .when(status(MemberStatus.CLOSED, PAID_AT.plusSeconds(60)))
+                .expectEventsMatching(capture());
+
+        assertThat(events).extracting(e -> e.getClass().getSimpleName()).containsExactly("MemberStatusRecorded", "PointsForfeited");
+        assertThat(((PointsForfeited) events.get(1)).withheldForfeited()).isEqualTo(300);
+    }
+
+    @Test
     void aFrozenMemberRedeemsNothing() {
         given(available("O-1", "500"), status(MemberStatus.FROZEN, AVAILABLE_AT.minusSeconds(1)))
                 .when(reserve("RS-1", 100))
@@ -495,11 +620,7 @@ class PointsAccountTest {
 
     @Test
     void closingKeepsThePointsUnderTheKeepRuleButNothingMoreIsEarned() {
-        fixture = new AggregateTestFixture<>(PointsAccount.class);
-        fixture.registerInjectableResource(new EarningPolicy(EarningProperties.defaults()));
-        fixture.registerInjectableResource(new ExpiryPolicy(ExpiryProperties.defaults()));
-        fixture.registerInjectableResource(new RedemptionPolicy(RedemptionProperties.defaults()));
-        fixture.registerInjectableResource(new MemberStanding(new StandingProperties(StandingProperties.OnClose.KEEP)));
+        standing(new StandingProperties(StandingProperties.OnClose.KEEP, null));
         given(available("O-1", "500"), status(MemberStatus.CLOSED, AVAILABLE_AT))
                 .when(earn("O-2", "80", AVAILABLE_AT.plusSeconds(1)))
                 .expectEventsMatching(capture())

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.loyaltysuite.events.MemberId;
 import com.loyaltysuite.events.Money;
 import com.loyaltysuite.events.OrderId;
+import com.loyaltysuite.events.member.MemberStatus;
 import com.loyaltysuite.points.PointsTestClock;
 import com.loyaltysuite.points.account.ExpiryBucket;
 import com.loyaltysuite.points.account.LotDraw;
@@ -13,6 +14,8 @@ import com.loyaltysuite.points.earning.EarningRecorded;
 import com.loyaltysuite.points.expiry.DuePointsExpired;
 import com.loyaltysuite.points.redemption.PointsReserved;
 import com.loyaltysuite.points.refund.RefundReversed;
+import com.loyaltysuite.points.standing.EarningWithheld;
+import com.loyaltysuite.points.standing.WithheldEarningForfeited;
 import com.loyaltysuite.testsupport.ProjectionFeed;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -144,6 +147,36 @@ class PointsLedgerProjectionIT {
                 .containsExactly(null, Money.of("40.50", "CNY"), Money.of("100.00", "CNY"));
     }
 
+    @Test
+    void withheldPointsForfeitedOnUnfreezingLeaveTheWithheldTotalNeverTheBalance() {
+        String member = newMember();
+        var earned = earned(member, 0, "O-1", 100, totals(100, 0));
+        var withheld = withheld(member, 1, "O-2", 250, totals(100, 0).withWithheld(250));
+        var forfeited = event(member, 2, new WithheldEarningForfeited(MemberId.of(member), "default", OrderId.of("O-2"), 250,
+                "fraud confirmed", AT.plusSeconds(2), "status-1", totals(100, 0)));
+
+        feed(earned, withheld, forfeited);
+        feed(forfeited, withheld); // replayed: nothing changes
+
+        assertThat(ledger(member)).containsExactly("0 EARNED 100 100", "1 WITHHELD 250 100", "2 WITHHELD_FORFEITED -250 100");
+        assertThat(jdbc.queryForObject("select withheld from points_balance where member_id = ?", Long.class, member)).isZero();
+        PointsBalanceView view = queries.query(
+                        new FindPointsBalance(MemberId.of(member)), ResponseTypes.optionalInstanceOf(PointsBalanceView.class))
+                .join()
+                .orElseThrow();
+        assertThat(view.balance()).isEqualTo(100);
+        assertThat(view.withheld()).isZero();
+        LedgerEntryView dropped = queries.query(
+                        new FindPointsLedger(MemberId.of(member), 0, 10), ResponseTypes.optionalInstanceOf(PointsLedgerView.class))
+                .join()
+                .orElseThrow()
+                .entries()
+                .get(0);
+        assertThat(dropped.orderId()).isEqualTo("O-2");
+        assertThat(dropped.causationId()).isEqualTo("status-1");
+        assertThat(dropped.cause()).contains("forfeited on unfreezing (fraud confirmed)").contains("not in the balance");
+    }
+
     private String newMember() {
         String member = "M-" + UUID.randomUUID();
         members.add(member);
@@ -188,6 +221,14 @@ class PointsLedgerProjectionIT {
         return event(member, sequence, new RefundReversed(MemberId.of(member), "default", OrderId.of(order), refund,
                 Money.of(amount, "CNY"), points, List.of(new LotDraw("order:" + order, points)), 0, AT.plusSeconds(sequence),
                 "cause-" + refund, totals));
+    }
+
+    private static DomainEventMessage<EarningWithheld> withheld(
+            String member, long sequence, String order, long points, PointsTotals totals) {
+        Instant at = AT.plusSeconds(sequence);
+        return event(member, sequence, new EarningWithheld(MemberId.of(member), "default", OrderId.of(order), points, points,
+                BigDecimal.ONE, "MEMBER", "earning-v1", null, Money.of(points + ".00", "CNY"), at, at, EXPIRES,
+                MemberStatus.FROZEN, "cause-" + order, totals));
     }
 
     private static DomainEventMessage<PointsReserved> reserved(String member, long sequence, long points, PointsTotals totals) {

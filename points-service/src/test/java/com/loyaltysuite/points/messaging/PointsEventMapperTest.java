@@ -37,6 +37,7 @@ import com.loyaltysuite.points.refund.RefundReversed;
 import com.loyaltysuite.points.standing.EarningWithheld;
 import com.loyaltysuite.points.standing.MemberStatusRecorded;
 import com.loyaltysuite.points.standing.PointsForfeited;
+import com.loyaltysuite.points.standing.WithheldEarningForfeited;
 import com.loyaltysuite.support.messaging.IntegrationEventMapper;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -142,6 +143,7 @@ class PointsEventMapperTest {
                 new MemberStatusRecorded(MEMBER, "default", MemberStatus.FROZEN, "review", AT, "status-1"),
                 new EarningWithheld(MEMBER, "default", OrderId.of("O-8"), 10, 10, BigDecimal.ONE, "MEMBER", "earning-v1",
                         null, Money.of("10.00", "CNY"), AT, AVAILABLE_AT, EXPIRES_AT, MemberStatus.FROZEN, "evt-8", TOTALS),
+                new WithheldEarningForfeited(MEMBER, "default", OrderId.of("O-8"), 10, "fraud confirmed", AT, "status-2", TOTALS),
                 new RefundAwaitingOrderRecorded(MEMBER, "default", OrderId.of("O-7"), "R-7", Money.of("10.00", "CNY"), AT,
                         "evt-7"));
 
