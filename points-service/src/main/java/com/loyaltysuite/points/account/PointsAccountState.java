@@ -108,6 +108,11 @@ abstract class PointsAccountState {
     @EventSourcingHandler
     void on(PointsForfeited e) {
         ledger.take(e.draws(), 0);
+        // Their orders stay known as forfeited: re-sent, they earn nothing; refunded, there is nothing to take.
+        withheld.keySet().forEach(order -> {
+            forfeitedOrders.add(order);
+            refundsAwaitingOrder.remove(order);
+        });
         withheld.clear();
     }
 

@@ -619,6 +619,16 @@ class PointsAccountTest {
     }
 
     @Test
+    void anOrderWithheldThenForfeitedOnClosingEarnsNothingWhenReSent() {
+        given(status(MemberStatus.FROZEN, PAID_AT), earn("O-3", "70", PAID_AT.plusSeconds(1)),
+                        status(MemberStatus.CLOSED, PAID_AT.plusSeconds(2)))
+                .when(new RecordEarning(MEMBER, "default", OrderId.of("O-3"), Money.of("70", "CNY"),
+                        PAID_AT.plusSeconds(1), "APP", List.of(), "evt-O-3-resent"))
+                .expectNoEvents()
+                .expectState(account -> assertThat(account.ledger().available()).isZero());
+    }
+
+    @Test
     void closingKeepsThePointsUnderTheKeepRuleButNothingMoreIsEarned() {
         standing(new StandingProperties(StandingProperties.OnClose.KEEP, null));
         given(available("O-1", "500"), status(MemberStatus.CLOSED, AVAILABLE_AT))
