@@ -626,6 +626,12 @@ class PointsAccountTest {
                         PAID_AT.plusSeconds(1), "APP", List.of(), "evt-O-3-resent"))
                 .expectNoEvents()
                 .expectState(account -> assertThat(account.ledger().available()).isZero());
+
+        given(status(MemberStatus.FROZEN, PAID_AT), earn("O-3", "70", PAID_AT.plusSeconds(1)),
+                        status(MemberStatus.CLOSED, PAID_AT.plusSeconds(2)))
+                .when(refund("O-3", "R-1", "70"))
+                .expectResultMessagePayload(RefundOutcome.FORFEITED_ORDER)
+                .expectNoEvents();
     }
 
     @Test
