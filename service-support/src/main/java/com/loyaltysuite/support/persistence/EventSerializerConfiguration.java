@@ -33,10 +33,12 @@ import org.springframework.context.annotation.Bean;
 public class EventSerializerConfiguration {
 
     /**
-     * Deserialized events (and metadata) kept at most. Processors read in batches of up to 500
-     * events ({@code loyalty.axon.batch-size}); this covers processors that are ten batches apart.
+     * Deserialized payloads and metadata kept at most. Processors read in batches of up to 500 events
+     * ({@code loyalty.axon.batch-size}); each event's payload is an entry, and its metadata another,
+     * shared by the events of one unit of work. This keeps roughly the last ten batches, so a processor
+     * that far behind the first reader still finds what it read.
      */
-    static final String DEFAULT_MAX_SIZE = "5000";
+    static final String DEFAULT_MAX_SIZE = "10000";
 
     @Bean
     @Qualifier("eventSerializer")
