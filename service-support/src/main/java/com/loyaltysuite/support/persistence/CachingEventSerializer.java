@@ -18,7 +18,9 @@ import org.axonframework.serialization.Serializer;
  * The service's event serializer (Axon's, as {@code delegate}) with the objects it read from stored
  * bytes kept in a bounded cache of the most recently read, so that each event is deserialized once
  * per service rather than once per tracking processor: the outbox relay and every projection read
- * the same rows, and each used to parse the same payload and metadata again.
+ * the same rows, and each used to parse the same payload and metadata again. (Axon's embedded event
+ * store shares one message among processors that tail its in-memory stream together, but a processor
+ * whose token is not exactly one of that stream's, or that is behind it, reads the store on its own.)
  *
  * <p>Only what is read from bytes is cached, keyed by the serialized type (name and revision) and the
  * bytes' content: equal bytes of the same type always read as equal objects, so a processor that
@@ -35,8 +37,8 @@ import org.axonframework.serialization.Serializer;
  * each processor, and counted ({@code loyalty.events.deserialized.uncached}). Metadata is cached when
  * its values are plain values (Axon's correlation and trace ids are strings).
  *
- * <p>The cache keeps the {@code loyalty.axon.deserialized-cache.max-size} events first read most
- * recently, oldest out first: processors read the store in order, each somewhat behind the others,
+ * <p>The cache keeps the {@code loyalty.axon.deserialized-cache.max-size} payloads and metadata first
+ * read most recently, oldest out first: processors read the store in order, each somewhat behind the others,
  * so an event is wanted again soon after its first read or not at all. (Caffeine's frequency-based
  * admission is wrong for this scan: in a simulation of seven processors up to 4,000 events apart, a
  * Caffeine cache of 5,000 served 17 % of reads and one of 20,000 served 47 %, where this one serves
