@@ -25,11 +25,6 @@ public record AdjustmentRecorded(
         long debtAdded,
         PointsTotals totals) {
 
-    /** The draws as an unmodifiable list: a stored event read once is shared by the service's processors. */
-    public AdjustmentRecorded {
-        draws = draws == null ? null : List.copyOf(draws);
-    }
-
     /** What {@code command} did: a new lot, or draws from lots and debt, and the totals it left. */
     public static AdjustmentRecorded of(
             AdjustPoints command,

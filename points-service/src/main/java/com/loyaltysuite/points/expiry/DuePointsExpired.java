@@ -8,10 +8,4 @@ import java.util.List;
 
 /** Internal: the unspent points of lots that reached their expiry instant are gone. */
 public record DuePointsExpired(
-        MemberId memberId, String programId, long points, List<LotDraw> draws, Instant expiredAt, PointsTotals totals) {
-
-    /** The draws as an unmodifiable list: a stored event read once is shared by the service's processors. */
-    public DuePointsExpired {
-        draws = draws == null ? null : List.copyOf(draws);
-    }
-}
+        MemberId memberId, String programId, long points, List<LotDraw> draws, Instant expiredAt, PointsTotals totals) {}

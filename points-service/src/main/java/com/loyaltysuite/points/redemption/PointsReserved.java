@@ -16,10 +16,4 @@ public record PointsReserved(
         List<LotDraw> draws,
         Instant reservedAt,
         Instant expiresAt,
-        PointsTotals totals) {
-
-    /** The draws as an unmodifiable list: a stored event read once is shared by the service's processors. */
-    public PointsReserved {
-        draws = draws == null ? null : List.copyOf(draws);
-    }
-}
+        PointsTotals totals) {}

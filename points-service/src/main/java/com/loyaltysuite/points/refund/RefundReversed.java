@@ -23,10 +23,4 @@ public record RefundReversed(
         long debtAdded,
         Instant reversedAt,
         String causationId,
-        PointsTotals totals) {
-
-    /** The draws as an unmodifiable list: a stored event read once is shared by the service's processors. */
-    public RefundReversed {
-        draws = draws == null ? null : List.copyOf(draws);
-    }
-}
+        PointsTotals totals) {}

@@ -19,10 +19,4 @@ public record PointsForfeited(
         long withheldForfeited,
         String reason,
         Instant forfeitedAt,
-        PointsTotals totals) {
-
-    /** The draws as an unmodifiable list: a stored event read once is shared by the service's processors. */
-    public PointsForfeited {
-        draws = draws == null ? null : List.copyOf(draws);
-    }
-}
+        PointsTotals totals) {}

@@ -76,10 +76,6 @@ class EventStoreIT {
     @Qualifier("eventSerializer")
     Serializer eventSerializer;
 
-    @Autowired
-    @Qualifier("serializer")
-    Serializer generalSerializer;
-
     @Test
     void theServicesEventStoreIsAxonsJdbcEngineUnderSpringsJpaTransactions() {
         assertThat(engine).isInstanceOf(JdbcEventStorageEngine.class);
@@ -108,31 +104,6 @@ class EventStoreIT {
             assertThat(message.getPayload()).isEqualTo(new Appended("before-the-rename", 0));
             assertThat(message.getIdentifier()).isEqualTo(appended.getIdentifier());
         });
-    }
-
-    @Test
-    void readersOfAStoredEventShareOneDeserializedPayloadOfItsCurrentBytes() {
-        assertThat(eventSerializer).isInstanceOf(CachingEventSerializer.class);
-        // Snapshots and tokens keep Axon's general serializer, which the events' one wraps.
-        assertThat(((CachingEventSerializer) eventSerializer).delegate()).isSameAs(generalSerializer);
-        String aggregateId = newAggregateId("shared");
-        DomainEventMessage<Appended> appended = event(aggregateId, 0, "writer");
-        transaction.executeWithoutResult(status -> eventStore.publish(appended));
-
-        // Each read is a query of its own, as each tracking processor's is.
-        DomainEventMessage<?> first = eventStore.readEvents(aggregateId).next();
-        DomainEventMessage<?> second = eventStore.readEvents(aggregateId).next();
-
-        assertThat(first.getPayload()).isEqualTo(appended.getPayload()).isNotSameAs(appended.getPayload());
-        assertThat(second.getPayload()).isSameAs(first.getPayload());
-        assertThat(second.getMetaData()).isSameAs(first.getMetaData()).isEqualTo(appended.getMetaData());
-
-        // Keyed by the stored bytes: a row that reads differently is deserialized again.
-        jdbc.update(
-                "update domain_event_entry set payload = convert_to(?, 'UTF8') where event_identifier = ?",
-                "{\"writer\":\"rewritten\",\"number\":0}",
-                appended.getIdentifier());
-        assertThat(eventStore.readEvents(aggregateId).next().getPayload()).isEqualTo(new Appended("rewritten", 0));
     }
 
     @Test
