@@ -30,6 +30,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -40,6 +41,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.commandhandling.CommandBus;
@@ -175,24 +177,16 @@ class MemberServiceIT {
     @Test
     void concurrentRegistrationsOfOneIdRegisterItOnce() {
         String member = newMember();
-        ExecutorService clients = Executors.newFixedThreadPool(6);
-        try {
-            List<CompletableFuture<ResponseEntity<Map>>> attempts = IntStream.range(0, 6)
-                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> register(registration(member)), clients))
-                    .toList();
-            List<ResponseEntity<Map>> responses = attempts.stream().map(CompletableFuture::join).toList();
+        List<ResponseEntity<Map>> responses = registerAllAtOnce(Collections.nCopies(6, registration(member)));
 
-            assertThat(responses).filteredOn(r -> r.getStatusCode() == HttpStatus.CREATED).hasSize(1);
-            assertThat(responses)
-                    .filteredOn(r -> r.getStatusCode() != HttpStatus.CREATED)
-                    .hasSize(5)
-                    .allSatisfy(r -> {
-                        assertThat(r.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-                        assertThat(r.getBody()).containsEntry("code", "member-already-registered");
-                    });
-        } finally {
-            clients.shutdown();
-        }
+        assertThat(responses).filteredOn(r -> r.getStatusCode() == HttpStatus.CREATED).hasSize(1);
+        assertThat(responses)
+                .filteredOn(r -> r.getStatusCode() != HttpStatus.CREATED)
+                .hasSize(5)
+                .allSatisfy(r -> {
+                    assertThat(r.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+                    assertThat(r.getBody()).containsEntry("code", "member-already-registered");
+                });
         assertThat(publishedAfterMarker(member)).extracting(e -> e.getClass().getSimpleName())
                 .containsExactly("MemberRegistered", "ConsentChanged");
     }
@@ -205,38 +199,15 @@ class MemberServiceIT {
     @Test
     void registrationsRacingOnTwoInstancesRegisterTheIdOnce() {
         String member = newMember();
-        CyclicBarrier bothPassedTheRule = new CyclicBarrier(2);
-        MessageHandlerInterceptor<CommandMessage<?>> holdBeforeAppend = (unitOfWork, chain) -> {
-            if (unitOfWork.getMessage().getPayload() instanceof RecordRegistration register
-                    && register.memberId().value().equals(member)) {
-                unitOfWork.onPrepareCommit(u -> awaitTheOther(bothPassedTheRule));
-            }
-            return chain.proceed();
-        };
-        ExecutorService clients = Executors.newFixedThreadPool(2);
-        try (ConfigurableApplicationContext other = new SpringApplicationBuilder(
-                                MemberServiceApplication.class, SecondInstance.class)
-                        .run("--server.port=0");
-                Registration here = commandBus.registerHandlerInterceptor(holdBeforeAppend);
-                Registration there = other.getBean(CommandBus.class).registerHandlerInterceptor(holdBeforeAppend)) {
-            TestRestTemplate otherHttp = new TestRestTemplate(new RestTemplateBuilder()
-                    .rootUri("http://127.0.0.1:" + other.getEnvironment().getProperty("local.server.port"))
-                    .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.staff()));
-            var onThisInstance = CompletableFuture.supplyAsync(
-                    () -> http.postForEntity("/members", json(registration(member)), Map.class), clients);
-            var onTheOther = CompletableFuture.supplyAsync(
-                    () -> otherHttp.postForEntity("/members", json(registration(member)), Map.class), clients);
-            List<ResponseEntity<Map>> responses = List.of(onThisInstance.join(), onTheOther.join());
+        List<ResponseEntity<Map>> responses = raceOnTwoInstances(
+                register -> register.memberId().value().equals(member), registration(member), registration(member));
 
-            assertThat(responses).extracting(ResponseEntity::getStatusCode)
-                    .containsExactlyInAnyOrder(HttpStatus.CREATED, HttpStatus.CONFLICT);
-            assertThat(responses)
-                    .filteredOn(r -> r.getStatusCode() == HttpStatus.CONFLICT)
-                    .singleElement()
-                    .satisfies(r -> assertThat(r.getBody()).containsEntry("code", "member-already-registered"));
-        } finally {
-            clients.shutdown();
-        }
+        assertThat(responses).extracting(ResponseEntity::getStatusCode)
+                .containsExactlyInAnyOrder(HttpStatus.CREATED, HttpStatus.CONFLICT);
+        assertThat(responses)
+                .filteredOn(r -> r.getStatusCode() == HttpStatus.CONFLICT)
+                .singleElement()
+                .satisfies(r -> assertThat(r.getBody()).containsEntry("code", "member-already-registered"));
         assertThat(publishedAfterMarker(member)).extracting(e -> e.getClass().getSimpleName())
                 .containsExactly("MemberRegistered", "ConsentChanged");
     }
@@ -265,19 +236,9 @@ class MemberServiceIT {
     void concurrentRegistrationsOfOneMobileRegisterItOnce() {
         String mobile = mobileOf(newMember());
         List<String> members = IntStream.range(0, 6).mapToObj(i -> newMember()).toList();
-        ExecutorService clients = Executors.newFixedThreadPool(6);
-        List<ResponseEntity<Map>> responses;
-        try {
-            responses = members.stream()
-                    .map(member -> CompletableFuture.supplyAsync(
-                            () -> register(registration(member).replace(mobileOf(member), mobile)), clients))
-                    .toList()
-                    .stream()
-                    .map(CompletableFuture::join)
-                    .toList();
-        } finally {
-            clients.shutdown();
-        }
+        List<ResponseEntity<Map>> responses = registerAllAtOnce(members.stream()
+                .map(member -> registration(member).replace(mobileOf(member), mobile))
+                .toList());
 
         assertThat(responses).filteredOn(r -> r.getStatusCode() == HttpStatus.CREATED).hasSize(1);
         assertThat(responses).filteredOn(r -> r.getStatusCode() != HttpStatus.CREATED).hasSize(5).allSatisfy(r -> {
@@ -296,38 +257,17 @@ class MemberServiceIT {
         String mobile = mobileOf(newMember());
         String here = newMember();
         String there = newMember();
-        CyclicBarrier bothPassedTheRules = new CyclicBarrier(2);
-        MessageHandlerInterceptor<CommandMessage<?>> holdBeforeAppend = (unitOfWork, chain) -> {
-            if (unitOfWork.getMessage().getPayload() instanceof RecordRegistration register
-                    && mobile.equals(register.mobile())) {
-                unitOfWork.onPrepareCommit(u -> awaitTheOther(bothPassedTheRules));
-            }
-            return chain.proceed();
-        };
-        ExecutorService clients = Executors.newFixedThreadPool(2);
-        try (ConfigurableApplicationContext other = new SpringApplicationBuilder(
-                                MemberServiceApplication.class, SecondInstance.class)
-                        .run("--server.port=0");
-                Registration onThis = commandBus.registerHandlerInterceptor(holdBeforeAppend);
-                Registration onOther = other.getBean(CommandBus.class).registerHandlerInterceptor(holdBeforeAppend)) {
-            TestRestTemplate otherHttp = new TestRestTemplate(new RestTemplateBuilder()
-                    .rootUri("http://127.0.0.1:" + other.getEnvironment().getProperty("local.server.port"))
-                    .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.staff()));
-            var onThisInstance = CompletableFuture.supplyAsync(() -> http.postForEntity(
-                    "/members", json(registration(here).replace(mobileOf(here), mobile)), Map.class), clients);
-            var onTheOther = CompletableFuture.supplyAsync(() -> otherHttp.postForEntity(
-                    "/members", json(registration(there).replace(mobileOf(there), mobile)), Map.class), clients);
-            List<ResponseEntity<Map>> responses = List.of(onThisInstance.join(), onTheOther.join());
+        List<ResponseEntity<Map>> responses = raceOnTwoInstances(
+                register -> mobile.equals(register.mobile()),
+                registration(here).replace(mobileOf(here), mobile),
+                registration(there).replace(mobileOf(there), mobile));
 
-            assertThat(responses).extracting(ResponseEntity::getStatusCode)
-                    .containsExactlyInAnyOrder(HttpStatus.CREATED, HttpStatus.CONFLICT);
-            assertThat(responses)
-                    .filteredOn(r -> r.getStatusCode() == HttpStatus.CONFLICT)
-                    .singleElement()
-                    .satisfies(r -> assertThat(r.getBody()).containsEntry("code", "mobile-already-registered"));
-        } finally {
-            clients.shutdown();
-        }
+        assertThat(responses).extracting(ResponseEntity::getStatusCode)
+                .containsExactlyInAnyOrder(HttpStatus.CREATED, HttpStatus.CONFLICT);
+        assertThat(responses)
+                .filteredOn(r -> r.getStatusCode() == HttpStatus.CONFLICT)
+                .singleElement()
+                .satisfies(r -> assertThat(r.getBody()).containsEntry("code", "mobile-already-registered"));
     }
 
     /** Six members with their own mobiles and one email address: one registers, the others are told it is the email. */
@@ -335,19 +275,9 @@ class MemberServiceIT {
     void concurrentRegistrationsOfOneEmailRegisterItOnce() {
         String email = emailOf(newMember());
         List<String> members = IntStream.range(0, 6).mapToObj(i -> newMember()).toList();
-        ExecutorService clients = Executors.newFixedThreadPool(6);
-        List<ResponseEntity<Map>> responses;
-        try {
-            responses = members.stream()
-                    .map(member -> CompletableFuture.supplyAsync(
-                            () -> register(registration(member).replace(emailOf(member), email)), clients))
-                    .toList()
-                    .stream()
-                    .map(CompletableFuture::join)
-                    .toList();
-        } finally {
-            clients.shutdown();
-        }
+        List<ResponseEntity<Map>> responses = registerAllAtOnce(members.stream()
+                .map(member -> registration(member).replace(emailOf(member), email))
+                .toList());
 
         assertThat(responses).filteredOn(r -> r.getStatusCode() == HttpStatus.CREATED).hasSize(1);
         assertThat(responses).filteredOn(r -> r.getStatusCode() != HttpStatus.CREATED).hasSize(5).allSatisfy(r -> {
@@ -380,41 +310,20 @@ class MemberServiceIT {
         String email = emailOf(newMember());
         String here = newMember();
         String there = newMember();
-        CyclicBarrier bothPassedTheRules = new CyclicBarrier(2);
-        MessageHandlerInterceptor<CommandMessage<?>> holdBeforeAppend = (unitOfWork, chain) -> {
-            if (unitOfWork.getMessage().getPayload() instanceof RecordRegistration register
-                    && email.equals(register.email())) {
-                unitOfWork.onPrepareCommit(u -> awaitTheOther(bothPassedTheRules));
-            }
-            return chain.proceed();
-        };
-        ExecutorService clients = Executors.newFixedThreadPool(2);
-        try (ConfigurableApplicationContext other = new SpringApplicationBuilder(
-                                MemberServiceApplication.class, SecondInstance.class)
-                        .run("--server.port=0");
-                Registration onThis = commandBus.registerHandlerInterceptor(holdBeforeAppend);
-                Registration onOther = other.getBean(CommandBus.class).registerHandlerInterceptor(holdBeforeAppend)) {
-            TestRestTemplate otherHttp = new TestRestTemplate(new RestTemplateBuilder()
-                    .rootUri("http://127.0.0.1:" + other.getEnvironment().getProperty("local.server.port"))
-                    .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.staff()));
-            var onThisInstance = CompletableFuture.supplyAsync(() -> http.postForEntity(
-                    "/members", json(registration(here).replace(emailOf(here), email)), Map.class), clients);
-            var onTheOther = CompletableFuture.supplyAsync(() -> otherHttp.postForEntity(
-                    "/members", json(registration(there).replace(emailOf(there), email)), Map.class), clients);
-            List<ResponseEntity<Map>> responses = List.of(onThisInstance.join(), onTheOther.join());
+        List<ResponseEntity<Map>> responses = raceOnTwoInstances(
+                register -> email.equals(register.email()),
+                registration(here).replace(emailOf(here), email),
+                registration(there).replace(emailOf(there), email));
 
-            assertThat(responses).extracting(ResponseEntity::getStatusCode)
-                    .containsExactlyInAnyOrder(HttpStatus.CREATED, HttpStatus.CONFLICT);
-            assertThat(responses)
-                    .filteredOn(r -> r.getStatusCode() == HttpStatus.CONFLICT)
-                    .singleElement()
-                    .satisfies(r -> {
-                        assertThat(r.getBody()).containsEntry("code", "email-already-registered");
-                        assertThat((String) r.getBody().get("detail")).contains("email");
-                    });
-        } finally {
-            clients.shutdown();
-        }
+        assertThat(responses).extracting(ResponseEntity::getStatusCode)
+                .containsExactlyInAnyOrder(HttpStatus.CREATED, HttpStatus.CONFLICT);
+        assertThat(responses)
+                .filteredOn(r -> r.getStatusCode() == HttpStatus.CONFLICT)
+                .singleElement()
+                .satisfies(r -> {
+                    assertThat(r.getBody()).containsEntry("code", "email-already-registered");
+                    assertThat((String) r.getBody().get("detail")).contains("email");
+                });
         assertThat(jdbc.queryForList(
                         "select member_id from contact_claim where kind = 'email' and value = ?", String.class, email))
                 .singleElement()
@@ -458,6 +367,54 @@ class MemberServiceIT {
             assertThat(updated.changedFields()).containsExactly("mobile", "locale", "timeZone");
             assertThat(updated.mobile()).isNull();
             assertThat(updated.personalData()).startsWith("v1.").doesNotContain(newMobile.substring(1));
+        }
+    }
+
+    /** The registrations sent all at once on this instance, one client thread each; their answers in order. */
+    private List<ResponseEntity<Map>> registerAllAtOnce(List<String> registrations) {
+        ExecutorService clients = Executors.newFixedThreadPool(registrations.size());
+        try {
+            return registrations.stream()
+                    .map(body -> CompletableFuture.supplyAsync(() -> register(body), clients))
+                    .toList()
+                    .stream()
+                    .map(CompletableFuture::join)
+                    .toList();
+        } finally {
+            clients.shutdown();
+        }
+    }
+
+    /**
+     * One registration on this instance and one on a second (another application context on the same
+     * database and broker). The two registrations {@code held} picks are each held, once the aggregate
+     * has let it through, until the other has been let through too, so both append at once.
+     */
+    private List<ResponseEntity<Map>> raceOnTwoInstances(
+            Predicate<RecordRegistration> held, String registrationHere, String registrationThere) {
+        CyclicBarrier bothPassedTheRules = new CyclicBarrier(2);
+        MessageHandlerInterceptor<CommandMessage<?>> holdBeforeAppend = (unitOfWork, chain) -> {
+            if (unitOfWork.getMessage().getPayload() instanceof RecordRegistration register && held.test(register)) {
+                unitOfWork.onPrepareCommit(u -> awaitTheOther(bothPassedTheRules));
+            }
+            return chain.proceed();
+        };
+        ExecutorService clients = Executors.newFixedThreadPool(2);
+        try (ConfigurableApplicationContext other = new SpringApplicationBuilder(
+                                MemberServiceApplication.class, SecondInstance.class)
+                        .run("--server.port=0");
+                Registration onThis = commandBus.registerHandlerInterceptor(holdBeforeAppend);
+                Registration onOther = other.getBean(CommandBus.class).registerHandlerInterceptor(holdBeforeAppend)) {
+            TestRestTemplate otherHttp = new TestRestTemplate(new RestTemplateBuilder()
+                    .rootUri("http://127.0.0.1:" + other.getEnvironment().getProperty("local.server.port"))
+                    .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.staff()));
+            var onThisInstance = CompletableFuture.supplyAsync(
+                    () -> http.postForEntity("/members", json(registrationHere), Map.class), clients);
+            var onTheOther = CompletableFuture.supplyAsync(
+                    () -> otherHttp.postForEntity("/members", json(registrationThere), Map.class), clients);
+            return List.of(onThisInstance.join(), onTheOther.join());
+        } finally {
+            clients.shutdown();
         }
     }
 
