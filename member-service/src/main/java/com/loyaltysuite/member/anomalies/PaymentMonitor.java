@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -132,24 +133,25 @@ public class PaymentMonitor {
 
     /** The member's status at {@code at}: the last change noted at or before it, active if none. */
     private MemberStatus statusAt(Instant at) {
-        StatusInForce latest = null;
-        for (StatusInForce s : statuses) {
-            if (!s.since().isAfter(at) && (latest == null || !s.since().isBefore(latest.since()))) {
-                latest = s;
-            }
-        }
+        StatusInForce latest = inForceAt(statuses, StatusInForce::since, at);
         return latest == null ? MemberStatus.ACTIVE : latest.status();
     }
 
     /** The member's own time zone at {@code at}: the last one noted at or before it, {@code null} if none. */
     private String zoneAt(Instant at) {
-        TimeZoneInForce latest = null;
-        for (TimeZoneInForce z : zones) {
-            if (!z.since().isAfter(at) && (latest == null || !z.since().isBefore(latest.since()))) {
-                latest = z;
+        TimeZoneInForce latest = inForceAt(zones, TimeZoneInForce::since, at);
+        return latest == null ? null : latest.zone();
+    }
+
+    /** Of changes noted in any order, the last one made at or before {@code at}; {@code null} if none. */
+    private static <T> T inForceAt(List<T> changes, Function<T, Instant> since, Instant at) {
+        T latest = null;
+        for (T change : changes) {
+            if (!since.apply(change).isAfter(at) && (latest == null || !since.apply(change).isBefore(since.apply(latest)))) {
+                latest = change;
             }
         }
-        return latest == null ? null : latest.zone();
+        return latest;
     }
 
     private boolean tooOld(Instant at) {

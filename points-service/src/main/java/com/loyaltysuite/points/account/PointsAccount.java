@@ -120,12 +120,8 @@ public class PointsAccount extends PointsAccountState {
                         ? MemberStatus.CLOSED : status,
                 command.causationId(), after(l -> {}, withheldPoints() + decision.points())));
         if (MemberStanding.current(statusHistory) == MemberStatus.ACTIVE) {
-            if (standing.forfeitsOnUnfreeze()) {
-                forfeit(command.orderId(), "unfrozen before the order arrived",
-                        MemberStanding.unfrozenAfter(statusHistory, command.paidAt()), command.causationId());
-            } else {
-                release(command.orderId());
-            }
+            settleOnUnfreezing(command.orderId(), standing, "unfrozen before the order arrived",
+                    MemberStanding.unfrozenAfter(statusHistory, command.paidAt()), command.causationId());
         }
     }
 
@@ -144,6 +140,15 @@ public class PointsAccount extends PointsAccountState {
                 w.causationId(), after(l -> l.addLot(lot, w.points(), repaid, w.paidAt(), w.expiresAt(), false),
                         withheldPoints() - w.points())));
         overtaken.forEach(r -> reverse(r.orderId(), r.refundId(), r.amount(), r.refundedAt(), r.causationId()));
+    }
+
+    /** An order's withheld points once the member is unfrozen: paid or dropped, as the programme's rule says. */
+    private void settleOnUnfreezing(OrderId orderId, MemberStanding standing, String reason, Instant at, String causationId) {
+        if (standing.forfeitsOnUnfreeze()) {
+            forfeit(orderId, reason, at, causationId);
+        } else {
+            release(orderId);
+        }
     }
 
     /** Withheld points that are never paid: they leave the withheld total and nothing else. */
@@ -170,12 +175,8 @@ public class PointsAccount extends PointsAccountState {
                 command.reason(), command.changedAt(), command.causationId()));
         MemberStatus now = MemberStanding.current(statusHistory);
         if (MemberStanding.unfreezes(before, now)) {
-            if (standing.forfeitsOnUnfreeze()) {
-                new ArrayList<>(withheld.keySet()).forEach(
-                        order -> forfeit(order, command.reason(), command.changedAt(), command.causationId()));
-            } else {
-                new ArrayList<>(withheld.keySet()).forEach(this::release);
-            }
+            new ArrayList<>(withheld.keySet()).forEach(order ->
+                    settleOnUnfreezing(order, standing, command.reason(), command.changedAt(), command.causationId()));
         }
         if (now == MemberStatus.CLOSED && before != MemberStatus.CLOSED && standing.forfeitsOnClose()) {
             List<LotDraw> draws = ledger.drawsExpiringBy(Instant.MAX);
