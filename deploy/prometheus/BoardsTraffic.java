@@ -15,7 +15,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * {@code java -cp kafka-clients.jar:slf4j-api.jar BoardsTraffic.java <bootstrap>}.
  *
  * <ul>
- *   <li>a refund of 李雷's last demo order: points reversed, his tier down from 金牌;
+ *   <li>a refund of 李雷's last demo order: points reversed, his qualifying spend below 金牌's (projected
+ *       tier 银牌, since a refund never demotes at once);
  *   <li>one order delivered twice with the same event id: the inbox skips the second (outcome duplicate);
  *   <li>a record without CloudEvents headers on the order and member topics: every service rejects it
  *       and dead-letters it (each of the five consumes one of those topics).
