@@ -2,6 +2,7 @@ package com.loyaltysuite.support.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.loyaltysuite.events.Topics;
+import com.loyaltysuite.events.codec.InstantJsonModule;
 import com.loyaltysuite.support.apidocs.ApiDocsConfiguration;
 import com.loyaltysuite.support.inbox.Inbox;
 import com.loyaltysuite.support.messaging.DeadLetterConfiguration;
@@ -66,6 +67,16 @@ public class LoyaltyServiceAutoConfiguration {
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /**
+     * Instants in JSON without {@code DateTimeFormatter}: Spring Boot adds this module to its
+     * ObjectMapper after the Java time module, and Axon's serializers use that mapper, so every stored
+     * event, snapshot and timer payload is read and written through it.
+     */
+    @Bean
+    InstantJsonModule instantJsonModule() {
+        return new InstantJsonModule();
     }
 
     @Bean

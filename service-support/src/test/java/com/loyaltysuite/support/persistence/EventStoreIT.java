@@ -5,16 +5,23 @@ import static com.loyaltysuite.support.persistence.EventStoreTestApplication.new
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.DefaultDeserializationContext;
+import com.loyaltysuite.events.codec.InstantJsonModule;
+import com.loyaltysuite.support.correlation.MessageOriginCorrelation;
 import com.loyaltysuite.support.persistence.EventStoreTestApplication.Appended;
 import com.zaxxer.hikari.HikariDataSource;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -32,7 +39,9 @@ import org.axonframework.eventsourcing.eventstore.jpa.DomainEventEntry;
 import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.serialization.upcasting.event.NoOpEventUpcaster;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationVersion;
@@ -85,6 +94,30 @@ class EventStoreIT {
                                 + " and sequencename = 'domain_event_entry_seq'",
                         Long.class))
                 .isOne();
+    }
+
+    @Test
+    void storedEventsReadAndWriteInstantsThroughTheSuitesOwnInstantCodec() throws Exception {
+        ObjectMapper mapper = ((JacksonSerializer) eventSerializer).getObjectMapper();
+        DeserializationContext reading = ((DefaultDeserializationContext) mapper.getDeserializationContext())
+                .createInstance(mapper.getDeserializationConfig(), null, null);
+
+        // Registered after the Java time module, so ours are the ones found for Instant.
+        assertThat(mapper.getSerializerProviderInstance().findValueSerializer(Instant.class).getClass().getEnclosingClass())
+                .isEqualTo(InstantJsonModule.class);
+        assertThat(reading.findRootValueDeserializer(mapper.constructType(Instant.class)).getClass().getEnclosingClass())
+                .isEqualTo(InstantJsonModule.class);
+        Instant at = Instant.parse("2026-12-05T10:15:30.120Z");
+        SerializedObject<byte[]> stored = eventSerializer.serialize(new Stamped(at), byte[].class);
+        assertThat(new String(stored.getData(), StandardCharsets.UTF_8)).isEqualTo("{\"at\":\"2026-12-05T10:15:30.120Z\"}");
+        assertThat(eventSerializer.<byte[], Stamped>deserialize(stored)).isEqualTo(new Stamped(at));
+    }
+
+    record Stamped(Instant at) {}
+
+    @Test
+    void messagesTakeTheirCorrelationFromTheSuitesProviderAlone(@Autowired org.axonframework.config.Configuration axon) {
+        assertThat(axon.correlationDataProviders()).singleElement().isInstanceOf(MessageOriginCorrelation.class);
     }
 
     @Test
