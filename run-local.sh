@@ -17,4 +17,4 @@ fi
 
 echo "Building (tests skipped; run them with: mvn -B verify)"
 mvn -B -q package -DskipTests -Dspotless.check.skip=true -pl local-suite -am
-exec java -Xmx1536m -jar local-suite/target/local-suite-0.1.0-SNAPSHOT-exec.jar "$@"
+exec java -Xmx1g -jar local-suite/target/local-suite-0.1.0-SNAPSHOT-exec.jar "$@"
