@@ -3,6 +3,9 @@ package com.loyaltysuite.support.persistence;
 import java.util.List;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -12,11 +15,14 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.axonframework.springboot.TokenStoreProperties;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
+import org.axonframework.springboot.autoconfig.JpaAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JpaEventStoreAutoConfiguration;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -31,11 +37,18 @@ import org.springframework.transaction.PlatformTransactionManager;
  * ({@code DataSourceUtils}), so events commit or roll back with the inbox row and everything else
  * the transaction writes.
  *
+ * <p>The processors' tokens are kept by Axon's JDBC token store in the same table the JPA store used,
+ * on the same connection as the rest of the processor's transaction: one plain statement per batch
+ * instead of Hibernate loading, dirty-checking and flushing a token entity, which was a good part of
+ * every outbox relay's and projection's batch.
+ *
  * <p>An auto-configuration of its own, ordered before Axon's, because Axon's JPA and JDBC engines
- * back off only if this engine is already defined when their turn comes.
+ * and token stores back off only if ours are already defined when their turn comes.
  */
-@AutoConfiguration(before = {JpaEventStoreAutoConfiguration.class, JdbcAutoConfiguration.class})
+@AutoConfiguration(
+        before = {JpaEventStoreAutoConfiguration.class, JpaAutoConfiguration.class, JdbcAutoConfiguration.class})
 @ConditionalOnProperty("loyalty.service.name")
+@EnableConfigurationProperties(TokenStoreProperties.class)
 public class EventStoreConfiguration {
 
     /** Events per query when a tracking processor reads the store, and per query of an aggregate's stream. */
@@ -112,6 +125,31 @@ public class EventStoreConfiguration {
                 // existing one: a rolled-back transaction of more than BATCH_SIZE events would
                 // otherwise stop every processor for good.
                 .extendedGapCheckEnabled(true)
+                .build();
+    }
+
+    @Bean
+    TokenStore tokenStore(
+            DataSource dataSource, @Qualifier("serializer") Serializer serializer, TokenStoreProperties properties) {
+        return JdbcTokenStore.builder()
+                .connectionProvider(new SpringDataSourceConnectionProvider(dataSource))
+                .serializer(serializer)
+                .schema(tokenSchema())
+                .contentType(byte[].class)
+                .claimTimeout(properties.getClaimTimeout())
+                .build();
+    }
+
+    /** The JPA token store's table, {@code V0_1__axon_tables.sql}, in its snake_case names. */
+    static TokenSchema tokenSchema() {
+        return TokenSchema.builder()
+                .setTokenTable("token_entry")
+                .setProcessorNameColumn("processor_name")
+                .setSegmentColumn("segment")
+                .setTokenColumn("token")
+                .setTokenTypeColumn("token_type")
+                .setTimestampColumn("timestamp")
+                .setOwnerColumn("owner")
                 .build();
     }
 

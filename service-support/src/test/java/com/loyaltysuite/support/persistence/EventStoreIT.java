@@ -30,7 +30,11 @@ import javax.sql.DataSource;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.AbstractEventEntry;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -114,6 +118,30 @@ class EventStoreIT {
     }
 
     record Stamped(Instant at) {}
+
+    @Test
+    void processorsKeepTheirTokensInTheTokenTableThroughJdbc(@Autowired TokenStore tokens) {
+        String processor = newAggregateId("token-test");
+        assertThat(tokens).isInstanceOf(JdbcTokenStore.class);
+
+        transaction.executeWithoutResult(status -> {
+            tokens.initializeTokenSegments(processor, 2);
+            tokens.fetchToken(processor, 1);
+            tokens.storeToken(GapAwareTrackingToken.newInstance(41, List.of(39L)), processor, 1);
+        });
+
+        Map<String, Object> row = jdbc.queryForMap(
+                "select owner, token_type, convert_from(token, 'UTF8') as token from token_entry"
+                        + " where processor_name = ? and segment = 1",
+                processor);
+        assertThat(row.get("owner")).isNotNull();
+        assertThat(row.get("token_type")).isEqualTo(GapAwareTrackingToken.class.getName());
+        assertThat((String) row.get("token")).contains("\"index\":41");
+        TrackingToken fetched = transaction.execute(status -> tokens.fetchToken(processor, 1));
+        assertThat(fetched).isEqualTo(GapAwareTrackingToken.newInstance(41, List.of(39L)));
+        assertThat(jdbc.queryForObject("select count(*) from token_entry where processor_name = ?", Integer.class, processor))
+                .isEqualTo(2);
+    }
 
     @Test
     void messagesTakeTheirCorrelationFromTheSuitesProviderAlone(@Autowired org.axonframework.config.Configuration axon) {
