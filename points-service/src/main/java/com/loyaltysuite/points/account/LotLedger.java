@@ -157,12 +157,16 @@ public final class LotLedger {
     public Removal drawsToRemove(String preferredLotId, long points) {
         List<LotDraw> draws = new ArrayList<>();
         long left = Math.max(0, points);
-        List<Lot> order = new ArrayList<>();
-        if (preferredLotId != null && lots.containsKey(preferredLotId)) {
-            order.add(lots.get(preferredLotId));
+        Lot preferred = preferredLotId == null ? null : lots.get(preferredLotId);
+        List<Lot> fifo = fifo();
+        // Lots are told apart by identity: a list's contains() compared whole lot states, which made
+        // a refund quadratic in the lots of a member with hundreds of them.
+        List<Lot> order = new ArrayList<>(lots.size());
+        if (preferred != null) {
+            order.add(preferred);
         }
-        fifo().stream().filter(l -> l.available && !order.contains(l)).forEach(order::add);
-        fifo().stream().filter(l -> !l.available && !order.contains(l)).forEach(order::add);
+        fifo.stream().filter(l -> l.available && l != preferred).forEach(order::add);
+        fifo.stream().filter(l -> !l.available && l != preferred).forEach(order::add);
         for (Lot lot : order) {
             if (left == 0) {
                 break;
