@@ -35,8 +35,6 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
-import org.axonframework.modelling.command.AggregateMember;
-import org.axonframework.modelling.command.ForwardMatchingInstances;
 
 /**
  * What a points account remembers, and how each of its events changes that: the account's replay.
@@ -57,12 +55,13 @@ abstract class PointsAccountState {
     final LotLedger ledger = new LotLedger();
     final TreeMap<Instant, String> tierHistory = new TreeMap<>();
 
-    @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
+    // The orders and reservations get their events from the handlers below, looked up by key: as
+    // Axon aggregate members, every event naming an order was matched against each order the member
+    // ever had, which made a heavy member's every order cost as many comparisons as they had orders.
     final Map<OrderId, EarnedOrder> orders = new HashMap<>();
 
     final Map<OrderId, List<RefundAwaitingOrderRecorded>> refundsAwaitingOrder = new HashMap<>();
 
-    @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
     final Map<String, Reservation> reservations = new LinkedHashMap<>();
 
     final Map<String, AdjustmentRecorded> adjustments = new HashMap<>();
@@ -135,7 +134,11 @@ abstract class PointsAccountState {
 
     @EventSourcingHandler
     void on(RefundReversed e) {
-        ledger.take(e.draws(), e.debtAdded()); // the order counts its refunds itself
+        ledger.take(e.draws(), e.debtAdded());
+        EarnedOrder order = orders.get(e.orderId());
+        if (order != null) {
+            order.reversedBy(e);
+        }
     }
 
     @EventSourcingHandler
@@ -147,11 +150,19 @@ abstract class PointsAccountState {
     @EventSourcingHandler
     void on(ReservationConfirmed e) {
         ledger.spendHeld(e.reservationId());
+        Reservation reservation = reservations.get(e.reservationId());
+        if (reservation != null) {
+            reservation.confirmed();
+        }
     }
 
     @EventSourcingHandler
     void on(ReservationReleased e) {
         ledger.release(e.reservationId());
+        Reservation reservation = reservations.get(e.reservationId());
+        if (reservation != null) {
+            reservation.released(e.status());
+        }
     }
 
     @EventSourcingHandler

@@ -13,8 +13,6 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.modelling.command.EntityId;
 
 /**
  * An order that earned points on a member's account (an entity of {@code PointsAccount}), and what its
@@ -23,7 +21,6 @@ import org.axonframework.modelling.command.EntityId;
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
 public final class EarnedOrder extends AccountEntity {
 
-    @EntityId(routingKey = "orderId")
     private final OrderId orderId;
 
     private final BigDecimal amount;
@@ -48,8 +45,8 @@ public final class EarnedOrder extends AccountEntity {
                 earned.orderId(), earned.orderAmount().value(), earned.points(), earned.availableAt(), earned.causationId());
     }
 
-    @EventSourcingHandler
-    void on(RefundReversed event) {
+    /** A refund of this order took back points (applied by the account, which looks the order up). */
+    public void reversedBy(RefundReversed event) {
         refunded = RefundPolicy.refundedAfter(amount, refunded, event.refundAmount().value());
         reversed += event.points();
         refundIds.add(event.refundId());

@@ -8,8 +8,6 @@ import com.loyaltysuite.points.account.AccountEntity;
 import com.loyaltysuite.points.account.RequestIdReusedException;
 import java.time.Instant;
 import java.util.List;
-import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.modelling.command.EntityId;
 
 /**
  * Points held for one checkout (an entity of {@code PointsAccount}): open until confirmed, cancelled or
@@ -19,7 +17,6 @@ import org.axonframework.modelling.command.EntityId;
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
 public final class Reservation extends AccountEntity {
 
-    @EntityId(routingKey = "reservationId")
     private final String id;
 
     private final String orderId;
@@ -39,14 +36,14 @@ public final class Reservation extends AccountEntity {
         return new Reservation(reserved.reservationId(), reserved.orderId(), reserved.points(), reserved.expiresAt());
     }
 
-    @EventSourcingHandler
-    void on(ReservationConfirmed event) {
+    /** Applied by the account, which looks the reservation up by id. */
+    public void confirmed() {
         status = ReservationStatus.CONFIRMED;
     }
 
-    @EventSourcingHandler
-    void on(ReservationReleased event) {
-        status = event.status();
+    /** Applied by the account, which looks the reservation up by id. */
+    public void released(ReservationStatus status) {
+        this.status = status;
     }
 
     /** The same request id again: the same request is answered as before, another one is refused. */
