@@ -14,8 +14,11 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -237,7 +240,7 @@ public final class AnomalyRules {
         Instant end = refund.refundedAt();
         Instant start = end.minus(rule.window());
         BigDecimal spend = BigDecimal.ZERO;
-        List<OrderId> paidInWindow = new ArrayList<>();
+        Set<OrderId> paidInWindow = new HashSet<>(); // sets: lists made this quadratic in a member's history
         for (MonitoredPayment p : payments) {
             if (p.paidAt().isAfter(start) && !p.paidAt().isAfter(end) && p.amount().isCurrency(properties.currency())) {
                 spend = spend.add(p.amount().value());
@@ -245,15 +248,13 @@ public final class AnomalyRules {
             }
         }
         BigDecimal refunded = BigDecimal.ZERO;
-        List<OrderId> refundedOrders = new ArrayList<>();
+        Set<OrderId> refundedOrders = new LinkedHashSet<>();
         for (MonitoredRefund r : Stream.concat(earlier.stream(), Stream.of(refund)).toList()) {
             if (paidInWindow.contains(r.orderId())
                     && !r.refundedAt().isAfter(end)
                     && r.amount().isCurrency(properties.currency())) {
                 refunded = refunded.add(r.amount().value());
-                if (!refundedOrders.contains(r.orderId())) {
-                    refundedOrders.add(r.orderId());
-                }
+                refundedOrders.add(r.orderId());
             }
         }
         BigDecimal allowed = spend.multiply(rule.percent()).divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
@@ -265,7 +266,7 @@ public final class AnomalyRules {
                 AnomalyRule.REFUND_RATIO,
                 start,
                 end,
-                refundedOrders,
+                List.copyOf(refundedOrders),
                 refunded.setScale(2, RoundingMode.HALF_UP).toPlainString(),
                 allowed.toPlainString(),
                 properties.currency(),
