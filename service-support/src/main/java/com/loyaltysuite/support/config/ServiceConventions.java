@@ -94,9 +94,9 @@ public class ServiceConventions implements EnvironmentPostProcessor, Ordered {
         // Let a poll gather up to 100 ms of records (or 64 KiB) into one batch, one transaction:
         // a bounded wait, not a poll interval. Each batch costs a transaction here and a wake-up of
         // every tracking processor behind it, so fewer, bigger batches carry more orders on two
-        // cores: in the benchmark 20 ms sustained 200 orders/s, 100 ms 300/s (and a lower p99 at
-        // 200/s), 200 ms no more than 100 ms. The price is latency at low load: each hop waits
-        // up to the full 100 ms for records that do not come.
+        // cores: in the benchmark 20 ms sustained 200 orders/s and 100 ms 250/s, with a lower p99 at
+        // 200/s; 200 ms carried no more than 100 ms. The price is latency at low load: each hop
+        // waits up to the full 100 ms for records that do not come.
         p.put("spring.kafka.consumer.fetch-min-size", "65536");
         p.put("spring.kafka.consumer.fetch-max-wait", "100ms");
         // Listeners take a whole poll at a time and apply it in one transaction (InboundEvents).
