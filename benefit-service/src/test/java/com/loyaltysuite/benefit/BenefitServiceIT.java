@@ -66,13 +66,9 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MessageHandlerInterceptor;
-import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -84,7 +80,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -443,9 +438,7 @@ class BenefitServiceIT {
         CyclicBarrier start = new CyclicBarrier(racers);
         ExecutorService threads = Executors.newFixedThreadPool(racers);
         List<ResponseEntity<Map<String, Object>>> answers = new ArrayList<>();
-        try (ConfigurableApplicationContext other = new SpringApplicationBuilder(
-                                BenefitServiceApplication.class, SecondInstance.class)
-                        .run("--server.port=0");
+        try (ConfigurableApplicationContext other = new SpringApplicationBuilder(BenefitServiceApplication.class).run("--server.port=0", SECOND_INSTANCE);
                 Registration here = commandBus.registerHandlerInterceptor(holdFirstRedemption(member, bothPassedTheRules));
                 Registration there = other.getBean(CommandBus.class)
                         .registerHandlerInterceptor(holdFirstRedemption(member, bothPassedTheRules))) {
@@ -520,9 +513,7 @@ class BenefitServiceIT {
         // As after a crash between the gift and the timer's bookkeeping: the timer is due again, and an instance
         // started afresh (nothing cached) fires it. It is re-armed until that instance, not this one, has fired it.
         memberBenefitsCache.removeAll();
-        try (ConfigurableApplicationContext restarted = new SpringApplicationBuilder(
-                        BenefitServiceApplication.class, SecondInstance.class)
-                .run("--server.port=0")) {
+        try (ConfigurableApplicationContext restarted = new SpringApplicationBuilder(BenefitServiceApplication.class).run("--server.port=0", SECOND_INSTANCE)) {
             DueTimers timersThere = restarted.getBean(DueTimers.class);
             MeterRegistry metersThere = restarted.getBean(MeterRegistry.class);
             await().atMost(Duration.ofSeconds(60)).until(() -> {
@@ -992,17 +983,7 @@ class BenefitServiceIT {
      * What makes a second context in this JVM a second instance: Axon names a token owner after the
      * JVM, and two owners of one name would both process the same segments.
      */
-    static class SecondInstance {
-
-        @Bean
-        TokenStore secondInstanceTokenStore(Serializer serializer, EntityManagerProvider entityManagers) {
-            return JpaTokenStore.builder()
-                    .entityManagerProvider(entityManagers)
-                    .serializer(serializer)
-                    .nodeId("benefit-service-second-instance")
-                    .build();
-        }
-    }
+    private static final String SECOND_INSTANCE = "--loyalty.axon.node-id=benefit-service-second-instance";
 
     /** What points-service was asked for the member's reservation: reserve, confirm, cancel. */
     private static void assertCalls(String member, String reservation, int reserve, int confirm, int cancel) {

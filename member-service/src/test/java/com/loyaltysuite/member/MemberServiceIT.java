@@ -47,14 +47,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.common.Registration;
-import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.messaging.MessageHandlerInterceptor;
-import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -63,7 +59,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -400,9 +395,7 @@ class MemberServiceIT {
             return chain.proceed();
         };
         ExecutorService clients = Executors.newFixedThreadPool(2);
-        try (ConfigurableApplicationContext other = new SpringApplicationBuilder(
-                                MemberServiceApplication.class, SecondInstance.class)
-                        .run("--server.port=0");
+        try (ConfigurableApplicationContext other = new SpringApplicationBuilder(MemberServiceApplication.class).run("--server.port=0", SECOND_INSTANCE);
                 Registration onThis = commandBus.registerHandlerInterceptor(holdBeforeAppend);
                 Registration onOther = other.getBean(CommandBus.class).registerHandlerInterceptor(holdBeforeAppend)) {
             TestRestTemplate otherHttp = new TestRestTemplate(new RestTemplateBuilder()
@@ -422,17 +415,7 @@ class MemberServiceIT {
      * What makes a second context in this JVM a second instance: Axon names a token owner after the
      * JVM, and two owners of one name would both process the same segments.
      */
-    static class SecondInstance {
-
-        @Bean
-        TokenStore secondInstanceTokenStore(Serializer serializer, EntityManagerProvider entityManagers) {
-            return JpaTokenStore.builder()
-                    .entityManagerProvider(entityManagers)
-                    .serializer(serializer)
-                    .nodeId("member-service-second-instance")
-                    .build();
-        }
-    }
+    private static final String SECOND_INSTANCE = "--loyalty.axon.node-id=member-service-second-instance";
 
     private static void awaitTheOther(CyclicBarrier barrier) {
         try {

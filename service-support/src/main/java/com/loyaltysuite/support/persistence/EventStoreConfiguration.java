@@ -20,7 +20,9 @@ import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JpaAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JpaEventStoreAutoConfiguration;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -128,16 +130,28 @@ public class EventStoreConfiguration {
                 .build();
     }
 
+    /**
+     * @param nodeId {@code loyalty.axon.node-id}: the name this instance claims segments under; by
+     *     default Axon's, the JVM's name ({@code pid@host}), unique per instance unless two instances
+     *     share a JVM (as in tests)
+     */
     @Bean
+    @ConditionalOnMissingBean(TokenStore.class)
     TokenStore tokenStore(
-            DataSource dataSource, @Qualifier("serializer") Serializer serializer, TokenStoreProperties properties) {
-        return JdbcTokenStore.builder()
+            DataSource dataSource,
+            @Qualifier("serializer") Serializer serializer,
+            TokenStoreProperties properties,
+            @Value("${loyalty.axon.node-id:}") String nodeId) {
+        JdbcTokenStore.Builder tokenStore = JdbcTokenStore.builder()
                 .connectionProvider(new SpringDataSourceConnectionProvider(dataSource))
                 .serializer(serializer)
                 .schema(tokenSchema())
                 .contentType(byte[].class)
-                .claimTimeout(properties.getClaimTimeout())
-                .build();
+                .claimTimeout(properties.getClaimTimeout());
+        if (!nodeId.isBlank()) {
+            tokenStore.nodeId(nodeId);
+        }
+        return tokenStore.build();
     }
 
     /** The JPA token store's table, {@code V0_1__axon_tables.sql}, in its snake_case names. */
