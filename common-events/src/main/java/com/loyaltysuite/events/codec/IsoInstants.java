@@ -2,6 +2,8 @@ package com.loyaltysuite.events.codec;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Month;
+import java.time.Year;
 import java.time.format.DateTimeFormatter;
 
 /**
@@ -15,6 +17,9 @@ import java.time.format.DateTimeFormatter;
 public final class IsoInstants {
 
     private static final int SECONDS_PER_DAY = 86_400;
+    private static final long MIN_EPOCH_DAY = LocalDate.of(0, 1, 1).toEpochDay();
+    private static final long MAX_EPOCH_DAY = LocalDate.of(9999, 12, 31).toEpochDay();
+    private static final int[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000};
 
     private IsoInstants() {}
 
@@ -52,7 +57,7 @@ public final class IsoInstants {
             }
             nanos = fraction * POWERS_OF_TEN[9 - fractionDigits];
         }
-        if (day > 28 && day > LocalDate.of(year, month, 1).lengthOfMonth()) {
+        if (day > Month.of(month).length(Year.isLeap(year))) {
             return null;
         }
         long epochDay = LocalDate.of(year, month, day).toEpochDay();
@@ -104,10 +109,6 @@ public final class IsoInstants {
         out[end++] = 'Z';
         return new String(out, 0, end);
     }
-
-    private static final long MIN_EPOCH_DAY = LocalDate.of(0, 1, 1).toEpochDay();
-    private static final long MAX_EPOCH_DAY = LocalDate.of(9999, 12, 31).toEpochDay();
-    private static final int[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000};
 
     /** The number written by {@code count} ASCII digits from {@code from}, or -1 if one is not a digit. */
     private static int digits(CharSequence text, int from, int count) {

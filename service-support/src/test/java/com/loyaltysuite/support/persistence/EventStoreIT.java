@@ -28,6 +28,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.axonframework.common.DateTimeUtils;
+import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.AbstractEventEntry;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -144,7 +145,7 @@ class EventStoreIT {
     }
 
     @Test
-    void messagesTakeTheirCorrelationFromTheSuitesProviderAlone(@Autowired org.axonframework.config.Configuration axon) {
+    void messagesTakeTheirCorrelationFromTheSuitesProviderAlone(@Autowired Configuration axon) {
         assertThat(axon.correlationDataProviders()).singleElement().isInstanceOf(MessageOriginCorrelation.class);
     }
 
