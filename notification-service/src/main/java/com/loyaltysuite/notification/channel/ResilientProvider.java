@@ -62,7 +62,9 @@ public class ResilientProvider {
         this.rateLimiter = rateLimiters.rateLimiter(name, RateLimiterConfig.custom()
                 .limitForPeriod(settings.ratePerSecond())
                 .limitRefreshPeriod(Duration.ofSeconds(1))
-                .timeoutDuration(Duration.ofSeconds(1))
+                // Over the quota a claimed message waits its turn (the dispatcher claims no faster than
+                // its workers send) rather than going back with a back-off that would hide its age.
+                .timeoutDuration(settings.timeout())
                 .build());
         this.bulkhead = bulkheads.bulkhead(name, ThreadPoolBulkheadConfig.custom()
                 .coreThreadPoolSize(settings.concurrency())

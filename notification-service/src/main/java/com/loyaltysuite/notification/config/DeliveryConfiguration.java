@@ -165,7 +165,7 @@ class DeliveryConfiguration {
                         .map(dispatcher -> {
                             ThreadPoolTaskScheduler scheduler = scheduler(
                                     "notification-" + dispatcher.channel().name().toLowerCase(Locale.ROOT) + "-", 1);
-                            scheduler.scheduleWithFixedDelay(dispatcher::dispatch, properties.dispatch().pollInterval());
+                            scheduler.scheduleWithFixedDelay(dispatcher::drain, properties.dispatch().pollInterval());
                             log.info("Dispatching {} messages every {}", dispatcher.channel(), properties.dispatch().pollInterval());
                             return scheduler;
                         })

@@ -139,8 +139,10 @@ public record NotificationProperties(
     }
 
     /**
-     * @param pollInterval how often each channel's dispatcher looks for messages to send [500 ms]
-     * @param batchSize how many it claims at once [50]
+     * @param pollInterval how long each channel's dispatcher waits, once nothing more is due, before it
+     *     looks again [500 ms]
+     * @param batchSize how many it claims at once; while a round claims a full batch the next follows at
+     *     once [50]
      * @param staleClaimAfter a message claimed this long ago and not recorded (its instance crashed
      *     between send and record) is claimed again and sent again under the same id [2 min]
      */
