@@ -17,11 +17,18 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.stereotype.Component;
@@ -44,6 +51,9 @@ class MemberKeyPublisher {
     record KeyDue() {}
 
     static final TimerKind<KeyDue> PUBLISH_KEY = TimerKind.of("member-key", KeyDue.class);
+
+    /** The unit of work's sends not yet acknowledged. */
+    private static final String SENDING = MemberKeyPublisher.class.getName() + ".sending";
 
     private final DueTimers timers;
     private final Clock clock;
@@ -85,11 +95,34 @@ class MemberKeyPublisher {
         return new ProducerRecord<>(Topics.MEMBER_KEYS, member.value(), null);
     }
 
+    /**
+     * Sends without waiting for the broker; the timers fired together (one unit of work) wait for all
+     * their sends once, before they commit. A burst of registrations then costs one round trip per batch
+     * of keys instead of one per key (which held the keys a few seconds behind their members at
+     * 100 registrations/s), and a send that fails still rolls the firing back to be retried.
+     */
     private static void send(KafkaOperations<String, byte[]> kafka, ProducerRecord<String, byte[]> record) {
+        CompletableFuture<?> sent = kafka.send(record);
+        if (!CurrentUnitOfWork.isStarted()) {
+            awaitAll(List.of(sent));
+            return;
+        }
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        List<CompletableFuture<?>> sending = root.getOrComputeResource(SENDING, k -> new ArrayList<>());
+        if (sending.isEmpty()) {
+            root.onPrepareCommit(u -> awaitAll(sending));
+        }
+        sending.add(sent);
+    }
+
+    private static void awaitAll(List<CompletableFuture<?>> sending) {
         try {
-            kafka.send(record).get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("Could not publish the data key of " + record.key(), e);
+            CompletableFuture.allOf(sending.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while publishing data keys", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Could not publish " + sending.size() + " data key(s)", e);
         }
     }
 }

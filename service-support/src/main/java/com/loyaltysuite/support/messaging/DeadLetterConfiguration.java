@@ -1,6 +1,7 @@
 package com.loyaltysuite.support.messaging;
 
 import com.loyaltysuite.events.codec.InvalidEventException;
+import com.loyaltysuite.support.crypto.DataKeyNotYetKnownException;
 import com.loyaltysuite.support.domain.DomainException;
 import com.loyaltysuite.support.domain.TransientFailure;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -49,9 +50,28 @@ public class DeadLetterConfiguration {
             if (causedBy(ex, PermanentRejection.class) || causedBy(ex, DomainException.class)) {
                 return NO_RETRIES;
             }
-            return isTransient(ex) ? untilItComesBack() : null;
+            return backOffFor(ex);
         });
         return handler;
+    }
+
+    /**
+     * How a failure that is not the record's own is retried; null for the default (a few times). A data
+     * key not copied here yet is a second or two behind its member event, not an outage: it is looked
+     * for again briskly, since the whole consumer waits meanwhile (a registration burst backed off to
+     * 30 s would hold every member's messages for that long).
+     */
+    static BackOff backOffFor(Exception ex) {
+        if (causedBy(ex, DataKeyNotYetKnownException.class)) {
+            return untilTheKeyArrives();
+        }
+        return isTransient(ex) ? untilItComesBack() : null;
+    }
+
+    private static BackOff untilTheKeyArrives() {
+        ExponentialBackOff backOff = new ExponentialBackOff(100, 2.0);
+        backOff.setMaxInterval(1_000);
+        return backOff;
     }
 
     private static BackOff boundedRetries() {

@@ -2,6 +2,8 @@ package com.loyaltysuite.support.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.loyaltysuite.events.MemberId;
+import com.loyaltysuite.support.crypto.DataKeyNotYetKnownException;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
@@ -10,6 +12,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.hibernate.exception.JDBCConnectionException;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
+import org.springframework.util.backoff.BackOffExecution;
 
 /** Which failures wait for the world to recover (retried without end) and which are the record's own. */
 class DeadLetterClassificationTest {
@@ -41,6 +44,26 @@ class DeadLetterClassificationTest {
         assertThat(DeadLetterConfiguration.isTransient(new ConcurrencyException("sequence 7 taken"))).isTrue();
         assertThat(DeadLetterConfiguration.isTransient(new AggregateStreamCreationException("created by another")))
                 .isTrue();
+    }
+
+    @Test
+    void aMissingDataKeyIsLookedForAgainBrisklyWithoutEnd() {
+        BackOffExecution key = DeadLetterConfiguration.backOffFor(new ListenerExecutionFailedException(
+                        "listener failed", new DataKeyNotYetKnownException(MemberId.of("M-1"))))
+                .start();
+        BackOffExecution outage = DeadLetterConfiguration.backOffFor(
+                        new RuntimeException(new ConnectException("Connection refused")))
+                .start();
+
+        assertThat(key.nextBackOff()).isEqualTo(100);
+        for (int i = 0; i < 40; i++) {
+            assertThat(key.nextBackOff()).isBetween(100L, 1_000L);
+        }
+        for (int i = 0; i < 10; i++) {
+            outage.nextBackOff();
+        }
+        assertThat(outage.nextBackOff()).isEqualTo(30_000);
+        assertThat(DeadLetterConfiguration.backOffFor(new IllegalArgumentException("amount is negative"))).isNull();
     }
 
     @Test
