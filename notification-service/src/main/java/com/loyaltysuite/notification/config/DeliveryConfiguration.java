@@ -161,6 +161,7 @@ class DeliveryConfiguration {
 
             @Override
             public void start() {
+                notificationDispatchers.forEach(Dispatcher::resume);
                 schedulers = notificationDispatchers.stream()
                         .map(dispatcher -> {
                             ThreadPoolTaskScheduler scheduler = scheduler(
@@ -174,6 +175,7 @@ class DeliveryConfiguration {
 
             @Override
             public void stop() {
+                notificationDispatchers.forEach(Dispatcher::stop);
                 schedulers.forEach(ThreadPoolTaskScheduler::shutdown);
                 schedulers = List.of();
             }

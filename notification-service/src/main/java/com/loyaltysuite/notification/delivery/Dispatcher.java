@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
 import org.axonframework.eventhandling.gateway.EventGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -70,6 +71,7 @@ public class Dispatcher {
     private final MeterRegistry meters;
     private final TaskExecutor workers;
     private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean stopping = new AtomicBoolean();
 
     public Dispatcher(
             ResilientProvider provider,
@@ -115,21 +117,31 @@ public class Dispatcher {
      * Rounds back to back for as long as each claims a full batch, so that a backlog goes out as fast
      * as the provider's rate limiter and bulkhead let it, not one batch per poll interval (50 every
      * 500 ms would cap a channel at 100 messages/s whatever its quota). Ends when a round leaves
-     * nothing more due, the breaker is open, or the thread is interrupted at shutdown.
+     * nothing more due, the breaker is open, or the service is stopping.
      *
      * @return how many messages were claimed in all
      */
     public int drain() {
-        return whileFull(this::dispatch, properties.dispatch().batchSize());
+        return whileFull(this::dispatch, properties.dispatch().batchSize(), stopping::get);
     }
 
-    static int whileFull(IntSupplier round, int batchSize) {
+    /** No further round starts; the one under way finishes. */
+    public void stop() {
+        stopping.set(true);
+    }
+
+    /** Rounds follow each other again (after a {@link #stop}). */
+    public void resume() {
+        stopping.set(false);
+    }
+
+    static int whileFull(IntSupplier round, int batchSize, BooleanSupplier stop) {
         int total = 0;
         int claimed;
         do {
             claimed = round.getAsInt();
             total += claimed;
-        } while (claimed >= batchSize && !Thread.currentThread().isInterrupted());
+        } while (claimed >= batchSize && !stop.getAsBoolean());
         return total;
     }
 

@@ -31,6 +31,7 @@ import com.loyaltysuite.notification.delivery.WelcomeNotifier;
 import com.loyaltysuite.support.messaging.InboundEvents;
 import com.loyaltysuite.support.messaging.InboundHandlers;
 import com.loyaltysuite.support.messaging.Outcome;
+import jakarta.persistence.EntityManager;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -62,7 +63,8 @@ class InboundListener {
             WelcomeNotifier welcome,
             BirthdayGreeting birthdays,
             DailyFigures figures,
-            AnomalyAlert alerts) {
+            AnomalyAlert alerts,
+            EntityManager entityManager) {
         this.inbound = inbound;
         // Reaction names are those the inbox has known them by; TierChanged and TierAtRisk share one.
         this.handlers = InboundHandlers.builder()
@@ -145,6 +147,13 @@ class InboundListener {
                     alerts.decide(anomaly, id);
                     figures.count(anomaly.detectedAt(), "anomalies");
                     return Outcome.APPLIED;
+                })
+                // Each record's rows are written and let go of. A poll batch of 500 kept every delivery and
+                // contact it touched managed, and Hibernate dirty-checked all of them at each query and
+                // flush of each record: quadratic in the batch, it held this consumer under 100 events/s.
+                .afterEach(() -> {
+                    entityManager.flush();
+                    entityManager.clear();
                 })
                 .build();
     }

@@ -39,12 +39,21 @@ public final class InboundHandlers {
         Outcome apply(IntegrationEvent event, String eventId) {
             return handler.handle(type.cast(event), eventId);
         }
+
+        Registration<T> followedBy(Runnable after) {
+            return new Registration<>(type, reaction, (event, eventId) -> {
+                Outcome outcome = handler.handle(event, eventId);
+                after.run();
+                return outcome;
+            });
+        }
     }
 
     public static final class Builder {
 
         private final Map<String, Registration<?>> byCeType = new LinkedHashMap<>();
         private boolean transactionPerRecord;
+        private Runnable afterEach;
 
         private Builder() {}
 
@@ -66,8 +75,22 @@ public final class InboundHandlers {
             return this;
         }
 
+        /**
+         * Runs after each record's handler, inside the batch's transaction (e.g. to write and let go of
+         * what the handler loaded, so that a batch of hundreds does not keep it all managed).
+         */
+        public Builder afterEach(Runnable afterEach) {
+            this.afterEach = afterEach;
+            return this;
+        }
+
         public InboundHandlers build() {
-            return new InboundHandlers(byCeType, transactionPerRecord);
+            if (afterEach == null) {
+                return new InboundHandlers(byCeType, transactionPerRecord);
+            }
+            Map<String, Registration<?>> wrapped = new LinkedHashMap<>();
+            byCeType.forEach((ceType, registration) -> wrapped.put(ceType, registration.followedBy(afterEach)));
+            return new InboundHandlers(wrapped, transactionPerRecord);
         }
     }
 }
