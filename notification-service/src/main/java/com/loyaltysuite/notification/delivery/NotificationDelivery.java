@@ -6,13 +6,17 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.time.Instant;
+import org.springframework.data.domain.Persistable;
 
 /** One message decided on for a member, and its outcome. Unique per (cause, channel, template). */
 @Entity
 @Table(name = "notification_delivery")
-class NotificationDelivery {
+class NotificationDelivery implements Persistable<String> {
 
     @Id
     @Column(name = "notification_id")
@@ -59,6 +63,13 @@ class NotificationDelivery {
     @Column(name = "not_before")
     private Instant notBefore;
 
+    /**
+     * Made here and not stored yet: saved with a plain insert. With an id of its own and no version,
+     * Spring Data would otherwise merge it, reading the row first to find it absent.
+     */
+    @Transient
+    private boolean fresh;
+
     protected NotificationDelivery() {}
 
     NotificationDelivery(
@@ -82,6 +93,23 @@ class NotificationDelivery {
         this.reason = reason;
         this.recipient = recipient;
         this.recordedAt = recordedAt;
+        this.fresh = true;
+    }
+
+    @Override
+    public String getId() {
+        return notificationId;
+    }
+
+    @Override
+    public boolean isNew() {
+        return fresh;
+    }
+
+    @PostPersist
+    @PostLoad
+    void stored() {
+        fresh = false;
     }
 
     /** A delivery that waits for the member's contact details, keeping the event it is about. */

@@ -158,7 +158,13 @@ class InboundListener {
                 .build();
     }
 
-    @KafkaListener(topics = {Topics.MEMBERS, Topics.TIERS, Topics.POINTS, Topics.BENEFITS, Topics.ANOMALIES})
+    // Several consumers, unlike the other services: deciding a message is a handful of short queries
+    // per event, so one thread mostly waits for PostgreSQL. The topics are keyed by member with the
+    // same partition count, and partition i of each goes to the same consumer: a member's events stay
+    // in order, and the member's advisory lock covers the rest.
+    @KafkaListener(
+            topics = {Topics.MEMBERS, Topics.TIERS, Topics.POINTS, Topics.BENEFITS, Topics.ANOMALIES},
+            concurrency = "${loyalty.notification.consumers:3}")
     void onRecords(List<ConsumerRecord<String, byte[]>> records) {
         inbound.apply(records, handlers);
     }
