@@ -65,6 +65,7 @@ public final class LocalRun {
     }
 
     private static void run(String[] args) throws Exception {
+        SmsCatcher.answerWithoutDelay();
         boolean demo = !Arrays.asList(args).contains("--no-demo") && !"false".equalsIgnoreCase(System.getenv("LOYALTY_DEMO"));
         int offset = intEnv("LOYALTY_PORT_OFFSET", 0);
         Map<String, Integer> ports = new LinkedHashMap<>();
