@@ -164,7 +164,10 @@ class InboundListener {
     // in order, and the member's advisory lock covers the rest.
     @KafkaListener(
             topics = {Topics.MEMBERS, Topics.TIERS, Topics.POINTS, Topics.BENEFITS, Topics.ANOMALIES},
-            concurrency = "${loyalty.notification.consumers:3}")
+            concurrency = "${loyalty.notification.consumers:3}",
+            // Smaller polls than elsewhere: each record costs a few queries, so a batch of 500 took
+            // seconds and its offsets, and its messages, waited for the whole of it.
+            properties = "max.poll.records=${loyalty.notification.poll-records:100}")
     void onRecords(List<ConsumerRecord<String, byte[]>> records) {
         inbound.apply(records, handlers);
     }
