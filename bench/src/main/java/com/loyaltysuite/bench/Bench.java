@@ -41,13 +41,19 @@ public final class Bench {
     static final String DRIVER = "driver";
     static final String POSTGRES = "postgres";
     static final Duration SUITE_START_TIMEOUT = Duration.ofMinutes(10);
+    /** notification-service's loyalty.notification.resilience.sms.rate-per-second, as an environment variable. */
+    static final String SMS_QUOTA_VARIABLE = "LOYALTY_NOTIFICATION_RESILIENCE_SMS_RATEPERSECOND";
 
     private final BenchOptions options;
     /** The admin client's secret, handed to a suite this benchmark starts (rebuilds need the admin scope). */
-    private final String adminSecret = AdminToken.secretForThisRun();
+    private final String adminSecret = ClientToken.secretForThisRun(ClientToken.ADMIN);
+    /** The support console's secret, likewise: registering the SMS members needs its scope. */
+    private final String supportSecret = ClientToken.secretForThisRun(ClientToken.SUPPORT);
     private final String runTag;
     private final long runBits;
     private final List<String> notes = new ArrayList<>();
+    /** notification-service's SMS figures, sampled while the pipeline phases run with --sms-members. */
+    private NotificationLag smsLag;
 
     private Bench(BenchOptions options) {
         this.options = options;
@@ -83,8 +89,7 @@ public final class Bench {
             if (options.suiteCommand() != null) {
                 Path log = options.outDir().resolve(stamp + "-suite.log");
                 say("Starting the suite: %s (log: %s)", String.join(" ", options.suiteCommand()), log);
-                suite = SuiteProcess.start(
-                        options.suiteCommand(), Map.of(AdminToken.SECRET_VARIABLE, adminSecret), log, SUITE_START_TIMEOUT);
+                suite = SuiteProcess.start(options.suiteCommand(), suiteEnvironment(Map.of()), log, SUITE_START_TIMEOUT);
                 SuiteProcess started = suite;
                 stopOnExit = new Thread(started::close, "bench-stop-suite");
                 Runtime.getRuntime().addShutdownHook(stopOnExit);
@@ -104,9 +109,9 @@ public final class Bench {
                 grow(stores);
                 Path log = options.outDir().resolve(stamp + "-suite-rebuild.log");
                 say("Starting the suite again on the same database (log: %s)", log);
-                suite = SuiteProcess.start(options.suiteCommand(), Map.of("LOYALTY_DB_URL", options.dbUrl(),
-                        "LOYALTY_DB_USER", options.dbUser(), "LOYALTY_DB_PASSWORD", options.dbPassword(),
-                        AdminToken.SECRET_VARIABLE, adminSecret), log, SUITE_START_TIMEOUT);
+                suite = SuiteProcess.start(options.suiteCommand(), suiteEnvironment(Map.of("LOYALTY_DB_URL", options.dbUrl(),
+                        "LOYALTY_DB_USER", options.dbUser(), "LOYALTY_DB_PASSWORD", options.dbPassword())), log,
+                        SUITE_START_TIMEOUT);
                 SuiteProcess restarted = suite;
                 Runtime.getRuntime().removeShutdownHook(stopOnExit);
                 stopOnExit = new Thread(restarted::close, "bench-stop-suite");
@@ -117,7 +122,8 @@ public final class Bench {
                     startedAt, Instant.now().toString(), options.label(), machine(bootstrap, pipeline.partitions()),
                     optionsMap(), pipeline.workload(), pipeline.open(), pipeline.max(), pipeline.rawKafka(),
                     pipeline.rawPostgres(), stores, rebuilds, pipeline.resources(),
-                    ratios(pipeline.open(), pipeline.max(), pipeline.rawKafka(), pipeline.rawPostgres()), notes);
+                    ratios(pipeline.open(), pipeline.max(), pipeline.rawKafka(), pipeline.rawPostgres()), pipeline.sms(),
+                    notes);
             write(results, stamp);
         } finally {
             if (suite != null) {
@@ -130,7 +136,16 @@ public final class Bench {
 
     /** What the pipeline phases measured, while the suite ran as started. */
     private record Pipeline(int partitions, Results.WorkloadInfo workload, Results.Phase open, Results.MaxRate max,
-            RawLimits.Kafka rawKafka, RawLimits.Postgres rawPostgres, Results.Resources resources) {}
+            RawLimits.Kafka rawKafka, RawLimits.Postgres rawPostgres, Results.Resources resources, Results.Sms sms) {}
+
+    /** What a suite this benchmark starts is given: the clients' secrets and the SMS quota. */
+    private Map<String, String> suiteEnvironment(Map<String, String> more) {
+        Map<String, String> environment = new LinkedHashMap<>(more);
+        environment.put(ClientToken.secretVariable(ClientToken.ADMIN), adminSecret);
+        environment.put(ClientToken.secretVariable(ClientToken.SUPPORT), supportSecret);
+        environment.put(SMS_QUOTA_VARIABLE, Long.toString(Math.round(options.smsQuota())));
+        return environment;
+    }
 
     private Pipeline pipeline(String bootstrap, long suitePid) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
@@ -139,10 +154,25 @@ public final class Bench {
             Workload workload = new Workload(options.members(), options.zipfExponent(), options.refundRatio(), options.seed());
             OrderLog log = new OrderLog(capacity(), partitions);
             List<ProcessProbe> probes = probes(suitePid);
+            SmsMembers.Registered registered = null;
+            double contactsSeconds = Double.NaN;
+            if (options.smsMembers() > 0) {
+                say("Registering the %,d most frequent members with SMS consent", options.smsMembers());
+                registered = SmsMembers.register(options.memberUrl(), clientToken(ClientToken.SUPPORT).get(), runTag,
+                        runBits, options.smsMembers());
+                say("  %,d registered, %,d refused, in %.1f s%s", registered.registered(), registered.refused(),
+                        registered.seconds(), registered.firstRefusal() == null ? "" : "; first refusal: "
+                                + registered.firstRefusal());
+                contactsSeconds = contactsKnown(admin);
+                say("  notification-service had read every registration %.1f s after the last was answered",
+                        contactsSeconds);
+            }
             try (KafkaProducer<String, byte[]> producer = producer(bootstrap);
                     ResourceMonitor resources = new ResourceMonitor(probes);
                     ConsumerLag lag = new ConsumerLag(admin, log, partitions, 250);
-                    OutcomeListener outcomes = new OutcomeListener(bootstrap, log, runBits, runTag)) {
+                    OutcomeListener outcomes = new OutcomeListener(bootstrap, log, runBits, runTag);
+                    NotificationLag smsLag = options.smsMembers() > 0 ? new NotificationLag(options.notificationUrl(), admin) : null) {
+                this.smsLag = smsLag;
                 Map<String, Double> cpuAtStart = resources.cpuSeconds();
                 OpenLoopSender sender = new OpenLoopSender(producer, workload, log, runBits, runTag, options.refundDelay());
 
@@ -182,6 +212,8 @@ public final class Bench {
                     max = maximumRate(sender, log, lag, resources);
                 }
 
+                Results.Sms sms = registered == null ? null : smsBacklog(smsLag, registered, contactsSeconds);
+
                 Map<String, Double> cpuAtEnd = resources.cpuSeconds();
                 Map<String, Double> wholeRun = new LinkedHashMap<>();
                 cpuAtEnd.forEach((name, cpu) -> wholeRun.put(name, cpu - cpuAtStart.getOrDefault(name, 0.0)));
@@ -193,7 +225,7 @@ public final class Bench {
                 Results.WorkloadInfo info = new Results.WorkloadInfo(workload.members(), options.zipfExponent(),
                         workload.topMemberShare(), Workload.MEDIAN_AMOUNT, options.refundRatio(), options.seed(),
                         log.size(), refunds(open, max, warm), outcomes.tierChanges());
-                return new Pipeline(partitions, info, open, max, rawKafka, rawPostgres, used);
+                return new Pipeline(partitions, info, open, max, rawKafka, rawPostgres, used, sms);
             }
         }
     }
@@ -262,6 +294,24 @@ public final class Bench {
         return new Results.MaxRate(steps, maxFlat, best);
     }
 
+    /**
+     * Waits (up to the drain timeout) until notification-service has read all of loyalty.members.v1, so
+     * the measured phases start with every SMS member's contact known; returns the seconds waited.
+     */
+    private double contactsKnown(Admin admin) throws Exception {
+        long start = System.nanoTime();
+        long deadline = start + options.drainTimeout().toNanos();
+        while (System.nanoTime() < deadline) {
+            if (ConsumerLag.groupLag(admin, NotificationLag.GROUP, Topics.MEMBERS) == 0) {
+                return (System.nanoTime() - start) / 1e9;
+            }
+            Thread.sleep(250);
+        }
+        notes.add("notification-service had not read every registration " + human(options.drainTimeout())
+                + " after the last: the first phase's SMS waited for contacts");
+        return Double.NaN;
+    }
+
     /** A step starts from an empty backlog: waits (up to the drain timeout) until both groups are under a second behind. */
     private void settle(ConsumerLag lag, double rate) throws InterruptedException {
         long limit = Math.max(100, (long) rate);
@@ -277,17 +327,51 @@ public final class Bench {
                 + lag.latest().tierLag() + " records behind after waiting " + human(options.drainTimeout()));
     }
 
-    /** The suite's issuer: run-local's default port, moved by LOYALTY_PORT_OFFSET like the services. */
-    private AdminToken adminToken() {
+    /** A client of the suite's issuer: run-local's default port, moved by LOYALTY_PORT_OFFSET like the services. */
+    private ClientToken clientToken(String client) {
         String issuer = System.getenv("LOYALTY_ISSUER_URL");
         if (issuer == null || issuer.isBlank()) {
             issuer = "http://127.0.0.1:" + (9000 + Integer.parseInt(System.getenv().getOrDefault("LOYALTY_PORT_OFFSET", "0").trim()));
         }
-        return new AdminToken(issuer, adminSecret);
+        return client.equals(ClientToken.ADMIN)
+                ? new ClientToken(issuer, client, "loyalty.admin", adminSecret)
+                : new ClientToken(issuer, client, "loyalty.support.write", supportSecret);
+    }
+
+    /**
+     * After the last phase: waits (up to the drain timeout) until no SMS is due and unsent, which is
+     * how long the backlog a quota built up took to go out.
+     */
+    private Results.Sms smsBacklog(NotificationLag lag, SmsMembers.Registered registered, double contactsSeconds)
+            throws InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + options.drainTimeout().toNanos();
+        double drained = Double.NaN;
+        while (System.nanoTime() < deadline) {
+            NotificationLag.Sample latest = lag.latest();
+            if (latest != null && latest.atNanos() > start && latest.oldestWaitingSeconds() == 0) {
+                drained = (latest.atNanos() - start) / 1e9;
+                break;
+            }
+            Thread.sleep(250);
+        }
+        NotificationLag.Sample last = lag.latest();
+        if (last == null) {
+            notes.add("notification-service's metrics could not be read: " + lag.lastError());
+        } else if (Double.isNaN(drained)) {
+            notes.add("SMS still waiting " + human(options.drainTimeout()) + " after the last phase: the oldest for "
+                    + last.oldestWaitingSeconds() + " s");
+        }
+        say("SMS backlog: %s; %,.0f SMS sent, %,.0f failed in all", Double.isNaN(drained) ? "still waiting"
+                : String.format(java.util.Locale.ROOT, "gone %.1f s after the last phase", drained),
+                last == null ? 0 : last.sent(), last == null ? 0 : last.failed());
+        return new Results.Sms(options.smsMembers(), registered.registered(), registered.refused(), registered.seconds(),
+                contactsSeconds, options.smsQuota(), drained, last == null ? Double.NaN : last.sent(),
+                last == null ? Double.NaN : last.failed());
     }
 
     private void grow(List<ProjectionRebuild.Grown> stores) throws SQLException {
-        ProjectionRebuild rebuild = new ProjectionRebuild(options.dbUrl(), options.dbUser(), options.dbPassword(), adminToken());
+        ProjectionRebuild rebuild = new ProjectionRebuild(options.dbUrl(), options.dbUser(), options.dbPassword(), clientToken(ClientToken.ADMIN));
         for (String schema : List.of("points", "tier")) {
             say("Growing the %s event store to %,d events (copies of this run's events)", schema, options.rebuildEvents());
             ProjectionRebuild.Grown grown = rebuild.grow(schema, options.rebuildEvents());
@@ -298,7 +382,7 @@ public final class Bench {
     }
 
     private void rebuild(List<ProjectionRebuild.Rebuilt> rebuilds) throws Exception {
-        ProjectionRebuild rebuild = new ProjectionRebuild(options.dbUrl(), options.dbUser(), options.dbPassword(), adminToken());
+        ProjectionRebuild rebuild = new ProjectionRebuild(options.dbUrl(), options.dbUser(), options.dbPassword(), clientToken(ClientToken.ADMIN));
         Duration timeout = Duration.ofMinutes(30);
         for (String[] target : List.of(
                 new String[] {"points-service", options.pointsUrl(), "points-ledger", "points"},
@@ -347,7 +431,9 @@ public final class Bench {
                 cpuPerOrder,
                 LatencyStats.perSecond(from, to, sent.startNanos(), log::scheduled, log::pointsAt),
                 LatencyStats.curve(points),
-                LatencyStats.curve(tier));
+                LatencyStats.curve(tier),
+                smsLag == null ? null : NotificationLag.judge(smsLag.between(sent.startNanos(), sent.endNanos()),
+                        sent.startNanos(), sent.seconds(), options.smsQuota()));
     }
 
     /** When each order in [from, to) got its PointsEarned, sorted; orders without one are left out. */
@@ -546,6 +632,8 @@ public final class Bench {
         map.put("rawDuration", human(options.rawDuration()));
         map.put("rebuildEvents", options.rebuildEvents());
         map.put("drainTimeout", human(options.drainTimeout()));
+        map.put("smsMembers", options.smsMembers());
+        map.put("smsQuota", options.smsQuota());
         return map;
     }
 

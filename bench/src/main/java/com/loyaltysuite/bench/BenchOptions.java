@@ -33,6 +33,10 @@ record BenchOptions(
         String dbPassword,
         String pointsUrl,
         String tierUrl,
+        String memberUrl,
+        String notificationUrl,
+        int smsMembers,
+        double smsQuota,
         Path outDir,
         String label) {
 
@@ -57,6 +61,10 @@ record BenchOptions(
               --raw-duration D        length of each raw-limit measurement; 0 skips them (default 10s)
               --rebuild-events N      events per event store to replay in the rebuild; 0 skips it (default 1000000)
               --drain-timeout D       how long to wait for the suite to finish a phase's orders (default 120s)
+              --sms-members N         register the N most frequent members with SMS consent first, so each of their
+                                      orders sends a transaction SMS, and report the SMS channel's lag (default 0)
+              --sms-quota R           the SMS provider's rate limit in messages/s, given to the suite this run
+                                      starts (default 100, the suite's own)
               --label TEXT            a note stored with the results (e.g. the machine)
               --out DIR               where results go (default bench/target/results)
             Given by bench.sh: --suite-command "java ... -jar local-suite/...-exec.jar --no-demo" (how run-local.sh
@@ -104,6 +112,10 @@ record BenchOptions(
                 case "--db-password" -> b.dbPassword = value;
                 case "--points-url" -> b.pointsUrl = value;
                 case "--tier-url" -> b.tierUrl = value;
+                case "--member-url" -> b.memberUrl = value;
+                case "--notification-url" -> b.notificationUrl = value;
+                case "--sms-members" -> b.smsMembers = Integer.parseInt(value);
+                case "--sms-quota" -> b.smsQuota = positive(name, Double.parseDouble(value));
                 case "--out" -> b.out = Path.of(value);
                 case "--label" -> b.label = value;
                 default -> throw new IllegalArgumentException("Unknown option " + name);
@@ -112,12 +124,16 @@ record BenchOptions(
         if ((b.bootstrap == null) == (b.suiteCommand == null)) {
             throw new IllegalArgumentException("Give either --suite-command (bench.sh does) or --bootstrap");
         }
+        if (b.smsMembers < 0 || b.smsMembers > Math.min(b.members, 100_000)) {
+            throw new IllegalArgumentException("--sms-members is between 0 and --members (at most 100,000)");
+        }
         if (b.refunds < 0 || b.refunds > 1) {
             throw new IllegalArgumentException("--refunds is a share between 0 and 1");
         }
         return new BenchOptions(b.mode, b.suiteCommand, b.bootstrap, b.suitePid, b.members, b.zipf, b.seed, b.rate, b.duration,
                 b.steps, b.stepDuration, 15.0, b.warmupRate, b.warmup, b.refunds, b.refundDelay, b.rawDuration,
-                b.rebuildEvents, b.drainTimeout, b.dbUrl, b.dbUser, b.dbPassword, b.pointsUrl, b.tierUrl, b.out,
+                b.rebuildEvents, b.drainTimeout, b.dbUrl, b.dbUser, b.dbPassword, b.pointsUrl, b.tierUrl, b.memberUrl,
+                b.notificationUrl, b.smsMembers, b.smsQuota, b.out,
                 b.label);
     }
 
@@ -203,6 +219,10 @@ record BenchOptions(
         // The suite honours LOYALTY_PORT_OFFSET (run-local.sh's setting), and so does the benchmark.
         String pointsUrl = "http://127.0.0.1:" + (8082 + portOffset());
         String tierUrl = "http://127.0.0.1:" + (8083 + portOffset());
+        String memberUrl = "http://127.0.0.1:" + (8081 + portOffset());
+        String notificationUrl = "http://127.0.0.1:" + (8085 + portOffset());
+        int smsMembers = 0;
+        double smsQuota = 100;
         Path out = Path.of("bench", "target", "results");
         String label = "";
 

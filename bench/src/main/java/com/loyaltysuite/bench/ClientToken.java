@@ -10,28 +10,39 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Locale;
 
 /**
- * The {@code admin-console} client of the suite's token issuer: the rebuild endpoint needs the admin
- * scope. The secret is {@code LOYALTY_CLIENT_SECRET_ADMIN_CONSOLE} when set (a suite started by someone
- * else), else one drawn for this run and handed to the suite the benchmark starts.
+ * A client of the suite's token issuer, by the {@code client_credentials} grant: {@code admin-console}
+ * for the rebuild endpoint, {@code support-console} to register members. Each secret is
+ * {@code LOYALTY_CLIENT_SECRET_<CLIENT>} when set (a suite started by someone else), else one drawn for
+ * this run and handed to the suite the benchmark starts.
  */
-final class AdminToken {
+final class ClientToken {
 
-    static final String CLIENT = "admin-console";
-    static final String SECRET_VARIABLE = "LOYALTY_CLIENT_SECRET_ADMIN_CONSOLE";
+    static final String ADMIN = "admin-console";
+    static final String SUPPORT = "support-console";
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String issuerUri;
+    private final String client;
+    private final String scope;
     private final String secret;
 
-    AdminToken(String issuerUri, String secret) {
+    ClientToken(String issuerUri, String client, String scope, String secret) {
         this.issuerUri = issuerUri;
+        this.client = client;
+        this.scope = scope;
         this.secret = secret;
     }
 
-    static String secretForThisRun() {
-        String given = System.getenv(SECRET_VARIABLE);
+    /** The variable the suite reads the client's secret from (as the local issuer names it). */
+    static String secretVariable(String client) {
+        return "LOYALTY_CLIENT_SECRET_" + client.toUpperCase(Locale.ROOT).replace('-', '_');
+    }
+
+    static String secretForThisRun(String client) {
+        String given = System.getenv(secretVariable(client));
         if (given != null && !given.isBlank()) {
             return given;
         }
@@ -40,18 +51,19 @@ final class AdminToken {
         return HexFormat.of().formatHex(random);
     }
 
-    /** A fresh token (rebuilds are rare; no caching needed). */
+    /** A fresh token (asked for rarely; no caching needed). */
     String get() throws IOException, InterruptedException {
-        String basic = Base64.getEncoder().encodeToString((CLIENT + ":" + secret).getBytes(StandardCharsets.UTF_8));
+        String basic = Base64.getEncoder().encodeToString((client + ":" + secret).getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> response = http.send(
                 HttpRequest.newBuilder(URI.create(issuerUri + "/oauth2/token"))
                         .header("Authorization", "Basic " + basic)
                         .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=loyalty.admin"))
+                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=" + scope))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
-            throw new IOException("The issuer at " + issuerUri + " refused an admin token: HTTP " + response.statusCode());
+            throw new IOException("The issuer at " + issuerUri + " refused a token to " + client + ": HTTP "
+                    + response.statusCode());
         }
         return new ObjectMapper().readTree(response.body()).path("access_token").asText();
     }

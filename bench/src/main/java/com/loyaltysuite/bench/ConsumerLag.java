@@ -105,6 +105,31 @@ final class ConsumerLag implements AutoCloseable {
         }
     }
 
+    /**
+     * How many records of {@code topic} the consumer group has not committed yet, and how many the topic
+     * has had (its end offsets), each summed over partitions.
+     */
+    static long[] groupLagAndEnd(Admin admin, String group, String topic) throws Exception {
+        Map<TopicPartition, OffsetSpec> latestSpec = new HashMap<>();
+        admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).get(topic).partitions()
+                .forEach(p -> latestSpec.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end =
+                admin.listOffsets(latestSpec).all().get(10, TimeUnit.SECONDS);
+        Map<TopicPartition, OffsetAndMetadata> committed =
+                admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+        long lag = 0;
+        long records = 0;
+        for (TopicPartition tp : latestSpec.keySet()) {
+            lag += Math.max(0, end.get(tp).offset() - committed(committed, tp));
+            records += end.get(tp).offset();
+        }
+        return new long[] {lag, records};
+    }
+
+    static long groupLag(Admin admin, String group, String topic) throws Exception {
+        return groupLagAndEnd(admin, group, topic)[0];
+    }
+
     private static long committed(Map<TopicPartition, OffsetAndMetadata> offsets, TopicPartition tp) {
         OffsetAndMetadata committed = offsets == null ? null : offsets.get(tp);
         return committed == null ? 0 : committed.offset();

@@ -45,9 +45,9 @@ final class ProjectionRebuild {
     private final String dbUrl;
     private final String user;
     private final String password;
-    private final AdminToken admin;
+    private final ClientToken admin;
 
-    ProjectionRebuild(String dbUrl, String user, String password, AdminToken admin) {
+    ProjectionRebuild(String dbUrl, String user, String password, ClientToken admin) {
         this.dbUrl = dbUrl;
         this.user = user;
         this.password = password;

@@ -1,5 +1,6 @@
 package com.loyaltysuite.bench;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -14,7 +15,8 @@ final class Report {
                 p.name(), p.orders(), p.offeredRate(), p.aborted() ? " (stopped early)" : "",
                 p.fullyProcessedPerSecond(), ms(p.pointsEarned().p50()), ms(p.pointsEarned().p99()),
                 ms(p.pointsEarned().max()),
-                p.pointsEarned().missing() > 0 ? "; " + p.pointsEarned().missing() + " without PointsEarned" : "");
+                p.pointsEarned().missing() > 0 ? "; " + p.pointsEarned().missing() + " without PointsEarned" : "")
+                + (p.sms() == null ? "" : "; SMS " + p.sms().reason());
     }
 
     static String table(Results r) {
@@ -59,6 +61,10 @@ final class Report {
                         step.phase().name(), step.flat() ? "flat" : "GROWS", step.points().reason(),
                         step.tier().reason(), step.endToEnd().reason());
             }
+        }
+
+        if (r.sms() != null) {
+            smsRows(out, r);
         }
 
         line(out, "-".repeat(100));
@@ -112,6 +118,35 @@ final class Report {
         }
         line(out, "=".repeat(100));
         return out.toString();
+    }
+
+    private static void smsRows(StringBuilder out, Results r) {
+        Results.Sms sms = r.sms();
+        line(out, "-".repeat(100));
+        line(out, "SMS: %,d members registered with SMS consent (%,d refused) in %.1f s, all read by notification-service"
+                        + " %.1f s after the last; provider quota %.0f/s", sms.registered(), sms.refused(),
+                sms.registrationSeconds(), sms.contactsKnownSeconds(), sms.quotaPerSecond());
+        line(out, "%-22s %10s %10s %12s %12s %14s  %s", "phase", "SMS/s", "failed", "oldest max s", "at end s",
+                "consumer lag", "verdict");
+        List<Results.Phase> phases = new java.util.ArrayList<>();
+        if (r.openLoop() != null) {
+            phases.add(r.openLoop());
+        }
+        if (r.maxRate() != null) {
+            r.maxRate().steps().forEach(step -> phases.add(step.phase()));
+        }
+        for (Results.Phase p : phases) {
+            NotificationLag.Verdict v = p.sms();
+            line(out, "%-22s %10.1f %10.0f %12.1f %12.1f %14d  %s", p.name(), v.sentPerSecond(), v.failed(),
+                    v.oldestWaitingMaxSeconds(), v.oldestWaitingAtEndSeconds(), v.consumerLagMax(), v.kind());
+        }
+        line(out, "after the last phase: %s; %,.0f SMS sent and %,.0f failed in all",
+                Double.isNaN(sms.backlogDrainSeconds()) ? "SMS still waiting at the drain timeout"
+                        : String.format(Locale.ROOT, "no SMS waiting %.1f s later", sms.backlogDrainSeconds()),
+                sms.sentTotal(), sms.failedTotal());
+        line(out, "(SMS/s after each phase's first quarter; oldest = age of the oldest due SMS not sent yet, the"
+                + " dashboard's notification lag; consumer lag = most records notification-service was behind on its"
+                + " topics)");
     }
 
     private static void phaseRows(StringBuilder out, Results.Phase p) {

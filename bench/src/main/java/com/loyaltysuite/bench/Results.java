@@ -19,6 +19,7 @@ record Results(
         List<ProjectionRebuild.Rebuilt> rebuilds,
         Resources resources,
         Map<String, Double> ratios,
+        Sms sms,
         List<String> notes) {
 
     record Machine(int cores, String cpu, long memoryMb, String os, String java, String postgres, String commit,
@@ -45,7 +46,8 @@ record Results(
             Map<String, Double> cpuMsPerOrder,
             List<LatencyStats.Second> pointsOverTime,
             List<LatencyStats.Point> pointsCurve,
-            List<LatencyStats.Point> tierCurve) {}
+            List<LatencyStats.Point> tierCurve,
+            NotificationLag.Verdict sms) {}
 
     /** Consumer lag of both groups, and the step's orders sent but without PointsEarned yet (end to end). */
     record LagPoint(double seconds, long pointsLag, long tierLag, long pointsEarnedBacklog) {}
@@ -60,6 +62,15 @@ record Results(
 
     /** The highest flat step (0 when none was), and the best completion rate any step reached. */
     record MaxRate(List<Step> steps, double maxSustainedRate, double bestCompletionsPerSecond) {}
+
+    /**
+     * The SMS side of a run with {@code --sms-members}: who was registered, how long after the last
+     * registration notification-service had read them all, the quota the suite sent under, and how long the SMS backlog took to go out after the last phase (NaN: not within the drain
+     * timeout).
+     */
+    record Sms(int members, int registered, int refused, double registrationSeconds, double contactsKnownSeconds,
+            double quotaPerSecond,
+            double backlogDrainSeconds, double sentTotal, double failedTotal) {}
 
     record Resources(Map<String, Double> cpuSecondsWholeRun, Map<String, Long> peakMemoryMb, Map<String, Long> rootPeakRssMb,
             Map<String, Integer> processes) {}

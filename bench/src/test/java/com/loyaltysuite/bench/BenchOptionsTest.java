@@ -56,4 +56,17 @@ class BenchOptionsTest {
         assertThat(SuiteProcess.bootstrapIn("Kafka bootstrap       127.0.0.1:9092")).isEqualTo("127.0.0.1:9092");
         assertThat(SuiteProcess.bootstrapIn("member-service        http://127.0.0.1:8081/members/{id}")).isNull();
     }
+
+    @Test
+    void smsMembersAreAmongTheMembersAndTheQuotaDefaultsToTheSuitesOwn() {
+        BenchOptions options = BenchOptions.parse("--bootstrap", "h:1", "--members", "2000", "--sms-members", "2000");
+
+        assertThat(options.smsMembers()).isEqualTo(2000);
+        assertThat(options.smsQuota()).isEqualTo(100);
+        assertThat(BenchOptions.parse("--bootstrap", "h:1").smsMembers()).isZero();
+        assertThatThrownBy(() -> BenchOptions.parse("--bootstrap", "h:1", "--members", "10", "--sms-members", "11"))
+                .hasMessageContaining("--sms-members");
+        assertThatThrownBy(() -> BenchOptions.parse("--bootstrap", "h:1", "--sms-quota", "0"))
+                .hasMessageContaining("--sms-quota");
+    }
 }
