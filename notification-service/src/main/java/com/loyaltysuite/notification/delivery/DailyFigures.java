@@ -5,9 +5,13 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -25,6 +29,8 @@ public class DailyFigures {
             "coupons-issued", "coupons-redeemed", "tier-moves", "anomalies", "notifications-sent",
             "notifications-failed");
 
+    private static final String PENDING = DailyFigures.class.getName() + ".pending";
+
     private final JdbcTemplate jdbc;
     private final NotificationProperties properties;
 
@@ -33,16 +39,44 @@ public class DailyFigures {
         this.properties = properties;
     }
 
-    /** Adds {@code value} to a figure of the day {@code at} falls on, in the caller's transaction. */
+    /**
+     * Adds {@code value} to a figure of the day {@code at} falls on, in the caller's transaction. Inside
+     * a unit of work (a poll batch) the sums are written once, as it prepares to commit: every order
+     * adds to the same few rows of the day, and a row updated per record stayed locked until the batch
+     * committed, so the consumers took turns on it.
+     */
     public void add(Instant at, String figure, BigDecimal value) {
-        jdbc.update(
+        LocalDate day = day(at);
+        if (!CurrentUnitOfWork.isStarted()) {
+            write(Map.of(new Key(day, figure), value));
+            return;
+        }
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        Map<Key, BigDecimal> pending = root.getOrComputeResource(PENDING, k -> new TreeMap<Key, BigDecimal>());
+        if (pending.isEmpty()) {
+            root.onPrepareCommit(u -> write(pending));
+        }
+        pending.merge(new Key(day, figure), value, BigDecimal::add);
+    }
+
+    /** In key order, so that two transactions lock the rows they share in the same order. */
+    private void write(Map<Key, BigDecimal> sums) {
+        List<Object[]> rows = new ArrayList<>();
+        sums.forEach((key, value) -> rows.add(new Object[] {Date.valueOf(key.day()), key.figure(), value}));
+        jdbc.batchUpdate(
                 """
                 insert into daily_figure (day, figure, value) values (?, ?, ?)
                 on conflict (day, figure) do update set value = daily_figure.value + excluded.value
                 """,
-                Date.valueOf(day(at)),
-                figure,
-                value);
+                rows);
+    }
+
+    private record Key(LocalDate day, String figure) implements Comparable<Key> {
+        @Override
+        public int compareTo(Key other) {
+            int byDay = day.compareTo(other.day);
+            return byDay != 0 ? byDay : figure.compareTo(other.figure);
+        }
     }
 
     public void count(Instant at, String figure) {
