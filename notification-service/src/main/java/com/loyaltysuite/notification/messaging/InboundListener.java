@@ -31,9 +31,12 @@ import com.loyaltysuite.notification.delivery.WelcomeNotifier;
 import com.loyaltysuite.support.messaging.InboundEvents;
 import com.loyaltysuite.support.messaging.InboundHandlers;
 import com.loyaltysuite.support.messaging.Outcome;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import jakarta.persistence.EntityManager;
+import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -49,6 +52,7 @@ class InboundListener {
 
     private final InboundEvents inbound;
     private final InboundHandlers handlers;
+    private final IntakeLimit intake;
 
     InboundListener(
             InboundEvents inbound,
@@ -64,8 +68,11 @@ class InboundListener {
             BirthdayGreeting birthdays,
             DailyFigures figures,
             AnomalyAlert alerts,
-            EntityManager entityManager) {
+            EntityManager entityManager,
+            RateLimiterRegistry rateLimiters,
+            @Value("${loyalty.notification.intake-per-second:0}") int intakePerSecond) {
         this.inbound = inbound;
+        this.intake = IntakeLimit.of(rateLimiters, intakePerSecond, Duration.ofSeconds(1));
         // Reaction names are those the inbox has known them by; TierChanged and TierAtRisk share one.
         this.handlers = InboundHandlers.builder()
                 .on(MemberRegistered.class, "contacts", (registered, id) -> {
@@ -169,6 +176,7 @@ class InboundListener {
             // seconds and its offsets, and its messages, waited for the whole of it.
             properties = "max.poll.records=${loyalty.notification.poll-records:100}")
     void onRecords(List<ConsumerRecord<String, byte[]>> records) {
+        intake.take(records.size());
         inbound.apply(records, handlers);
     }
 }
