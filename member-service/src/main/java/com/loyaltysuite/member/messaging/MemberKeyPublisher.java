@@ -21,9 +21,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -117,12 +116,11 @@ class MemberKeyPublisher {
 
     private static void awaitAll(List<CompletableFuture<?>> sending) {
         try {
-            CompletableFuture.allOf(sending.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while publishing data keys", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Could not publish " + sending.size() + " data key(s)", e);
+            CompletableFuture.allOf(sending.toArray(CompletableFuture[]::new))
+                    .orTimeout(30, TimeUnit.SECONDS)
+                    .join();
+        } catch (CompletionException e) {
+            throw new IllegalStateException("Could not publish " + sending.size() + " data key(s)", e.getCause());
         }
     }
 }
