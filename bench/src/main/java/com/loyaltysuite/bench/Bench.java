@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -302,7 +303,7 @@ public final class Bench {
         long start = System.nanoTime();
         long deadline = start + options.drainTimeout().toNanos();
         while (System.nanoTime() < deadline) {
-            if (ConsumerLag.groupLag(admin, NotificationLag.GROUP, Topics.MEMBERS) == 0) {
+            if (ConsumerLag.groupLagAndEnd(admin, NotificationLag.GROUP, List.of(Topics.MEMBERS))[0] == 0) {
                 return (System.nanoTime() - start) / 1e9;
             }
             Thread.sleep(250);
@@ -363,7 +364,7 @@ public final class Bench {
                     + last.oldestWaitingSeconds() + " s");
         }
         say("SMS backlog: %s; %,.0f SMS sent, %,.0f failed in all", Double.isNaN(drained) ? "still waiting"
-                : String.format(java.util.Locale.ROOT, "gone %.1f s after the last phase", drained),
+                : String.format(Locale.ROOT, "gone %.1f s after the last phase", drained),
                 last == null ? 0 : last.sent(), last == null ? 0 : last.failed());
         return new Results.Sms(options.smsMembers(), registered.registered(), registered.refused(), registered.seconds(),
                 contactsSeconds, options.smsQuota(), drained, last == null ? Double.NaN : last.sent(),

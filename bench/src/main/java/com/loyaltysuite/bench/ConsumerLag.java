@@ -106,13 +106,13 @@ final class ConsumerLag implements AutoCloseable {
     }
 
     /**
-     * How many records of {@code topic} the consumer group has not committed yet, and how many the topic
-     * has had (its end offsets), each summed over partitions.
+     * How many records of {@code topics} the consumer group has not committed yet, and how many the
+     * topics have had (their end offsets), each summed over partitions: three admin requests in all.
      */
-    static long[] groupLagAndEnd(Admin admin, String group, String topic) throws Exception {
+    static long[] groupLagAndEnd(Admin admin, String group, List<String> topics) throws Exception {
         Map<TopicPartition, OffsetSpec> latestSpec = new HashMap<>();
-        admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).get(topic).partitions()
-                .forEach(p -> latestSpec.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+        admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS).forEach((topic, description) ->
+                description.partitions().forEach(p -> latestSpec.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
         Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end =
                 admin.listOffsets(latestSpec).all().get(10, TimeUnit.SECONDS);
         Map<TopicPartition, OffsetAndMetadata> committed =
@@ -124,10 +124,6 @@ final class ConsumerLag implements AutoCloseable {
             records += end.get(tp).offset();
         }
         return new long[] {lag, records};
-    }
-
-    static long groupLag(Admin admin, String group, String topic) throws Exception {
-        return groupLagAndEnd(admin, group, topic)[0];
     }
 
     private static long committed(Map<TopicPartition, OffsetAndMetadata> offsets, TopicPartition tp) {

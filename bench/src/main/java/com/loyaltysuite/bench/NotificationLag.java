@@ -117,14 +117,7 @@ final class NotificationLag implements AutoCloseable {
     /** Records behind, and records in all, on notification-service's topics; -1s when not read. */
     private long[] consumerLag() {
         try {
-            long lag = 0;
-            long end = 0;
-            for (String topic : TOPICS) {
-                long[] topicLag = ConsumerLag.groupLagAndEnd(admin, GROUP, topic);
-                lag += topicLag[0];
-                end += topicLag[1];
-            }
-            return new long[] {lag, end};
+            return ConsumerLag.groupLagAndEnd(admin, GROUP, TOPICS);
         } catch (Exception e) {
             lastError = e.toString();
             return new long[] {-1, -1};

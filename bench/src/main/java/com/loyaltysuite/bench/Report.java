@@ -1,5 +1,6 @@
 package com.loyaltysuite.bench;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -128,7 +129,7 @@ final class Report {
                 sms.registrationSeconds(), sms.contactsKnownSeconds(), sms.quotaPerSecond());
         line(out, "%-22s %10s %10s %12s %12s %14s  %s", "phase", "SMS/s", "failed", "oldest max s", "at end s",
                 "consumer lag", "verdict");
-        List<Results.Phase> phases = new java.util.ArrayList<>();
+        List<Results.Phase> phases = new ArrayList<>();
         if (r.openLoop() != null) {
             phases.add(r.openLoop());
         }

@@ -13,6 +13,7 @@ import com.loyaltysuite.support.crypto.PersonalDataCipher;
 import com.loyaltysuite.support.timers.DueTimerRoutes;
 import com.loyaltysuite.support.timers.DueTimers;
 import com.loyaltysuite.support.timers.TimerKind;
+import com.loyaltysuite.support.transactions.UnitOfWorkBatch;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,8 +27,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.stereotype.Component;
@@ -52,7 +51,8 @@ class MemberKeyPublisher {
     static final TimerKind<KeyDue> PUBLISH_KEY = TimerKind.of("member-key", KeyDue.class);
 
     /** The unit of work's sends not yet acknowledged. */
-    private static final String SENDING = MemberKeyPublisher.class.getName() + ".sending";
+    private static final UnitOfWorkBatch<List<CompletableFuture<?>>> SENDING =
+            new UnitOfWorkBatch<>("member-key-sends", ArrayList::new, MemberKeyPublisher::awaitAll);
 
     private final DueTimers timers;
     private final Clock clock;
@@ -102,16 +102,7 @@ class MemberKeyPublisher {
      */
     private static void send(KafkaOperations<String, byte[]> kafka, ProducerRecord<String, byte[]> record) {
         CompletableFuture<?> sent = kafka.send(record);
-        if (!CurrentUnitOfWork.isStarted()) {
-            awaitAll(List.of(sent));
-            return;
-        }
-        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        List<CompletableFuture<?>> sending = root.getOrComputeResource(SENDING, k -> new ArrayList<>());
-        if (sending.isEmpty()) {
-            root.onPrepareCommit(u -> awaitAll(sending));
-        }
-        sending.add(sent);
+        SENDING.add(sending -> sending.add(sent));
     }
 
     private static void awaitAll(List<CompletableFuture<?>> sending) {

@@ -1,5 +1,6 @@
 package com.loyaltysuite.notification.delivery;
 
+import com.loyaltysuite.support.transactions.UnitOfWorkBatch;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -10,8 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -29,10 +28,10 @@ public class DailyFigures {
             "coupons-issued", "coupons-redeemed", "tier-moves", "anomalies", "notifications-sent",
             "notifications-failed");
 
-    private static final String PENDING = DailyFigures.class.getName() + ".pending";
-
     private final JdbcTemplate jdbc;
     private final NotificationProperties properties;
+    private final UnitOfWorkBatch<Map<Key, BigDecimal>> pending =
+            new UnitOfWorkBatch<>("daily-figures", TreeMap::new, this::write);
 
     DailyFigures(JdbcTemplate jdbc, NotificationProperties properties) {
         this.jdbc = jdbc;
@@ -46,17 +45,8 @@ public class DailyFigures {
      * committed, so the consumers took turns on it.
      */
     public void add(Instant at, String figure, BigDecimal value) {
-        LocalDate day = day(at);
-        if (!CurrentUnitOfWork.isStarted()) {
-            write(Map.of(new Key(day, figure), value));
-            return;
-        }
-        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        Map<Key, BigDecimal> pending = root.getOrComputeResource(PENDING, k -> new TreeMap<Key, BigDecimal>());
-        if (pending.isEmpty()) {
-            root.onPrepareCommit(u -> write(pending));
-        }
-        pending.merge(new Key(day, figure), value, BigDecimal::add);
+        Key key = new Key(day(at), figure);
+        pending.add(sums -> sums.merge(key, value, BigDecimal::add));
     }
 
     /** In key order, so that two transactions lock the rows they share in the same order. */
